@@ -1,0 +1,42 @@
+package com.douyin.api.common;
+
+/**
+ * Every failure the API can answer with. The code is the client's {@code status_code};
+ * the message is the default {@code status_msg} (a failure may carry a more specific one).
+ * Ranges: 1xxxx request, 2xxxx user, 3xxxx video, 4xxxx social, 5xxxx server.
+ */
+public enum ErrorCode {
+    BAD_REQUEST(10001, "The request is missing a parameter or has an invalid one."),
+    NOT_FOUND(10004, "There is no such route."),
+    LOGIN_REQUIRED(10101, "Please log in first."),
+    TOKEN_INVALID(10102, "Your login is not valid, please log in again."),
+    TOKEN_EXPIRED(10103, "Your login has expired, please log in again."),
+    TOO_MANY_REQUESTS(10429, "Too many requests, please slow down."),
+    UPLOAD_TOO_LARGE(10413, "The upload is too large."),
+
+    USERNAME_INVALID(20001, "The username must be 1 to 32 characters."),
+    PASSWORD_INVALID(20002, "The password must be 6 to 32 characters."),
+    USERNAME_TAKEN(20003, "This username is already taken."),
+    LOGIN_FAILED(20004, "Wrong username or password."),
+    LOGIN_THROTTLED(20005, "Too many failed logins for this username, please wait a few minutes."),
+    USER_NOT_FOUND(20006, "This user does not exist."),
+
+    SERVICE_UNAVAILABLE(50001, "The service is busy, please try again shortly."),
+    INTERNAL_ERROR(50000, "Something went wrong on our side, please try again.");
+
+    private final int code;
+    private final String message;
+
+    ErrorCode(int code, String message) {
+        this.code = code;
+        this.message = message;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String message() {
+        return message;
+    }
+}

@@ -1,0 +1,53 @@
+package com.douyin.common.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.douyin.api.common.DouyinException;
+import com.douyin.api.common.ErrorCode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class AccessTokensTest {
+
+    private static final String SECRET = "a-test-secret-that-is-long-enough-0123456789";
+    private static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
+
+    private static AccessTokens tokensAt(Instant instant, String secret) {
+        return new AccessTokens(new TokenProperties(secret, Duration.ofHours(2)), Clock.fixed(instant, ZoneOffset.UTC));
+    }
+
+    @Test
+    void issuedTokenVerifiesToItsUser() {
+        AccessTokens tokens = tokensAt(NOW, SECRET);
+        assertThat(tokens.verify(tokens.issue(4242L))).isEqualTo(4242L);
+    }
+
+    @Test
+    void expiredTokenIsRefusedAsExpired() {
+        String token = tokensAt(NOW, SECRET).issue(1L);
+        assertThatThrownBy(() -> tokensAt(NOW.plus(Duration.ofHours(3)), SECRET).verify(token))
+                .isInstanceOf(DouyinException.class)
+                .extracting(e -> ((DouyinException) e).errorCode()).isEqualTo(ErrorCode.TOKEN_EXPIRED);
+    }
+
+    @Test
+    void tamperedOrForeignTokensAreInvalid() {
+        AccessTokens tokens = tokensAt(NOW, SECRET);
+        String token = tokens.issue(1L);
+        String tampered = token.substring(0, token.length() - 3) + (token.endsWith("AAA") ? "BBB" : "AAA");
+        String foreign = tokensAt(NOW, SECRET + "-other").issue(1L);
+        for (String bad : new String[] {tampered, foreign, "not-a-jwt", ""}) {
+            assertThatThrownBy(() -> tokens.verify(bad))
+                    .extracting(e -> ((DouyinException) e).errorCode()).isEqualTo(ErrorCode.TOKEN_INVALID);
+        }
+    }
+
+    @Test
+    void shortSecretIsRejectedAtStartUp() {
+        assertThatThrownBy(() -> new TokenProperties("short", null)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

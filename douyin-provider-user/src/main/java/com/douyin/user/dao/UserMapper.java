@@ -1,0 +1,32 @@
+package com.douyin.user.dao;
+
+import java.util.Collection;
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+@Mapper
+public interface UserMapper {
+
+    String COLUMNS = "id, username, password_hash, avatar, background_image, signature,"
+            + " follow_count, follower_count, total_favorited, work_count, favorite_count";
+
+    @Insert("INSERT INTO user (id, username, password_hash) VALUES (#{id}, #{username}, #{passwordHash})")
+    void insert(@Param("id") long id, @Param("username") String username, @Param("passwordHash") String passwordHash);
+
+    @Select("SELECT " + COLUMNS + " FROM user WHERE id = #{id}")
+    UserDO findById(@Param("id") long id);
+
+    @Select("SELECT " + COLUMNS + " FROM user WHERE username = #{username}")
+    UserDO findByUsername(@Param("username") String username);
+
+    @Select("<script>SELECT " + COLUMNS + " FROM user WHERE id IN "
+            + "<foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
+    List<UserDO> findByIds(@Param("ids") Collection<Long> ids);
+
+    /** Keyset paging over all IDs, for rebuilding the bloom filter. */
+    @Select("SELECT id FROM user WHERE id > #{afterId} ORDER BY id LIMIT #{limit}")
+    List<Long> findIdsAfter(@Param("afterId") long afterId, @Param("limit") int limit);
+}

@@ -1,0 +1,42 @@
+package com.douyin.user.rpc;
+
+import com.douyin.api.user.AuthDTO;
+import com.douyin.api.user.UserDTO;
+import com.douyin.api.user.UserService;
+import com.douyin.user.service.UserAccountService;
+import com.douyin.user.service.UserQueryService;
+import java.util.List;
+import org.apache.dubbo.config.annotation.DubboService;
+
+/** The Dubbo face of the user provider; the logic is in the services. */
+@DubboService
+public class UserServiceRpc implements UserService {
+
+    private final UserAccountService accounts;
+    private final UserQueryService queries;
+
+    public UserServiceRpc(UserAccountService accounts, UserQueryService queries) {
+        this.accounts = accounts;
+        this.queries = queries;
+    }
+
+    @Override
+    public AuthDTO register(String username, String password) {
+        return accounts.register(username, password);
+    }
+
+    @Override
+    public AuthDTO login(String username, String password) {
+        return accounts.login(username, password);
+    }
+
+    @Override
+    public UserDTO getUser(long userId) {
+        return queries.getUser(userId);
+    }
+
+    @Override
+    public List<UserDTO> getUsers(List<Long> userIds) {
+        return queries.getUsers(userIds);
+    }
+}

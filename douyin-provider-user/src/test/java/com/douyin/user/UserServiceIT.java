@@ -1,0 +1,222 @@
+package com.douyin.user;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.douyin.api.common.DouyinException;
+import com.douyin.api.common.ErrorCode;
+import com.douyin.api.user.AuthDTO;
+import com.douyin.api.user.UserDTO;
+import com.douyin.api.user.UserService;
+import com.douyin.common.auth.AccessTokens;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RedissonClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+/**
+ * The user provider against the real MariaDB and Redis of the machine (its own database
+ * {@code douyin_it_user}, recreated per run, and Redis database 1, flushed per run).
+ */
+@SpringBootTest(properties = {
+        "douyin.nacos.config-enabled=false",
+        "dubbo.registry.address=N/A",
+        "dubbo.protocol.port=-1",
+        "spring.datasource.url=" + UserServiceIT.DB_URL + "douyin_it_user?useSSL=false&allowPublicKeyRetrieval=true",
+        "spring.datasource.username=" + UserServiceIT.DB_USER,
+        "spring.datasource.password=" + UserServiceIT.DB_PASSWORD,
+        "douyin.redis.address=" + UserServiceIT.REDIS,
+        "douyin.redis.database=1",
+        "douyin.auth.jwt-secret=integration-test-secret-0123456789abcdef",
+})
+class UserServiceIT {
+
+    static final String DB_URL = "${DOUYIN_IT_MYSQL_URL:jdbc:mysql://127.0.0.1:3306/}";
+    static final String DB_USER = "${DOUYIN_IT_MYSQL_USER:root}";
+    static final String DB_PASSWORD = "${DOUYIN_IT_MYSQL_PASSWORD:}";
+    static final String REDIS = "${DOUYIN_IT_REDIS_URL:redis://127.0.0.1:6379}";
+
+    @Autowired UserService users;
+    @Autowired AccessTokens tokens;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired RedissonClient redisson;
+
+    @BeforeAll
+    static void freshDatabase() throws Exception {
+        String url = env("DOUYIN_IT_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/");
+        try (Connection c = DriverManager.getConnection(url + "?allowPublicKeyRetrieval=true&useSSL=false",
+                env("DOUYIN_IT_MYSQL_USER", "root"), env("DOUYIN_IT_MYSQL_PASSWORD", ""));
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS douyin_it_user");
+            s.execute("CREATE DATABASE douyin_it_user CHARACTER SET utf8mb4");
+            c.setCatalog("douyin_it_user");
+            ScriptUtils.executeSqlScript(c, new FileSystemResource(Path.of("..", "sql", "001_schema.sql")));
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+
+    private static String uniqueName() {
+        return "u" + UUID.randomUUID().toString().substring(0, 12);
+    }
+
+    private static ErrorCode codeOf(Throwable t) {
+        return ((DouyinException) t).errorCode();
+    }
+
+    @Test
+    void registerStoresAHashedPasswordAndLoginReturnsTheSameUser() {
+        String name = uniqueName();
+        AuthDTO registered = users.register(name, "secret123");
+
+        assertThat(registered.userId()).isPositive().isLessThan(1L << 53);
+        assertThat(tokens.verify(registered.token())).isEqualTo(registered.userId());
+        String hash = jdbc.queryForObject("SELECT password_hash FROM user WHERE id = ?", String.class, registered.userId());
+        assertThat(hash).startsWith("$2").doesNotContain("secret123");
+
+        AuthDTO loggedIn = users.login(name, "secret123");
+        assertThat(loggedIn.userId()).isEqualTo(registered.userId());
+        assertThat(tokens.verify(loggedIn.token())).isEqualTo(registered.userId());
+    }
+
+    @Test
+    void duplicateUsernameIsRefused() {
+        String name = uniqueName();
+        users.register(name, "secret123");
+        assertThatThrownBy(() -> users.register(name, "another123"))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.USERNAME_TAKEN));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM user WHERE username = ?", Long.class, name)).isEqualTo(1);
+    }
+
+    @Test
+    void invalidUsernamesAndPasswordsAreRefused() {
+        assertThatThrownBy(() -> users.register("", "secret123"))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.USERNAME_INVALID));
+        assertThatThrownBy(() -> users.register("x".repeat(33), "secret123"))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.USERNAME_INVALID));
+        assertThatThrownBy(() -> users.register(uniqueName(), "12345"))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.PASSWORD_INVALID));
+        assertThatThrownBy(() -> users.register(uniqueName(), "p".repeat(33)))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.PASSWORD_INVALID));
+    }
+
+    @Test
+    void wrongPasswordIsRefusedAndRepeatedFailuresAreThrottled() {
+        String name = uniqueName();
+        users.register(name, "secret123");
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> users.login(name, "wrong-password"))
+                    .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.LOGIN_FAILED));
+        }
+        // Even the right password is refused while the username is throttled.
+        assertThatThrownBy(() -> users.login(name, "secret123"))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.LOGIN_THROTTLED));
+    }
+
+    @Test
+    void unknownUsernameLooksLikeAWrongPassword() {
+        assertThatThrownBy(() -> users.login(uniqueName(), "secret123"))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.LOGIN_FAILED));
+    }
+
+    @Test
+    void tamperedTokenIsRejected() {
+        String token = users.register(uniqueName(), "secret123").token();
+        String tampered = token.substring(0, token.lastIndexOf('.') + 1) + "invalidsignature";
+        assertThatThrownBy(() -> tokens.verify(tampered))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.TOKEN_INVALID));
+    }
+
+    @Test
+    void unknownUserIdIsNotFound() {
+        assertThatThrownBy(() -> users.getUser(123_456_789L))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.USER_NOT_FOUND));
+        assertThatThrownBy(() -> users.getUser(-1L))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.USER_NOT_FOUND));
+    }
+
+    @Test
+    void concurrentRegistrationOfOneNameHasExactlyOneWinner() throws Exception {
+        String name = uniqueName();
+        int threads = 12;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<AuthDTO>> attempts = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Callable<AuthDTO> attempt = () -> {
+                start.await();
+                return users.register(name, "secret123");
+            };
+            attempts.add(pool.submit(attempt));
+        }
+        start.countDown();
+        int won = 0;
+        int taken = 0;
+        for (Future<AuthDTO> f : attempts) {
+            try {
+                f.get();
+                won++;
+            } catch (java.util.concurrent.ExecutionException e) {
+                assertThat(codeOf(e.getCause())).isEqualTo(ErrorCode.USERNAME_TAKEN);
+                taken++;
+            }
+        }
+        pool.shutdown();
+        assertThat(won).isEqualTo(1);
+        assertThat(taken).isEqualTo(threads - 1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM user WHERE username = ?", Long.class, name)).isEqualTo(1);
+    }
+
+    @Test
+    void secondReadIsServedFromTheCache() {
+        String name = uniqueName();
+        long id = users.register(name, "secret123").userId();
+
+        UserDTO first = users.getUser(id);
+        assertThat(first.name()).isEqualTo(name);
+        assertThat(first.workCount()).isZero();
+        assertThat(redisson.getBucket("user:profile:" + id).isExists()).isTrue();
+        assertThat(redisson.getMap("user:counters:" + id).remainTimeToLive()).isPositive();
+
+        // Change the row behind the cache's back: a cached read does not see it.
+        jdbc.update("UPDATE user SET signature = 'changed in MySQL', work_count = 7 WHERE id = ?", id);
+        UserDTO second = users.getUser(id);
+        assertThat(second.signature()).isEmpty();
+        assertThat(second.workCount()).isZero();
+
+        // Once evicted, the next read rebuilds from MySQL.
+        redisson.getKeys().delete("user:profile:" + id, "user:counters:" + id);
+        UserDTO rebuilt = users.getUser(id);
+        assertThat(rebuilt.signature()).isEqualTo("changed in MySQL");
+        assertThat(rebuilt.workCount()).isEqualTo(7);
+    }
+
+    @Test
+    void batchReadKeepsTheAskedOrderAndSkipsUnknownIds() {
+        long a = users.register(uniqueName(), "secret123").userId();
+        long b = users.register(uniqueName(), "secret123").userId();
+        users.getUser(b); // one cached, one not
+
+        List<UserDTO> page = users.getUsers(List.of(b, 987_654_321L, a, b));
+        assertThat(page).extracting(UserDTO::id).containsExactly(b, a);
+    }
+}

@@ -1,0 +1,103 @@
+-- Schema of every table the API needs. Idempotent: ./douyin up applies it on every start.
+-- Each table belongs to one provider (see docs/architecture.md); references between tables are
+-- logical (no FOREIGN KEY): the tables may live in different databases when services are split.
+-- Times the client sees are epoch milliseconds (BIGINT); created_at/updated_at are for operators.
+
+-- douyin-provider-user
+CREATE TABLE IF NOT EXISTS user (
+    id               BIGINT        NOT NULL COMMENT 'snowflake ID',
+    username         VARCHAR(32)   NOT NULL COMMENT 'login name, shown as the user name',
+    password_hash    VARCHAR(100)  NOT NULL COMMENT 'bcrypt',
+    avatar           VARCHAR(255)  NOT NULL DEFAULT '' COMMENT 'object key; empty = default image',
+    background_image VARCHAR(255)  NOT NULL DEFAULT '' COMMENT 'object key; empty = default image',
+    signature        VARCHAR(255)  NOT NULL DEFAULT '',
+    follow_count     BIGINT        NOT NULL DEFAULT 0,
+    follower_count   BIGINT        NOT NULL DEFAULT 0,
+    total_favorited  BIGINT        NOT NULL DEFAULT 0 COMMENT 'likes received on all videos',
+    work_count       BIGINT        NOT NULL DEFAULT 0 COMMENT 'videos published',
+    favorite_count   BIGINT        NOT NULL DEFAULT 0 COMMENT 'videos this user likes',
+    created_at       DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    updated_at       DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
+    PRIMARY KEY (id),
+    UNIQUE KEY uk_user_username (username)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- douyin-provider-video
+CREATE TABLE IF NOT EXISTS video (
+    id             BIGINT        NOT NULL COMMENT 'snowflake ID',
+    author_id      BIGINT        NOT NULL COMMENT 'user.id',
+    title          VARCHAR(100)  NOT NULL,
+    title_terms    VARCHAR(1000) NOT NULL DEFAULT '' COMMENT 'title segmented into words, for FULLTEXT search',
+    topic          VARCHAR(32)   NOT NULL DEFAULT '',
+    play_key       VARCHAR(255)  NOT NULL COMMENT 'object key of the video file',
+    cover_key      VARCHAR(255)  NOT NULL DEFAULT '' COMMENT 'object key of the cover; empty = placeholder',
+    favorite_count BIGINT        NOT NULL DEFAULT 0,
+    comment_count  BIGINT        NOT NULL DEFAULT 0,
+    published_at   BIGINT        NOT NULL COMMENT 'epoch ms',
+    created_at     DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    updated_at     DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
+    PRIMARY KEY (id),
+    KEY idx_video_feed (published_at, id),
+    KEY idx_video_author (author_id, published_at),
+    KEY idx_video_topic (topic, published_at),
+    FULLTEXT KEY ft_video_title_terms (title_terms)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- douyin-provider-favorite: one row per (user, video) ever liked; `liked` is the current state.
+CREATE TABLE IF NOT EXISTS favorite (
+    id         BIGINT      NOT NULL AUTO_INCREMENT,
+    user_id    BIGINT      NOT NULL,
+    video_id   BIGINT      NOT NULL,
+    liked      TINYINT(1)  NOT NULL DEFAULT 1,
+    liked_at   BIGINT      NOT NULL COMMENT 'epoch ms of the last like, for "most recent first"',
+    created_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    updated_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
+    PRIMARY KEY (id),
+    UNIQUE KEY uk_favorite_user_video (user_id, video_id),
+    KEY idx_favorite_user_list (user_id, liked, liked_at),
+    KEY idx_favorite_video (video_id, liked)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+
+-- douyin-provider-comment
+CREATE TABLE IF NOT EXISTS comment (
+    id           BIGINT       NOT NULL COMMENT 'snowflake ID',
+    video_id     BIGINT       NOT NULL,
+    user_id      BIGINT       NOT NULL,
+    parent_id    BIGINT       NOT NULL DEFAULT 0 COMMENT '0 = top-level comment',
+    content      VARCHAR(500) NOT NULL,
+    deleted      TINYINT(1)   NOT NULL DEFAULT 0,
+    created_time BIGINT       NOT NULL COMMENT 'epoch ms',
+    created_at   DATETIME(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    updated_at   DATETIME(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
+    PRIMARY KEY (id),
+    KEY idx_comment_video (video_id, deleted, created_time),
+    KEY idx_comment_parent (parent_id, deleted, created_time)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- douyin-provider-relation: one row per (follower, followee) ever followed; `following` is the current state.
+CREATE TABLE IF NOT EXISTS follow (
+    id          BIGINT      NOT NULL AUTO_INCREMENT,
+    follower_id BIGINT      NOT NULL,
+    followee_id BIGINT      NOT NULL,
+    following   TINYINT(1)  NOT NULL DEFAULT 1,
+    followed_at BIGINT      NOT NULL COMMENT 'epoch ms of the last follow',
+    created_at  DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    updated_at  DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
+    PRIMARY KEY (id),
+    UNIQUE KEY uk_follow_pair (follower_id, followee_id),
+    KEY idx_follow_followers (followee_id, following, followed_at)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+
+-- douyin-provider-message: pair_low/pair_high = the two user IDs in order, so one index serves a chat.
+CREATE TABLE IF NOT EXISTS message (
+    id           BIGINT        NOT NULL COMMENT 'snowflake ID',
+    from_user_id BIGINT        NOT NULL,
+    to_user_id   BIGINT        NOT NULL,
+    pair_low     BIGINT        NOT NULL,
+    pair_high    BIGINT        NOT NULL,
+    content      VARCHAR(1000) NOT NULL,
+    create_time  BIGINT        NOT NULL COMMENT 'epoch ms, strictly increasing within a pair',
+    created_at   DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    PRIMARY KEY (id),
+    KEY idx_message_chat (pair_low, pair_high, create_time)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
