@@ -1,0 +1,10 @@
+# One image per service: docker build --build-arg MODULE=douyin-provider-user -t douyin-user .
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY . .
+RUN mvn -q -B -DskipTests package -pl douyin-gateway,douyin-provider-user -am
+
+FROM eclipse-temurin:17-jre
+ARG MODULE
+COPY --from=build /src/${MODULE}/target/${MODULE}.jar /app/app.jar
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

@@ -1,0 +1,55 @@
+package com.douyin.gateway.web;
+
+import com.douyin.api.common.DouyinException;
+import com.douyin.api.common.ErrorCode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.math.BigDecimal;
+
+/**
+ * Reads the client's parameters the way the contract says: from the query string or the form
+ * body, the FIRST value when a name arrives twice (never a comma-joined merge), and IDs also in
+ * the exponent form some clients write ({@code 1.234567e+06}) when that is an exact integer.
+ */
+public final class RequestParams {
+
+    private RequestParams() {
+    }
+
+    public static String optional(HttpServletRequest request, String name) {
+        String[] values = request.getParameterValues(name);
+        return values == null || values.length == 0 ? null : values[0];
+    }
+
+    public static String required(HttpServletRequest request, String name) {
+        String value = optional(request, name);
+        if (value == null) {
+            throw new DouyinException(ErrorCode.BAD_REQUEST, "The parameter '" + name + "' is missing.");
+        }
+        return value;
+    }
+
+    public static long requiredId(HttpServletRequest request, String name) {
+        return parseInteger(required(request, name), name);
+    }
+
+    /** The ID, or null when the parameter is missing or empty. */
+    public static Long optionalId(HttpServletRequest request, String name) {
+        String value = optional(request, name);
+        return value == null || value.isBlank() ? null : parseInteger(value, name);
+    }
+
+    static long parseInteger(String raw, String name) {
+        String value = raw.strip();
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException notPlain) {
+            try {
+                // An unencoded '+' of "1.2e+06" arrives as a space.
+                return new BigDecimal(value.replace(' ', '+')).longValueExact();
+            } catch (NumberFormatException | ArithmeticException e) {
+                throw new DouyinException(ErrorCode.BAD_REQUEST,
+                        "The parameter '" + name + "' must be a whole number.");
+            }
+        }
+    }
+}

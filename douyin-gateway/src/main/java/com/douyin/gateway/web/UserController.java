@@ -1,0 +1,57 @@
+package com.douyin.gateway.web;
+
+import com.douyin.api.common.DouyinException;
+import com.douyin.api.common.ErrorCode;
+import com.douyin.api.user.AuthDTO;
+import com.douyin.api.user.UserService;
+import com.douyin.gateway.auth.ViewerAuthenticator;
+import com.douyin.gateway.json.AuthResponse;
+import com.douyin.gateway.json.UserJsonMapper;
+import com.douyin.gateway.json.UserResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.OptionalLong;
+import org.apache.dubbo.config.annotation.DubboReference;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Register, login and user info. */
+@RestController
+public class UserController {
+
+    @DubboReference(providedBy = "douyin-user")
+    private UserService users;
+
+    private final ViewerAuthenticator auth;
+    private final UserJsonMapper userJson;
+
+    public UserController(ViewerAuthenticator auth, UserJsonMapper userJson) {
+        this.auth = auth;
+        this.userJson = userJson;
+    }
+
+    @PostMapping({"/douyin/user/register/", "/douyin/user/register"})
+    public AuthResponse register(HttpServletRequest request) {
+        AuthDTO result = users.register(RequestParams.required(request, "username"),
+                RequestParams.required(request, "password"));
+        return new AuthResponse(0, "Registered.", result.userId(), result.token());
+    }
+
+    @PostMapping({"/douyin/user/login/", "/douyin/user/login"})
+    public AuthResponse login(HttpServletRequest request) {
+        AuthDTO result = users.login(RequestParams.required(request, "username"),
+                RequestParams.required(request, "password"));
+        return new AuthResponse(0, "Logged in.", result.userId(), result.token());
+    }
+
+    @GetMapping({"/douyin/user/", "/douyin/user"})
+    public UserResponse user(HttpServletRequest request) {
+        OptionalLong viewer = auth.optionalViewer(request);
+        Long asked = RequestParams.optionalId(request, "user_id");
+        long userId = asked != null ? asked
+                : viewer.orElseThrow(() -> new DouyinException(ErrorCode.LOGIN_REQUIRED,
+                        "Give a user_id, or log in to see your own profile."));
+        // is_follow becomes real with the relation provider; nobody follows anybody before it.
+        return new UserResponse(0, "success", userJson.toJson(users.getUser(userId), false));
+    }
+}

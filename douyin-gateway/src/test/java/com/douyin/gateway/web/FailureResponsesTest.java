@@ -1,0 +1,25 @@
+package com.douyin.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.douyin.gateway.json.AuthResponse;
+import com.douyin.gateway.json.FailureResponses;
+import com.douyin.gateway.json.StatusResponse;
+import com.douyin.gateway.json.UserResponse;
+import org.junit.jupiter.api.Test;
+
+class FailureResponsesTest {
+
+    @Test
+    void failedLoginCarriesUserIdZeroAndEmptyToken() {
+        Object body = FailureResponses.of(AuthResponse.class, 20004, "Wrong username or password.");
+        assertThat(body).isEqualTo(new AuthResponse(20004, "Wrong username or password.", 0L, ""));
+    }
+
+    @Test
+    void objectFieldsAreNullAndUnknownTypesFallBackToTheStatus() {
+        assertThat(FailureResponses.of(UserResponse.class, 20006, "gone")).isEqualTo(new UserResponse(20006, "gone", null));
+        assertThat(FailureResponses.of(String.class, 1, "x")).isEqualTo(new StatusResponse(1, "x"));
+        assertThat(FailureResponses.of(null, 1, "x")).isEqualTo(new StatusResponse(1, "x"));
+    }
+}

@@ -1,0 +1,76 @@
+package com.douyin.infra.stores;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Creates the database if missing and runs every *.sql file of a folder in name order, one
+ * statement at a time (statements end with ';' at the end of a line; '--' lines are comments).
+ * The files are idempotent, so this runs on every start.
+ * Usage: SchemaApplier --jdbc-url jdbc:mysql://HOST:PORT/ --user U --password P --database D --sql-dir DIR
+ */
+public final class SchemaApplier {
+
+    public static void main(String[] argv) throws Exception {
+        Args args = new Args(argv);
+        String url = args.get("jdbc-url");
+        String database = args.get("database");
+        if (!database.matches("[A-Za-z0-9_]+")) {
+            throw new IllegalArgumentException("bad database name: " + database);
+        }
+        String options = "?useSSL=false&allowPublicKeyRetrieval=true&characterEncoding=utf8";
+        try (Connection connection = DriverManager.getConnection(url + options, args.get("user"), args.get("password", ""))) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4");
+            }
+            connection.setCatalog(database);
+            for (Path file : sqlFiles(Path.of(args.get("sql-dir")))) {
+                for (String sql : statements(file)) {
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute(sql);
+                    } catch (SQLException e) {
+                        System.err.println("Failed in " + file.getFileName() + ": " + e.getMessage() + "\n" + sql);
+                        System.exit(1);
+                    }
+                }
+                System.out.println("applied " + file.getFileName());
+            }
+        }
+    }
+
+    private static List<Path> sqlFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().toList();
+        }
+    }
+
+    static List<String> statements(Path file) throws IOException {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (trimmed.endsWith(";")) {
+                String sql = current.toString().strip();
+                statements.add(sql.substring(0, sql.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().strip());
+        }
+        return statements;
+    }
+}
