@@ -1,89 +1,35 @@
 package com.douyin.e2e;
 
+import static com.douyin.e2e.ApiClient.form;
+import static com.douyin.e2e.ApiClient.get;
+import static com.douyin.e2e.ApiClient.http;
+import static com.douyin.e2e.ApiClient.newName;
+import static com.douyin.e2e.ApiClient.ok;
+import static com.douyin.e2e.ApiClient.post;
+import static com.douyin.e2e.ApiClient.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Register, login and user info through the gateway, as a new user of the app would, with the
  * whole system started by {@code ./douyin up}: Nacos, RocketMQ, MariaDB, Redis, the user
  * provider and the gateway, each its own process.
  */
+@ExtendWith(DouyinSystem.class)
 class UserApiEndToEndIT {
 
-    private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final ObjectMapper json = new ObjectMapper();
     private static final List<String> USER_FIELDS = List.of("id", "name", "follow_count", "follower_count",
             "is_follow", "avatar", "background_image", "signature", "total_favorited", "work_count", "favorite_count");
-    private static boolean startedHere;
-
-    @BeforeAll
-    static void startTheSystem() throws Exception {
-        if (!DouyinSystem.gatewayAnswers()) {
-            DouyinSystem.launcher("up");
-            startedHere = true;
-        }
-    }
-
-    @AfterAll
-    static void stopTheSystem() throws Exception {
-        if (startedHere) {
-            DouyinSystem.launcher("down");
-            for (int port : new int[] {8080, 8848, 9876, 10911, 20881}) {
-                assertThat(DouyinSystem.portOpen(port)).as("port %d after ./douyin down", port).isFalse();
-            }
-        }
-    }
-
-    private static String newName() {
-        return "e2e_" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static String form(String... pairs) {
-        StringBuilder body = new StringBuilder();
-        for (int i = 0; i < pairs.length; i += 2) {
-            if (body.length() > 0) body.append('&');
-            body.append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
-        }
-        return body.toString();
-    }
-
-    private static HttpResponse<String> post(String path, String formBody) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(DouyinSystem.API + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(DouyinSystem.API + pathAndQuery)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode ok(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type").orElse("").toLowerCase())
-                .startsWith("application/json").contains("charset=utf-8");
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
-        return json.readTree(response.body());
-    }
-
-    private static JsonNode register(String name, String password) throws Exception {
-        return ok(post("/douyin/user/register/", form("username", name, "password", password)));
-    }
 
     @Test
     void newUserRegistersLogsInAndSeesTheirProfile() throws Exception {
@@ -184,6 +130,6 @@ class UserApiEndToEndIT {
     void unknownRouteAnswersJsonNotAnErrorPage() throws Exception {
         HttpResponse<String> response = get("/douyin/no-such-route/");
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(json.readTree(response.body()).get("status_code").asInt()).isNotZero();
+        assertThat(ApiClient.contractJson(response).get("status_code").asInt()).isNotZero();
     }
 }

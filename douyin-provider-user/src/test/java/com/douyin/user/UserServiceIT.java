@@ -9,10 +9,7 @@ import com.douyin.api.user.AuthDTO;
 import com.douyin.api.user.UserDTO;
 import com.douyin.api.user.UserService;
 import com.douyin.common.auth.AccessTokens;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
+import com.douyin.common.testing.ItDatabase;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,9 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
  * The user provider against the real MariaDB and Redis of the machine (its own database
@@ -38,19 +33,14 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
         "douyin.nacos.config-enabled=false",
         "dubbo.registry.address=N/A",
         "dubbo.protocol.port=-1",
-        "spring.datasource.url=" + UserServiceIT.DB_URL + "douyin_it_user?useSSL=false&allowPublicKeyRetrieval=true",
-        "spring.datasource.username=" + UserServiceIT.DB_USER,
-        "spring.datasource.password=" + UserServiceIT.DB_PASSWORD,
-        "douyin.redis.address=" + UserServiceIT.REDIS,
+        "spring.datasource.url=" + ItDatabase.SERVER_URL + "douyin_it_user" + ItDatabase.OPTIONS,
+        "spring.datasource.username=" + ItDatabase.USER,
+        "spring.datasource.password=" + ItDatabase.PASSWORD,
+        "douyin.redis.address=" + ItDatabase.REDIS,
         "douyin.redis.database=1",
         "douyin.auth.jwt-secret=integration-test-secret-0123456789abcdef",
 })
 class UserServiceIT {
-
-    static final String DB_URL = "${DOUYIN_IT_MYSQL_URL:jdbc:mysql://127.0.0.1:3306/}";
-    static final String DB_USER = "${DOUYIN_IT_MYSQL_USER:root}";
-    static final String DB_PASSWORD = "${DOUYIN_IT_MYSQL_PASSWORD:}";
-    static final String REDIS = "${DOUYIN_IT_REDIS_URL:redis://127.0.0.1:6379}";
 
     @Autowired UserService users;
     @Autowired AccessTokens tokens;
@@ -59,20 +49,7 @@ class UserServiceIT {
 
     @BeforeAll
     static void freshDatabase() throws Exception {
-        String url = env("DOUYIN_IT_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/");
-        try (Connection c = DriverManager.getConnection(url + "?allowPublicKeyRetrieval=true&useSSL=false",
-                env("DOUYIN_IT_MYSQL_USER", "root"), env("DOUYIN_IT_MYSQL_PASSWORD", ""));
-             Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS douyin_it_user");
-            s.execute("CREATE DATABASE douyin_it_user CHARACTER SET utf8mb4");
-            c.setCatalog("douyin_it_user");
-            ScriptUtils.executeSqlScript(c, new FileSystemResource(Path.of("..", "sql", "001_schema.sql")));
-        }
-    }
-
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null ? fallback : value;
+        ItDatabase.recreate("douyin_it_user");
     }
 
     private static String uniqueName() {

@@ -21,6 +21,11 @@ public class MediaUrls {
         return key == null || key.isEmpty() ? base + "/images/default-background.png" : object(key);
     }
 
+    /** The placeholder until the cover is extracted. */
+    public String cover(String key) {
+        return key == null || key.isEmpty() ? base + "/images/default-cover.png" : object(key);
+    }
+
     /** A stored key, or an absolute URL kept as it is. */
     public String object(String key) {
         return key.startsWith("http://") || key.startsWith("https://") ? key : base + "/media/" + key;

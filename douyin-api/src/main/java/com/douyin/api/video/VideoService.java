@@ -1,0 +1,23 @@
+package com.douyin.api.video;
+
+import java.util.List;
+
+/** Videos: publishing, the feed, a user's works; owned by douyin-provider-video. */
+public interface VideoService {
+
+    /** Records a video whose file is already in the object store under {@code playKey}. */
+    VideoDTO publish(long authorId, String playKey, String title);
+
+    /**
+     * Up to {@code limit} videos published strictly before {@code beforeMs}, newest first. The
+     * page never ends inside a group of videos that share a publish time at {@code unitMs}
+     * resolution, so asking again with the oldest one's time skips nothing.
+     */
+    List<VideoDTO> feed(long beforeMs, long unitMs, int limit);
+
+    /** All videos of one author, newest first. */
+    List<VideoDTO> listByAuthor(long authorId);
+
+    /** Videos of a page in one call, in the order asked; unknown IDs are left out. */
+    List<VideoDTO> getVideos(List<Long> videoIds);
+}

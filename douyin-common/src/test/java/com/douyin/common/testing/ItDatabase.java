@@ -1,0 +1,46 @@
+package com.douyin.common.testing;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+/**
+ * A provider IT's own database on the machine's real MySQL/MariaDB, recreated from sql/ per run.
+ * DOUYIN_IT_MYSQL_URL / _USER / _PASSWORD point it elsewhere (default root@127.0.0.1:3306).
+ */
+public final class ItDatabase {
+
+    /** For @SpringBootTest properties; Spring resolves the placeholders from the environment. */
+    public static final String SERVER_URL = "${DOUYIN_IT_MYSQL_URL:jdbc:mysql://127.0.0.1:3306/}";
+    public static final String USER = "${DOUYIN_IT_MYSQL_USER:root}";
+    public static final String PASSWORD = "${DOUYIN_IT_MYSQL_PASSWORD:}";
+    public static final String REDIS = "${DOUYIN_IT_REDIS_URL:redis://127.0.0.1:6379}";
+    public static final String OPTIONS = "?useSSL=false&allowPublicKeyRetrieval=true";
+
+    private ItDatabase() {
+    }
+
+    /** Drops and creates {@code name}, then applies every file of sql/ (run from a module folder). */
+    public static void recreate(String name) throws Exception {
+        try (Connection c = DriverManager.getConnection(env("DOUYIN_IT_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/") + OPTIONS,
+                env("DOUYIN_IT_MYSQL_USER", "root"), env("DOUYIN_IT_MYSQL_PASSWORD", ""));
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
+            c.setCatalog(name);
+            try (var files = java.nio.file.Files.list(Path.of("..", "sql"))) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+                    ScriptUtils.executeSqlScript(c, new FileSystemResource(file));
+                }
+            }
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}

@@ -1,0 +1,94 @@
+package com.douyin.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+/** The gateway's HTTP API as the mobile client calls it. */
+final class ApiClient {
+
+    static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final ObjectMapper json = new ObjectMapper();
+
+    private ApiClient() {
+    }
+
+    static String newName() {
+        return "e2e_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String form(String... pairs) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            if (body.length() > 0) body.append('&');
+            body.append(pairs[i]).append('=').append(URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        return body.toString();
+    }
+
+    static HttpResponse<String> post(String path, String formBody) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(DouyinSystem.API + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> get(String pathAndQuery) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(DouyinSystem.API + pathAndQuery)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A multipart/form-data POST with text fields and one file field. */
+    static HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField,
+                                              String fileName, byte[] file) throws Exception {
+        String boundary = "----douyin" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        if (file != null) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
+                    + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(file);
+            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create(DouyinSystem.API + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The JSON of an HTTP 200 answer, after checking what every answer must be. */
+    static JsonNode ok(HttpResponse<String> response) throws Exception {
+        assertThat(response.statusCode()).isEqualTo(200);
+        return contractJson(response);
+    }
+
+    /** Any answer, whatever its HTTP status: JSON, UTF-8, a status, no stack trace. */
+    static JsonNode contractJson(HttpResponse<String> response) throws Exception {
+        assertThat(response.headers().firstValue("Content-Type").orElse("").toLowerCase())
+                .startsWith("application/json").contains("charset=utf-8");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("status_code").isInt()).isTrue();
+        assertThat(body.get("status_msg").isTextual()).isTrue();
+        return body;
+    }
+
+    static JsonNode register(String name, String password) throws Exception {
+        return ok(post("/douyin/user/register/", form("username", name, "password", password)));
+    }
+}

@@ -1,0 +1,39 @@
+package com.douyin.e2e;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.nio.file.Files;
+import org.jcodec.api.awt.AWTSequenceEncoder;
+
+/** A real, small H.264 MP4 made on the spot with JCodec (no binary is committed). */
+final class SampleVideo {
+
+    private static byte[] cached;
+
+    private SampleVideo() {
+    }
+
+    static synchronized byte[] mp4() throws Exception {
+        if (cached == null) {
+            File file = File.createTempFile("sample", ".mp4");
+            try {
+                AWTSequenceEncoder encoder = AWTSequenceEncoder.createSequenceEncoder(file, 10);
+                for (int frame = 0; frame < 10; frame++) {
+                    BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_3BYTE_BGR);
+                    Graphics2D g = image.createGraphics();
+                    g.setColor(new Color(frame * 25, 80, 200 - frame * 20));
+                    g.fillRect(0, 0, 64, 64);
+                    g.dispose();
+                    encoder.encodeImage(image);
+                }
+                encoder.finish();
+                cached = Files.readAllBytes(file.toPath());
+            } finally {
+                file.delete();
+            }
+        }
+        return cached;
+    }
+}

@@ -1,0 +1,121 @@
+package com.douyin.e2e;
+
+import static com.douyin.e2e.ApiClient.contractJson;
+import static com.douyin.e2e.ApiClient.get;
+import static com.douyin.e2e.ApiClient.http;
+import static com.douyin.e2e.ApiClient.newName;
+import static com.douyin.e2e.ApiClient.ok;
+import static com.douyin.e2e.ApiClient.postMultipart;
+import static com.douyin.e2e.ApiClient.register;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Publishing through the gateway, then the feed, the publish list and the file itself. */
+@ExtendWith(DouyinSystem.class)
+class VideoApiEndToEndIT {
+
+    private static final List<String> VIDEO_FIELDS = List.of("id", "author", "play_url", "cover_url",
+            "favorite_count", "comment_count", "is_favorite", "title");
+
+    private record Account(long id, String token) {
+    }
+
+    private static Account newAccount() throws Exception {
+        JsonNode registered = register(newName(), "secret123");
+        return new Account(registered.get("user_id").asLong(), registered.get("token").asText());
+    }
+
+    private static HttpResponse<String> publish(Account who, String title, String fileName, byte[] file) throws Exception {
+        return postMultipart("/douyin/publish/action/", Map.of("token", who.token(), "title", title), "data", fileName, file);
+    }
+
+    private static Path objectsOf(Account who) {
+        return DouyinSystem.REPO.resolve(".run").resolve("objects").resolve("videos").resolve(Long.toString(who.id()));
+    }
+
+    @Test
+    void publishedVideoShowsInTheFeedAndThePublishListAndPlaysWithRange() throws Exception {
+        Account author = newAccount();
+        byte[] mp4 = SampleVideo.mp4();
+        String title = "Sunset " + author.id();
+        JsonNode published = ok(publish(author, "  " + title + "  ", "clip.mp4", mp4));
+        assertThat(published.get("status_code").asInt()).isZero();
+
+        JsonNode feed = ok(get("/douyin/feed/"));
+        assertThat(feed.get("status_code").asInt()).isZero();
+        assertThat(feed.get("next_time").asLong()).isGreaterThan(100_000_000_000L); // milliseconds when none was sent
+        JsonNode video = null;
+        for (JsonNode v : feed.get("video_list")) {
+            if (v.get("title").asText().equals(title)) video = v;
+        }
+        assertThat(video).as("the new video in the feed").isNotNull();
+        assertThat(video.fieldNames()).toIterable().containsAll(VIDEO_FIELDS);
+        assertThat(video.get("author").get("id").asLong()).isEqualTo(author.id());
+        assertThat(video.get("favorite_count").asLong()).isZero();
+        assertThat(video.get("is_favorite").asBoolean()).isFalse();
+
+        // The player fetches the file directly and seeks with Range requests.
+        HttpResponse<byte[]> part = http.send(HttpRequest.newBuilder(URI.create(video.get("play_url").asText()))
+                .header("Range", "bytes=0-99").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.body()).containsExactly(Arrays.copyOf(mp4, 100));
+        HttpResponse<byte[]> cover = http.send(HttpRequest.newBuilder(URI.create(video.get("cover_url").asText())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(cover.statusCode()).isEqualTo(200);
+
+        JsonNode list = ok(get("/douyin/publish/list/?user_id=" + author.id() + "&token=" + author.token()));
+        assertThat(list.get("video_list")).hasSize(1);
+        assertThat(list.get("video_list").get(0).get("id").asLong()).isEqualTo(video.get("id").asLong());
+
+        // Paging back from the feed's next_time, in seconds this time: answered in seconds.
+        long seconds = System.currentTimeMillis() / 1000 + 60;
+        JsonNode bySeconds = ok(get("/douyin/feed?latest_time=" + seconds));
+        assertThat(bySeconds.get("next_time").asLong()).isLessThan(100_000_000_000L).isPositive();
+    }
+
+    @Test
+    void anOversizedUploadIsRefusedWith413AndStoresNothing() throws Exception {
+        Account author = newAccount();
+        byte[] big = Arrays.copyOf(SampleVideo.mp4(), 31 * 1024 * 1024);
+        HttpResponse<String> response = publish(author, "too big", "big.mp4", big);
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(contractJson(response).get("status_code").asInt()).isNotZero();
+        assertThat(ok(get("/douyin/publish/list/?user_id=" + author.id())).get("video_list")).isEmpty();
+        assertThat(Files.exists(objectsOf(author))).isFalse();
+    }
+
+    @Test
+    void aTextFileNamedMp4IsRefusedAndStoresNothing() throws Exception {
+        Account author = newAccount();
+        byte[] text = "this is not a video, whatever its name says".getBytes(StandardCharsets.UTF_8);
+        JsonNode refused = ok(publish(author, "fake", "fake.mp4", text));
+        assertThat(refused.get("status_code").asInt()).isNotZero();
+        assertThat(refused.get("status_msg").asText()).contains("not a video");
+        assertThat(ok(get("/douyin/publish/list/?user_id=" + author.id())).get("video_list")).isEmpty();
+        assertThat(Files.exists(objectsOf(author))).isFalse();
+    }
+
+    @Test
+    void publishingNeedsALoginAndATitle() throws Exception {
+        byte[] mp4 = SampleVideo.mp4();
+        JsonNode anonymous = ok(postMultipart("/douyin/publish/action/", Map.of("title", "x"), "data", "a.mp4", mp4));
+        assertThat(anonymous.get("status_code").asInt()).isNotZero();
+        Account author = newAccount();
+        JsonNode untitled = ok(publish(author, "   ", "a.mp4", mp4));
+        assertThat(untitled.get("status_code").asInt()).isNotZero();
+        assertThat(untitled.get("status_msg").asText()).contains("title");
+        assertThat(Files.exists(objectsOf(author))).isFalse();
+    }
+}

@@ -1,0 +1,92 @@
+package com.douyin.gateway.web;
+
+import com.douyin.api.common.DouyinException;
+import com.douyin.api.common.ErrorCode;
+import com.douyin.api.video.VideoDTO;
+import com.douyin.api.video.VideoService;
+import com.douyin.api.video.VideoTitle;
+import com.douyin.common.storage.ObjectStore;
+import com.douyin.gateway.auth.ViewerAuthenticator;
+import com.douyin.gateway.json.FeedResponse;
+import com.douyin.gateway.json.StatusResponse;
+import com.douyin.gateway.json.VideoJsonMapper;
+import com.douyin.gateway.json.VideoListResponse;
+import com.douyin.gateway.upload.VideoContainer;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+import org.apache.dubbo.config.annotation.DubboReference;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+/** Publishing, the feed and a user's works. */
+@RestController
+public class VideoController {
+
+    private static final int FEED_PAGE = 30;
+
+    @DubboReference(providedBy = "douyin-video")
+    private VideoService videos;
+
+    private final ViewerAuthenticator auth;
+    private final VideoJsonMapper videoJson;
+    private final ObjectStore store;
+
+    public VideoController(ViewerAuthenticator auth, VideoJsonMapper videoJson, ObjectStore store) {
+        this.auth = auth;
+        this.videoJson = videoJson;
+        this.store = store;
+    }
+
+    /**
+     * The file is checked by its bytes and streamed to the object store (Tomcat has already
+     * spooled it to disk, so it is never held in the heap), then the video is recorded. If
+     * recording fails, the stored file is removed again.
+     */
+    @PostMapping({"/douyin/publish/action/", "/douyin/publish/action"})
+    public StatusResponse publish(HttpServletRequest request) throws IOException {
+        long userId = auth.requireViewer(request);
+        String title = VideoTitle.normalize(RequestParams.optional(request, "title"));
+        MultipartFile data = request instanceof MultipartHttpServletRequest multipart ? multipart.getFile("data") : null;
+        if (data == null || data.isEmpty()) {
+            throw new DouyinException(ErrorCode.VIDEO_MISSING);
+        }
+        VideoContainer container;
+        try (InputStream head = data.getInputStream()) {
+            container = VideoContainer.detect(head);
+        }
+        String key = "videos/" + userId + "/" + UUID.randomUUID() + "." + container.extension();
+        try (InputStream content = data.getInputStream()) {
+            store.put(key, content, data.getSize(), container.contentType());
+        }
+        try {
+            videos.publish(userId, key, title);
+        } catch (RuntimeException e) {
+            store.delete(key);
+            throw e;
+        }
+        return new StatusResponse(0, "Published.");
+    }
+
+    @GetMapping({"/douyin/feed/", "/douyin/feed"})
+    public FeedResponse feed(HttpServletRequest request) {
+        auth.optionalViewer(request); // an invalid token is an error even here
+        long now = System.currentTimeMillis();
+        FeedTime time = FeedTime.of(RequestParams.optionalId(request, "latest_time"), now);
+        List<VideoDTO> page = videos.feed(time.beforeMs(), time.unitMs(), FEED_PAGE);
+        long nextTime = page.isEmpty() ? time.inClientUnit(now) : time.inClientUnit(page.get(page.size() - 1).publishedAt());
+        return new FeedResponse(0, "success", nextTime, videoJson.toJson(page));
+    }
+
+    @GetMapping({"/douyin/publish/list/", "/douyin/publish/list"})
+    public VideoListResponse publishList(HttpServletRequest request) {
+        auth.optionalViewer(request);
+        long userId = RequestParams.requiredId(request, "user_id");
+        return new VideoListResponse(0, "success", videoJson.toJson(videos.listByAuthor(userId)));
+    }
+}

@@ -1,0 +1,30 @@
+package com.douyin.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FeedTimeTest {
+
+    private static final long NOW = 1_780_000_000_123L;
+
+    @Test
+    void millisecondsAreKeptAndAnsweredInMilliseconds() {
+        FeedTime time = FeedTime.of(1_779_999_999_000L, NOW);
+        assertThat(time.beforeMs()).isEqualTo(1_779_999_999_000L);
+        assertThat(time.inClientUnit(1_779_999_998_765L)).isEqualTo(1_779_999_998_765L);
+    }
+
+    @Test
+    void secondsAreReadAsSecondsAndAnsweredInSeconds() {
+        FeedTime time = FeedTime.of(1_779_999_999L, NOW);
+        assertThat(time.beforeMs()).isEqualTo(1_779_999_999_000L);
+        assertThat(time.inClientUnit(1_779_999_998_765L)).isEqualTo(1_779_999_998L);
+    }
+
+    @Test
+    void missingOrZeroMeansNow() {
+        assertThat(FeedTime.of(null, NOW).beforeMs()).isEqualTo(NOW);
+        assertThat(FeedTime.of(0L, NOW).beforeMs()).isEqualTo(NOW);
+    }
+}

@@ -1,0 +1,19 @@
+package com.douyin.video.dao;
+
+import com.douyin.api.video.VideoDTO;
+
+/** A row of the video table. */
+public record VideoDO(
+        long id,
+        long authorId,
+        String title,
+        String playKey,
+        String coverKey,
+        long favoriteCount,
+        long commentCount,
+        long publishedAt) {
+
+    public VideoDTO toDTO() {
+        return new VideoDTO(id, authorId, title, playKey, coverKey, favoriteCount, commentCount, publishedAt);
+    }
+}

@@ -1,0 +1,31 @@
+package com.douyin.video.dao;
+
+import java.util.Collection;
+import java.util.List;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+@Mapper
+public interface VideoMapper {
+
+    String COLUMNS = "id, author_id, title, play_key, cover_key, favorite_count, comment_count, published_at";
+
+    @Insert("INSERT INTO video (id, author_id, title, play_key, published_at)"
+            + " VALUES (#{id}, #{authorId}, #{title}, #{playKey}, #{publishedAt})")
+    void insert(@Param("id") long id, @Param("authorId") long authorId, @Param("title") String title,
+                @Param("playKey") String playKey, @Param("publishedAt") long publishedAt);
+
+    /** Newest first, strictly before a time (idx_video_feed). */
+    @Select("SELECT " + COLUMNS + " FROM video WHERE published_at < #{beforeMs}"
+            + " ORDER BY published_at DESC, id DESC LIMIT #{limit}")
+    List<VideoDO> findPublishedBefore(@Param("beforeMs") long beforeMs, @Param("limit") int limit);
+
+    @Select("SELECT " + COLUMNS + " FROM video WHERE author_id = #{authorId} ORDER BY published_at DESC, id DESC")
+    List<VideoDO> findByAuthor(@Param("authorId") long authorId);
+
+    @Select("<script>SELECT " + COLUMNS + " FROM video WHERE id IN "
+            + "<foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
+    List<VideoDO> findByIds(@Param("ids") Collection<Long> ids);
+}

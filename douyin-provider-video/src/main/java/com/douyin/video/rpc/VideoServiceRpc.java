@@ -1,0 +1,41 @@
+package com.douyin.video.rpc;
+
+import com.douyin.api.video.VideoDTO;
+import com.douyin.api.video.VideoService;
+import com.douyin.video.service.VideoPublishService;
+import com.douyin.video.service.VideoQueryService;
+import java.util.List;
+import org.apache.dubbo.config.annotation.DubboService;
+
+/** The Dubbo face of the video provider; the logic is in the services. */
+@DubboService
+public class VideoServiceRpc implements VideoService {
+
+    private final VideoPublishService publishing;
+    private final VideoQueryService queries;
+
+    public VideoServiceRpc(VideoPublishService publishing, VideoQueryService queries) {
+        this.publishing = publishing;
+        this.queries = queries;
+    }
+
+    @Override
+    public VideoDTO publish(long authorId, String playKey, String title) {
+        return publishing.publish(authorId, playKey, title);
+    }
+
+    @Override
+    public List<VideoDTO> feed(long beforeMs, long unitMs, int limit) {
+        return queries.feed(beforeMs, unitMs, limit);
+    }
+
+    @Override
+    public List<VideoDTO> listByAuthor(long authorId) {
+        return queries.listByAuthor(authorId);
+    }
+
+    @Override
+    public List<VideoDTO> getVideos(List<Long> videoIds) {
+        return queries.getVideos(videoIds);
+    }
+}

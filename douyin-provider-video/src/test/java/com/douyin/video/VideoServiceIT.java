@@ -1,0 +1,96 @@
+package com.douyin.video;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.douyin.api.common.DouyinException;
+import com.douyin.api.common.ErrorCode;
+import com.douyin.api.video.VideoDTO;
+import com.douyin.api.video.VideoService;
+import com.douyin.common.testing.ItDatabase;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The video provider against the machine's real MariaDB and Redis. */
+@SpringBootTest(properties = {
+        "douyin.nacos.config-enabled=false",
+        "dubbo.registry.address=N/A",
+        "dubbo.protocol.port=-1",
+        "spring.datasource.url=" + ItDatabase.SERVER_URL + "douyin_it_video" + ItDatabase.OPTIONS,
+        "spring.datasource.username=" + ItDatabase.USER,
+        "spring.datasource.password=" + ItDatabase.PASSWORD,
+        "douyin.redis.address=" + ItDatabase.REDIS,
+        "douyin.redis.database=1",
+})
+class VideoServiceIT {
+
+    @Autowired VideoService videos;
+    @Autowired JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void freshDatabase() throws Exception {
+        ItDatabase.recreate("douyin_it_video");
+    }
+
+    @Test
+    void publishedVideoIsStoredWithATrimmedTitleAndShowsInTheAuthorsList() {
+        VideoDTO video = videos.publish(7L, "videos/7/a.mp4", "  First dance  ");
+        assertThat(video.id()).isPositive().isLessThan(1L << 53);
+        assertThat(jdbc.queryForObject("SELECT title FROM video WHERE id = ?", String.class, video.id()))
+                .isEqualTo("First dance");
+        assertThat(videos.listByAuthor(7L)).extracting(VideoDTO::id).containsExactly(video.id());
+        assertThat(videos.getVideos(List.of(video.id(), 123L))).extracting(VideoDTO::title).containsExactly("First dance");
+    }
+
+    @Test
+    void blankOrOverlongTitlesAreRefusedAndNothingIsStored() {
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM video", Long.class);
+        for (String title : new String[] {"   ", "x".repeat(101)}) {
+            assertThatThrownBy(() -> videos.publish(8L, "videos/8/b.mp4", title))
+                    .satisfies(e -> assertThat(((DouyinException) e).errorCode()).isEqualTo(ErrorCode.TITLE_INVALID));
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM video", Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    void pagingTheFeedOver100VideosHasNoDuplicatesAndNoGaps() {
+        List<Long> published = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            published.add(videos.publish(9L, "videos/9/" + i + ".mp4", "video " + i).id());
+        }
+        // The app sends next_time back in milliseconds; many of these share a millisecond.
+        assertThat(walkFeed(1L, published)).doesNotHaveDuplicates().hasSize(100);
+
+        // A client that uses seconds: spread the videos three to a second, so pages must not
+        // end inside a second.
+        long base = System.currentTimeMillis() + 3_600_000L;
+        for (int i = 0; i < published.size(); i++) {
+            jdbc.update("UPDATE video SET published_at = ? WHERE id = ?", base - (i / 3) * 1000L - (i % 3), published.get(i));
+        }
+        assertThat(walkFeed(1000L, published)).doesNotHaveDuplicates().hasSize(100);
+    }
+
+    /** Walks the whole feed as the app does, sending back next_time in its unit; returns our videos seen. */
+    private List<Long> walkFeed(long unitMs, List<Long> ours) {
+        List<Long> seen = new ArrayList<>();
+        long before = (System.currentTimeMillis() + 7_200_000L) / unitMs * unitMs;
+        for (int pages = 0; pages < 500; pages++) {
+            List<VideoDTO> page = videos.feed(before, unitMs, 30);
+            if (page.isEmpty()) {
+                break;
+            }
+            assertThat(page.size()).isLessThanOrEqualTo(30);
+            page.forEach(v -> seen.add(v.id()));
+            before = page.get(page.size() - 1).publishedAt() / unitMs * unitMs;
+        }
+        Set<Long> wanted = new HashSet<>(ours);
+        return seen.stream().filter(wanted::contains).toList();
+    }
+}
