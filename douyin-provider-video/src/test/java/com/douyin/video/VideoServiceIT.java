@@ -50,6 +50,13 @@ class VideoServiceIT {
     }
 
     @Test
+    void sensitiveWordsInTitlesAreMaskedBeforeTheyAreStored() {
+        VideoDTO video = videos.publish(17L, "videos/17/s.mp4", "fuck this dance");
+        String stored = jdbc.queryForObject("SELECT title FROM video WHERE id = ?", String.class, video.id());
+        assertThat(stored).isEqualTo(video.title()).doesNotContain("fuck").contains("****").endsWith(" this dance");
+    }
+
+    @Test
     void blankOrOverlongTitlesAreRefusedAndNothingIsStored() {
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM video", Long.class);
         for (String title : new String[] {"   ", "x".repeat(101)}) {

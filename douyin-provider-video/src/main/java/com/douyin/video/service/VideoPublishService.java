@@ -14,14 +14,16 @@ public class VideoPublishService {
 
     private final VideoMapper videos;
     private final SnowflakeIdGenerator ids;
+    private final TitleMasker masker;
 
-    public VideoPublishService(VideoMapper videos, SnowflakeIdGenerator ids) {
+    public VideoPublishService(VideoMapper videos, SnowflakeIdGenerator ids, TitleMasker masker) {
         this.videos = videos;
         this.ids = ids;
+        this.masker = masker;
     }
 
     public VideoDTO publish(long authorId, String playKey, String rawTitle) {
-        String title = VideoTitle.normalize(rawTitle);
+        String title = masker.mask(VideoTitle.normalize(rawTitle));
         if (playKey == null || playKey.isBlank()) {
             throw new DouyinException(ErrorCode.VIDEO_MISSING);
         }
