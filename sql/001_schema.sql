@@ -101,3 +101,12 @@ CREATE TABLE IF NOT EXISTS message (
     PRIMARY KEY (id),
     KEY idx_message_chat (pair_low, pair_high, create_time)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Every provider that consumes RocketMQ events: the keys it has applied, so a redelivered
+-- message changes nothing (inserted in the same transaction as the change it causes).
+CREATE TABLE IF NOT EXISTS consumed_event (
+    consumer   VARCHAR(64)  NOT NULL,
+    event_key  VARCHAR(128) NOT NULL,
+    created_at DATETIME(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    PRIMARY KEY (consumer, event_key)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;

@@ -75,6 +75,15 @@ class VideoApiEndToEndIT {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(cover.statusCode()).isEqualTo(200);
 
+        // work_count is the user provider's: it follows through the video-published message.
+        long deadline = System.currentTimeMillis() + 20_000;
+        long workCount = 0;
+        while (workCount == 0 && System.currentTimeMillis() < deadline) {
+            workCount = ok(get("/douyin/user/?user_id=" + author.id())).get("user").get("work_count").asLong();
+            if (workCount == 0) Thread.sleep(200);
+        }
+        assertThat(workCount).as("author's work_count after one publish").isEqualTo(1);
+
         JsonNode list = ok(get("/douyin/publish/list/?user_id=" + author.id() + "&token=" + author.token()));
         assertThat(list.get("video_list")).hasSize(1);
         assertThat(list.get("video_list").get(0).get("id").asLong()).isEqualTo(video.get("id").asLong());

@@ -7,9 +7,12 @@ import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.api.user.AuthDTO;
 import com.douyin.api.user.UserDTO;
+import com.douyin.api.event.VideoPublishedEvent;
 import com.douyin.api.user.UserService;
 import com.douyin.common.auth.AccessTokens;
 import com.douyin.common.testing.ItDatabase;
+import com.douyin.common.testing.RealInfrastructure;
+import com.douyin.user.service.UserCounterService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The user provider against the real MariaDB and Redis of the machine (its own database
  * {@code douyin_it_user}, recreated per run, and Redis database 1, flushed per run).
  */
+@ExtendWith(RealInfrastructure.class)
 @SpringBootTest(properties = {
         "douyin.nacos.config-enabled=false",
         "dubbo.registry.address=N/A",
@@ -39,6 +44,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "douyin.redis.address=" + ItDatabase.REDIS,
         "douyin.redis.database=1",
         "douyin.auth.jwt-secret=integration-test-secret-0123456789abcdef",
+        "rocketmq.name-server=127.0.0.1:9876",
+        "douyin.user.work-count-group=douyin-user-work-count-it", // never takes a running system's events
 })
 class UserServiceIT {
 
@@ -46,6 +53,7 @@ class UserServiceIT {
     @Autowired AccessTokens tokens;
     @Autowired JdbcTemplate jdbc;
     @Autowired RedissonClient redisson;
+    @Autowired UserCounterService counters;
 
     @BeforeAll
     static void freshDatabase() throws Exception {
@@ -185,6 +193,18 @@ class UserServiceIT {
         UserDTO rebuilt = users.getUser(id);
         assertThat(rebuilt.signature()).isEqualTo("changed in MySQL");
         assertThat(rebuilt.workCount()).isEqualTo(7);
+    }
+
+    @Test
+    void aPublishedVideoIsCountedOnceEvenWhenItsEventArrivesTwice() {
+        long id = users.register(uniqueName(), "secret123").userId();
+        users.getUser(id); // cached with work_count 0
+        VideoPublishedEvent event = new VideoPublishedEvent(id + 1, id, System.currentTimeMillis());
+
+        assertThat(counters.countPublishedVideo(event)).isTrue();
+        assertThat(counters.countPublishedVideo(event)).isFalse(); // redelivered
+        assertThat(jdbc.queryForObject("SELECT work_count FROM user WHERE id = ?", Long.class, id)).isEqualTo(1);
+        assertThat(users.getUser(id).workCount()).isEqualTo(1); // the stale cache entry was dropped
     }
 
     @Test

@@ -8,17 +8,20 @@ import com.douyin.api.common.ErrorCode;
 import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoService;
 import com.douyin.common.testing.ItDatabase;
+import com.douyin.common.testing.RealInfrastructure;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The video provider against the machine's real MariaDB and Redis. */
+@ExtendWith(RealInfrastructure.class)
 @SpringBootTest(properties = {
         "douyin.nacos.config-enabled=false",
         "dubbo.registry.address=N/A",
@@ -28,6 +31,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "spring.datasource.password=" + ItDatabase.PASSWORD,
         "douyin.redis.address=" + ItDatabase.REDIS,
         "douyin.redis.database=1",
+        "rocketmq.name-server=127.0.0.1:9876",
+        "rocketmq.producer.group=douyin-video-publish-it",
 })
 class VideoServiceIT {
 

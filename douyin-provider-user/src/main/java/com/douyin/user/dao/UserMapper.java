@@ -6,6 +6,7 @@ import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 
 @Mapper
 public interface UserMapper {
@@ -25,6 +26,9 @@ public interface UserMapper {
     @Select("<script>SELECT " + COLUMNS + " FROM user WHERE id IN "
             + "<foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
     List<UserDO> findByIds(@Param("ids") Collection<Long> ids);
+
+    @Update("UPDATE user SET work_count = work_count + 1 WHERE id = #{id}")
+    int incrementWorkCount(@Param("id") long id);
 
     /** Keyset paging over all IDs, for rebuilding the bloom filter. */
     @Select("SELECT id FROM user WHERE id > #{afterId} ORDER BY id LIMIT #{limit}")

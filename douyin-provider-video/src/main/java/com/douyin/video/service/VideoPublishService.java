@@ -2,24 +2,40 @@ package com.douyin.video.service;
 
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
+import com.douyin.api.event.Topics;
+import com.douyin.api.event.VideoPublishedEvent;
 import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoTitle;
 import com.douyin.common.id.SnowflakeIdGenerator;
-import com.douyin.video.dao.VideoMapper;
+import org.apache.rocketmq.client.producer.LocalTransactionState;
+import org.apache.rocketmq.client.producer.TransactionSendResult;
+import org.apache.rocketmq.spring.core.RocketMQTemplate;
+import org.apache.rocketmq.spring.support.RocketMQHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Service;
 
-/** Records a published video. */
+/**
+ * Records a published video. The author's work_count belongs to the user provider: the row and
+ * a {@link VideoPublishedEvent} are committed together as a RocketMQ transactional message (a
+ * local transaction plus a reliable message), rather than a Seata transaction across two
+ * providers, so publishing holds no lock on the user row and the count follows within moments.
+ */
 @Service
 public class VideoPublishService {
 
-    private final VideoMapper videos;
+    private static final Logger log = LoggerFactory.getLogger(VideoPublishService.class);
+
     private final SnowflakeIdGenerator ids;
     private final TitleMasker masker;
+    private final RocketMQTemplate rocketMQ;
 
-    public VideoPublishService(VideoMapper videos, SnowflakeIdGenerator ids, TitleMasker masker) {
-        this.videos = videos;
+    public VideoPublishService(SnowflakeIdGenerator ids, TitleMasker masker, RocketMQTemplate rocketMQ) {
         this.ids = ids;
         this.masker = masker;
+        this.rocketMQ = rocketMQ;
     }
 
     public VideoDTO publish(long authorId, String playKey, String rawTitle) {
@@ -30,7 +46,22 @@ public class VideoPublishService {
         long id = ids.nextId();
         // The publish time is the ID's own timestamp: monotonic per worker, even if the clock steps back.
         long publishedAt = SnowflakeIdGenerator.timestampOf(id);
-        videos.insert(id, authorId, title, playKey, publishedAt);
+        PendingVideo video = new PendingVideo(id, authorId, title, playKey, publishedAt);
+        VideoPublishedEvent event = new VideoPublishedEvent(id, authorId, publishedAt);
+        TransactionSendResult result;
+        try {
+            result = rocketMQ.sendMessageInTransaction(Topics.VIDEO_PUBLISHED,
+                    MessageBuilder.withPayload(event).setHeader(RocketMQHeaders.KEYS, event.eventKey()).build(), video);
+        } catch (MessagingException e) {
+            log.warn("Publish refused, the message broker is unavailable: {}", e.toString());
+            throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
+        }
+        if (video.failure() != null) {
+            throw video.failure();
+        }
+        if (result.getLocalTransactionState() != LocalTransactionState.COMMIT_MESSAGE) {
+            throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
+        }
         return new VideoDTO(id, authorId, title, playKey, "", 0, 0, publishedAt);
     }
 }

@@ -1,0 +1,19 @@
+package com.douyin.common.mq;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@AutoConfiguration(after = JdbcTemplateAutoConfiguration.class)
+@ConditionalOnClass(JdbcTemplate.class)
+@ConditionalOnBean(JdbcTemplate.class)
+public class ConsumedEventsAutoConfiguration {
+
+    @Bean
+    ConsumedEvents consumedEvents(JdbcTemplate jdbc) {
+        return new ConsumedEvents(jdbc);
+    }
+}

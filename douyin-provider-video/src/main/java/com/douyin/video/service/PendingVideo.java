@@ -1,0 +1,37 @@
+package com.douyin.video.service;
+
+/**
+ * A video to insert inside the RocketMQ local transaction, and what came of it: the listener
+ * runs on the publishing thread, and a failure it records is rethrown to the caller.
+ */
+public final class PendingVideo {
+
+    final long id;
+    final long authorId;
+    final String title;
+    final String playKey;
+    final long publishedAt;
+    private RuntimeException failure;
+
+    PendingVideo(long id, long authorId, String title, String playKey, long publishedAt) {
+        this.id = id;
+        this.authorId = authorId;
+        this.title = title;
+        this.playKey = playKey;
+        this.publishedAt = publishedAt;
+    }
+
+    public long id() { return id; }
+    public long authorId() { return authorId; }
+    public String title() { return title; }
+    public String playKey() { return playKey; }
+    public long publishedAt() { return publishedAt; }
+
+    public void failed(RuntimeException e) {
+        this.failure = e;
+    }
+
+    RuntimeException failure() {
+        return failure;
+    }
+}
