@@ -4,6 +4,7 @@ import com.douyin.api.event.VideoPublishedEvent;
 import com.douyin.video.dao.VideoMapper;
 import com.douyin.video.service.PendingVideo;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.apache.rocketmq.spring.annotation.RocketMQTransactionListener;
 import org.apache.rocketmq.spring.core.RocketMQLocalTransactionListener;
 import org.apache.rocketmq.spring.core.RocketMQLocalTransactionState;
@@ -47,7 +48,7 @@ public class VideoPublishTransaction implements RocketMQLocalTransactionListener
     public RocketMQLocalTransactionState checkLocalTransaction(Message message) {
         try {
             VideoPublishedEvent event = json.readValue((byte[]) message.getPayload(), VideoPublishedEvent.class);
-            boolean exists = !videos.findByIds(java.util.List.of(event.videoId())).isEmpty();
+            boolean exists = !videos.findByIds(List.of(event.videoId())).isEmpty();
             return exists ? RocketMQLocalTransactionState.COMMIT : RocketMQLocalTransactionState.ROLLBACK;
         } catch (Exception e) {
             log.warn("Cannot check a publish transaction yet: {}", e.toString());
