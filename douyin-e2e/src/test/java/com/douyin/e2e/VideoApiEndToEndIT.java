@@ -9,6 +9,7 @@ import static com.douyin.e2e.ApiClient.postMultipart;
 import static com.douyin.e2e.ApiClient.register;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.douyin.common.testing.SampleVideo;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -70,10 +71,23 @@ class VideoApiEndToEndIT {
         HttpResponse<byte[]> part = http.send(HttpRequest.newBuilder(URI.create(video.get("play_url").asText()))
                 .header("Range", "bytes=0-99").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.headers().firstValue("Content-Type").orElse("")).isEqualTo("video/mp4");
         assertThat(part.body()).containsExactly(Arrays.copyOf(mp4, 100));
-        HttpResponse<byte[]> cover = http.send(HttpRequest.newBuilder(URI.create(video.get("cover_url").asText())).build(),
+        HttpResponse<byte[]> placeholder = http.send(HttpRequest.newBuilder(URI.create(video.get("cover_url").asText())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(placeholder.statusCode()).isEqualTo(200);
+
+        // The real cover follows asynchronously: a JPEG made by FFmpeg from the video's frames.
+        String coverUrl = video.get("cover_url").asText();
+        for (long deadline = System.currentTimeMillis() + 30_000;
+             coverUrl.endsWith("default-cover.png") && System.currentTimeMillis() < deadline; Thread.sleep(300)) {
+            coverUrl = ok(get("/douyin/publish/list/?user_id=" + author.id())).get("video_list").get(0).get("cover_url").asText();
+        }
+        assertThat(coverUrl).contains("/media/covers/");
+        HttpResponse<byte[]> cover = http.send(HttpRequest.newBuilder(URI.create(coverUrl)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(cover.statusCode()).isEqualTo(200);
+        assertThat(cover.headers().firstValue("Content-Type").orElse("")).isEqualTo("image/jpeg");
 
         // work_count is the user provider's: it follows through the video-published message.
         long deadline = System.currentTimeMillis() + 20_000;

@@ -7,7 +7,15 @@ import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoService;
+import com.douyin.common.storage.ObjectStore;
 import com.douyin.common.testing.ItDatabase;
+import com.douyin.common.testing.SampleVideo;
+import com.douyin.video.cover.CoverService;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import javax.imageio.ImageIO;
 import com.douyin.common.testing.RealInfrastructure;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -33,11 +41,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "douyin.redis.database=1",
         "rocketmq.name-server=127.0.0.1:9876",
         "rocketmq.producer.group=douyin-video-publish-it",
+        "douyin.video.cover-group=douyin-video-cover-it", // never takes a running system's events
+        "douyin.storage.local-root=target/it-objects",
 })
 class VideoServiceIT {
 
     @Autowired VideoService videos;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ObjectStore store;
+    @Autowired CoverService covers;
 
     @BeforeAll
     static void freshDatabase() throws Exception {
@@ -52,6 +64,37 @@ class VideoServiceIT {
                 .isEqualTo("First dance");
         assertThat(videos.listByAuthor(7L)).extracting(VideoDTO::id).containsExactly(video.id());
         assertThat(videos.getVideos(List.of(video.id(), 123L))).extracting(VideoDTO::title).containsExactly("First dance");
+    }
+
+    @Test
+    void aPublishedVideoGetsAJpegCoverFromItsOwnFrames() throws Exception {
+        byte[] mp4 = SampleVideo.mp4();
+        store.put("videos/21/cover-test.mp4", new ByteArrayInputStream(mp4), mp4.length, "video/mp4");
+        VideoDTO video = videos.publish(21L, "videos/21/cover-test.mp4", "cover please");
+        assertThat(video.coverKey()).isEmpty(); // the publish does not wait for the cover
+
+        // The cover consumer works from the real broker's video-published message.
+        String coverKey = "";
+        for (long deadline = System.currentTimeMillis() + 30_000; coverKey.isEmpty() && System.currentTimeMillis() < deadline; ) {
+            coverKey = jdbc.queryForObject("SELECT cover_key FROM video WHERE id = ?", String.class, video.id());
+            if (coverKey.isEmpty()) Thread.sleep(200);
+        }
+        assertThat(coverKey).isEqualTo("covers/21/" + video.id() + ".jpg");
+        try (InputStream jpeg = store.get(coverKey)) {
+            BufferedImage image = ImageIO.read(jpeg);
+            assertThat(image.getWidth()).isEqualTo(64);
+            assertThat(image.getHeight()).isEqualTo(64);
+        }
+        assertThat(videos.getVideos(List.of(video.id())).get(0).coverKey()).isEqualTo(coverKey);
+    }
+
+    @Test
+    void anUndecodableFileKeepsThePlaceholderCover() throws Exception {
+        byte[] text = "not a video at all".getBytes(StandardCharsets.UTF_8);
+        store.put("videos/22/broken.mp4", new ByteArrayInputStream(text), text.length, "video/mp4");
+        VideoDTO video = videos.publish(22L, "videos/22/broken.mp4", "broken");
+        assertThat(covers.makeCover(video.id())).isNull();
+        assertThat(jdbc.queryForObject("SELECT cover_key FROM video WHERE id = ?", String.class, video.id())).isEmpty();
     }
 
     @Test

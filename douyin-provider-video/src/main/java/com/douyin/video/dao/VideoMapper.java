@@ -6,6 +6,7 @@ import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 
 @Mapper
 public interface VideoMapper {
@@ -16,6 +17,9 @@ public interface VideoMapper {
             + " VALUES (#{id}, #{authorId}, #{title}, #{playKey}, #{publishedAt})")
     void insert(@Param("id") long id, @Param("authorId") long authorId, @Param("title") String title,
                 @Param("playKey") String playKey, @Param("publishedAt") long publishedAt);
+
+    @Update("UPDATE video SET cover_key = #{coverKey} WHERE id = #{id}")
+    void updateCover(@Param("id") long id, @Param("coverKey") String coverKey);
 
     /** Newest first, strictly before a time (idx_video_feed). */
     @Select("SELECT " + COLUMNS + " FROM video WHERE published_at < #{beforeMs}"

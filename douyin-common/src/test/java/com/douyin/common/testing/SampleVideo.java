@@ -1,4 +1,4 @@
-package com.douyin.e2e;
+package com.douyin.common.testing;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -7,23 +7,23 @@ import java.io.File;
 import java.nio.file.Files;
 import org.jcodec.api.awt.AWTSequenceEncoder;
 
-/** A real, small H.264 MP4 made on the spot with JCodec (no binary is committed). */
-final class SampleVideo {
+/** A real, small H.264 MP4 (2 s, 64x64) made on the spot with JCodec: no binary is committed. */
+public final class SampleVideo {
 
     private static byte[] cached;
 
     private SampleVideo() {
     }
 
-    static synchronized byte[] mp4() throws Exception {
+    public static synchronized byte[] mp4() throws Exception {
         if (cached == null) {
             File file = File.createTempFile("sample", ".mp4");
             try {
                 AWTSequenceEncoder encoder = AWTSequenceEncoder.createSequenceEncoder(file, 10);
-                for (int frame = 0; frame < 10; frame++) {
+                for (int frame = 0; frame < 20; frame++) {
                     BufferedImage image = new BufferedImage(64, 64, BufferedImage.TYPE_3BYTE_BGR);
                     Graphics2D g = image.createGraphics();
-                    g.setColor(new Color(frame * 25, 80, 200 - frame * 20));
+                    g.setColor(new Color(frame * 12, 80, 240 - frame * 10));
                     g.fillRect(0, 0, 64, 64);
                     g.dispose();
                     encoder.encodeImage(image);

@@ -1,0 +1,25 @@
+package com.douyin.gateway.config;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The contract's {@code application/json; charset=utf-8} on every JSON answer, and only there:
+ * forcing the servlet encoding would also stamp a charset on videos and images.
+ */
+@Configuration
+public class JsonCharsetConfig implements WebMvcConfigurer {
+
+    @Override
+    public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        for (HttpMessageConverter<?> converter : converters) {
+            if (converter instanceof MappingJackson2HttpMessageConverter json) {
+                json.setDefaultCharset(StandardCharsets.UTF_8);
+            }
+        }
+    }
+}

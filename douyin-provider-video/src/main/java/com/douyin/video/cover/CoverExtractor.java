@@ -1,0 +1,70 @@
+package com.douyin.video.cover;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.javacv.Java2DFrameConverter;
+import org.springframework.stereotype.Component;
+
+/**
+ * A JPEG cover from a video file, decoded by FFmpeg through JavaCV (phones record HEVC, which
+ * pure-Java decoders cannot read). Takes the frame at one second, or the last one of a shorter
+ * video, so the cover is rarely the black first frame.
+ */
+@Component
+public class CoverExtractor {
+
+    private static final long COVER_AT_MICROS = 1_000_000;
+    private static final int MAX_FRAMES = 300;
+
+    /** Fails with {@link UnreadableVideoException} when FFmpeg cannot decode the file. */
+    public byte[] extractJpeg(Path video) throws IOException {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile());
+             Java2DFrameConverter converter = new Java2DFrameConverter()) {
+            grabber.start();
+            BufferedImage chosen = null;
+            for (int i = 0; i < MAX_FRAMES; i++) {
+                Frame frame = grabber.grabImage();
+                if (frame == null) {
+                    break;
+                }
+                chosen = deepCopy(converter.convert(frame)); // the converter reuses its buffer
+                if (frame.timestamp >= COVER_AT_MICROS) {
+                    break;
+                }
+            }
+            if (chosen == null) {
+                throw new UnreadableVideoException("no picture in " + video.getFileName());
+            }
+            ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+            ImageIO.write(toRgb(chosen), "jpg", jpeg);
+            return jpeg.toByteArray();
+        } catch (FrameGrabber.Exception e) {
+            throw new UnreadableVideoException(e.getMessage());
+        }
+    }
+
+    private static BufferedImage deepCopy(BufferedImage image) {
+        BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        copy.getGraphics().drawImage(image, 0, 0, null);
+        return copy;
+    }
+
+    private static BufferedImage toRgb(BufferedImage image) {
+        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        rgb.getGraphics().drawImage(image, 0, 0, null);
+        return rgb;
+    }
+
+    /** The file is not a video FFmpeg can decode: retrying will not help. */
+    public static class UnreadableVideoException extends IOException {
+        public UnreadableVideoException(String message) {
+            super(message);
+        }
+    }
+}
