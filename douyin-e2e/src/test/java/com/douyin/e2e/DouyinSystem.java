@@ -1,10 +1,8 @@
 package com.douyin.e2e;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.Socket;
+import com.douyin.common.testing.Launcher;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -15,7 +13,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class DouyinSystem implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
-    static final Path REPO = Path.of("..").toAbsolutePath().normalize();
+    static final Path REPO = Launcher.REPO;
     static final String API = "http://127.0.0.1:8080";
     static final int[] PORTS = {8080, 8848, 9876, 10911, 20881, 20882};
 
@@ -24,9 +22,9 @@ final class DouyinSystem implements BeforeAllCallback, ExtensionContext.Store.Cl
         ExtensionContext.Store root = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
         synchronized (DouyinSystem.class) {
             if (root.get(DouyinSystem.class) == null) {
-                boolean startedHere = !portOpen(8080);
+                boolean startedHere = !Launcher.portOpen(8080);
                 if (startedHere) {
-                    launcher("up");
+                    Launcher.run("up", "e2e-launcher", Duration.ofMinutes(10));
                 }
                 root.put(DouyinSystem.class, startedHere ? this : (ExtensionContext.Store.CloseableResource) () -> { });
             }
@@ -36,36 +34,11 @@ final class DouyinSystem implements BeforeAllCallback, ExtensionContext.Store.Cl
     /** After the last test class: stop what we started and check nothing is left listening. */
     @Override
     public void close() throws Exception {
-        launcher("down");
+        Launcher.run("down", "e2e-launcher", Duration.ofMinutes(5));
         for (int port : PORTS) {
-            if (portOpen(port)) {
+            if (Launcher.portOpen(port)) {
                 throw new IllegalStateException("port " + port + " still open after ./douyin down");
             }
-        }
-    }
-
-    static void launcher(String command) throws IOException, InterruptedException {
-        File log = REPO.resolve(".run").resolve("e2e-launcher.log").toFile();
-        log.getParentFile().mkdirs();
-        Process process = new ProcessBuilder(REPO.resolve("douyin").toString(), command)
-                .directory(REPO.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
-                .start();
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("./douyin " + command + " took over 10 minutes; see " + log);
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("./douyin " + command + " failed (" + process.exitValue() + "); see " + log);
-        }
-    }
-
-    static boolean portOpen(int port) {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }

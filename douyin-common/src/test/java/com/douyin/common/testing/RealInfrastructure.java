@@ -1,10 +1,6 @@
 package com.douyin.common.testing;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.Socket;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -15,36 +11,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class RealInfrastructure implements BeforeAllCallback {
 
-    private static final Path REPO = Path.of("..").toAbsolutePath().normalize();
-
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         synchronized (RealInfrastructure.class) {
-            if (!portOpen(9876) || !portOpen(10911) || !portOpen(8848)) {
-                run("infra");
+            if (!Launcher.portOpen(9876) || !Launcher.portOpen(10911) || !Launcher.portOpen(8848)) {
+                Launcher.run("infra", "it-launcher", Duration.ofMinutes(5));
             }
-        }
-    }
-
-    private static void run(String command) throws IOException, InterruptedException {
-        File log = REPO.resolve(".run").resolve("it-launcher.log").toFile();
-        log.getParentFile().mkdirs();
-        Process process = new ProcessBuilder(REPO.resolve("douyin").toString(), command)
-                .directory(REPO.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
-                .start();
-        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException("./douyin " + command + " failed; see " + log);
-        }
-    }
-
-    private static boolean portOpen(int port) {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 }
