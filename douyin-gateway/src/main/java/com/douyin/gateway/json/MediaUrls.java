@@ -8,9 +8,11 @@ import org.springframework.stereotype.Component;
 public class MediaUrls {
 
     private final String base;
+    private final String objects;
 
     public MediaUrls(MediaProperties properties) {
         this.base = properties.publicBaseUrl();
+        this.objects = properties.objectBaseUrl();
     }
 
     public String avatar(String key) {
@@ -28,6 +30,6 @@ public class MediaUrls {
 
     /** A stored key, or an absolute URL kept as it is. */
     public String object(String key) {
-        return key.startsWith("http://") || key.startsWith("https://") ? key : base + "/media/" + key;
+        return key.startsWith("http://") || key.startsWith("https://") ? key : objects + "/" + key;
     }
 }

@@ -1,0 +1,64 @@
+package com.douyin.common.storage;
+
+import com.aliyun.oss.ClientBuilderConfiguration;
+import com.aliyun.oss.ClientException;
+import com.aliyun.oss.OSS;
+import com.aliyun.oss.OSSClientBuilder;
+import com.aliyun.oss.OSSException;
+import com.aliyun.oss.model.ObjectMetadata;
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Objects in an Aliyun OSS bucket, through the official SDK. */
+public final class OssObjectStore implements ObjectStore, AutoCloseable {
+
+    private final OSS oss;
+    private final String bucket;
+
+    public OssObjectStore(StorageProperties.Oss properties) {
+        if (properties == null || properties.endpoint() == null || properties.bucket() == null) {
+            throw new IllegalArgumentException("douyin.storage.oss.endpoint and .bucket are required for type oss");
+        }
+        ClientBuilderConfiguration configuration = new ClientBuilderConfiguration();
+        configuration.setSLDEnabled(properties.pathStyle());
+        this.oss = new OSSClientBuilder().build(properties.endpoint(), properties.accessKeyId(),
+                properties.accessKeySecret(), configuration);
+        this.bucket = properties.bucket();
+    }
+
+    @Override
+    public void put(String key, InputStream content, long length, String contentType) throws IOException {
+        ObjectMetadata metadata = new ObjectMetadata();
+        metadata.setContentLength(length);
+        metadata.setContentType(contentType);
+        try {
+            oss.putObject(bucket, key, content, metadata);
+        } catch (OSSException | ClientException e) {
+            throw new IOException("OSS put of " + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean exists(String key) {
+        return oss.doesObjectExist(bucket, key);
+    }
+
+    @Override
+    public InputStream get(String key) throws IOException {
+        try {
+            return oss.getObject(bucket, key).getObjectContent();
+        } catch (OSSException | ClientException e) {
+            throw new IOException("OSS get of " + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        oss.deleteObject(bucket, key);
+    }
+
+    @Override
+    public void close() {
+        oss.shutdown();
+    }
+}

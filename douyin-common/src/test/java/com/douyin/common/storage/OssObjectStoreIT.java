@@ -1,0 +1,61 @@
+package com.douyin.common.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.adobe.testing.s3mock.S3MockApplication;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OSS store through the real Aliyun OSS SDK against a local S3-compatible server (Adobe
+ * S3Mock, from Maven Central): no OSS bucket can be reached from here.
+ */
+class OssObjectStoreIT {
+
+    private static S3MockApplication s3;
+    private static OssObjectStore store;
+
+    @BeforeAll
+    static void startServer() {
+        s3 = S3MockApplication.start(new HashMap<>(Map.of( // it adds its own defaults to the map
+                S3MockApplication.PROP_HTTP_PORT, S3MockApplication.RANDOM_PORT,
+                S3MockApplication.PROP_HTTPS_PORT, S3MockApplication.RANDOM_PORT,
+                S3MockApplication.PROP_INITIAL_BUCKETS, "douyin-it",
+                S3MockApplication.PROP_SILENT, true)));
+        store = new OssObjectStore(new StorageProperties.Oss("http://127.0.0.1:" + s3.getHttpPort(), "douyin-it",
+                "test-key-id", "test-key-secret", true));
+    }
+
+    @AfterAll
+    static void stopServer() {
+        if (store != null) store.close();
+        if (s3 != null) s3.stop();
+    }
+
+    @Test
+    void putGetExistsDeleteRoundTrip() throws IOException {
+        byte[] content = "a small video, say".getBytes(StandardCharsets.UTF_8);
+        store.put("videos/1/a.mp4", new ByteArrayInputStream(content), content.length, "video/mp4");
+
+        assertThat(store.exists("videos/1/a.mp4")).isTrue();
+        try (InputStream in = store.get("videos/1/a.mp4")) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        store.delete("videos/1/a.mp4");
+        assertThat(store.exists("videos/1/a.mp4")).isFalse();
+    }
+
+    @Test
+    void readingAMissingObjectIsAnIoError() {
+        assertThat(store.exists("videos/1/missing.mp4")).isFalse();
+        assertThatThrownBy(() -> store.get("videos/1/missing.mp4")).isInstanceOf(IOException.class);
+    }
+}
