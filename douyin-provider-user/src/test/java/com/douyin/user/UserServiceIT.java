@@ -179,7 +179,7 @@ class UserServiceIT {
         UserDTO first = users.getUser(id);
         assertThat(first.name()).isEqualTo(name);
         assertThat(first.workCount()).isZero();
-        assertThat(redisson.getBucket("user:profile:" + id).isExists()).isTrue();
+        assertThat(redisson.getBucket("user:info:" + id).isExists()).isTrue();
         assertThat(redisson.getMap("user:counters:" + id).remainTimeToLive()).isPositive();
 
         // Change the row behind the cache's back: a cached read does not see it.
@@ -189,7 +189,7 @@ class UserServiceIT {
         assertThat(second.workCount()).isZero();
 
         // Once evicted, the next read rebuilds from MySQL.
-        redisson.getKeys().delete("user:profile:" + id, "user:counters:" + id);
+        redisson.getKeys().delete("user:info:" + id, "user:counters:" + id);
         UserDTO rebuilt = users.getUser(id);
         assertThat(rebuilt.signature()).isEqualTo("changed in MySQL");
         assertThat(rebuilt.workCount()).isEqualTo(7);

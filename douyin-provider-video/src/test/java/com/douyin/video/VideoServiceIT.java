@@ -24,6 +24,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -50,6 +51,7 @@ class VideoServiceIT {
     @Autowired JdbcTemplate jdbc;
     @Autowired ObjectStore store;
     @Autowired CoverService covers;
+    @Autowired RedissonClient redisson;
 
     @BeforeAll
     static void freshDatabase() throws Exception {
@@ -72,6 +74,7 @@ class VideoServiceIT {
         store.put("videos/21/cover-test.mp4", new ByteArrayInputStream(mp4), mp4.length, "video/mp4");
         VideoDTO video = videos.publish(21L, "videos/21/cover-test.mp4", "cover please");
         assertThat(video.coverKey()).isEmpty(); // the publish does not wait for the cover
+        videos.getVideos(List.of(video.id())); // now cached without a cover
 
         // The cover consumer works from the real broker's video-published message.
         String coverKey = "";
@@ -86,6 +89,23 @@ class VideoServiceIT {
             assertThat(image.getHeight()).isEqualTo(64);
         }
         assertThat(videos.getVideos(List.of(video.id())).get(0).coverKey()).isEqualTo(coverKey);
+    }
+
+    @Test
+    void aSecondReadIsServedFromTheCacheInOneRoundTripPerPage() {
+        VideoDTO video = videos.publish(23L, "videos/23/c.mp4", "cached title");
+        assertThat(videos.getVideos(List.of(video.id()))).extracting(VideoDTO::title).containsExactly("cached title");
+        assertThat(redisson.getBucket("video:info:" + video.id()).isExists()).isTrue();
+
+        jdbc.update("UPDATE video SET title = 'changed in MySQL', comment_count = 5 WHERE id = ?", video.id());
+        VideoDTO cached = videos.listByAuthor(23L).get(0);
+        assertThat(cached.title()).isEqualTo("cached title");
+        assertThat(cached.commentCount()).isZero();
+
+        redisson.getKeys().delete("video:info:" + video.id());
+        VideoDTO rebuilt = videos.getVideos(List.of(video.id())).get(0);
+        assertThat(rebuilt.title()).isEqualTo("changed in MySQL");
+        assertThat(rebuilt.commentCount()).isEqualTo(5);
     }
 
     @Test
@@ -128,6 +148,7 @@ class VideoServiceIT {
         long base = System.currentTimeMillis() + 3_600_000L;
         for (int i = 0; i < published.size(); i++) {
             jdbc.update("UPDATE video SET published_at = ? WHERE id = ?", base - (i / 3) * 1000L - (i % 3), published.get(i));
+            redisson.getKeys().delete("video:info:" + published.get(i)); // publish times never change outside tests
         }
         assertThat(walkFeed(1000L, published)).doesNotHaveDuplicates().hasSize(100);
     }

@@ -1,6 +1,7 @@
 package com.douyin.video.cover;
 
 import com.douyin.common.storage.ObjectStore;
+import com.douyin.video.cache.VideoCache;
 import com.douyin.video.dao.VideoDO;
 import com.douyin.video.dao.VideoMapper;
 import java.io.ByteArrayInputStream;
@@ -25,11 +26,13 @@ public class CoverService {
     private static final Logger log = LoggerFactory.getLogger(CoverService.class);
 
     private final VideoMapper videos;
+    private final VideoCache cache;
     private final ObjectStore store;
     private final CoverExtractor extractor;
 
-    public CoverService(VideoMapper videos, ObjectStore store, CoverExtractor extractor) {
+    public CoverService(VideoMapper videos, VideoCache cache, ObjectStore store, CoverExtractor extractor) {
         this.videos = videos;
+        this.cache = cache;
         this.store = store;
         this.extractor = extractor;
     }
@@ -53,6 +56,7 @@ public class CoverService {
             String key = "covers/" + video.authorId() + "/" + video.id() + ".jpg";
             store.put(key, new ByteArrayInputStream(jpeg), jpeg.length, "image/jpeg");
             videos.updateCover(video.id(), key);
+            cache.evict(video.id()); // the next read picks the cover up from MySQL
             return key;
         } catch (CoverExtractor.UnreadableVideoException e) {
             log.warn("Video {} keeps the placeholder cover: {}", videoId, e.getMessage());

@@ -21,13 +21,14 @@ public interface VideoMapper {
     @Update("UPDATE video SET cover_key = #{coverKey} WHERE id = #{id}")
     void updateCover(@Param("id") long id, @Param("coverKey") String coverKey);
 
-    /** Newest first, strictly before a time (idx_video_feed). */
-    @Select("SELECT " + COLUMNS + " FROM video WHERE published_at < #{beforeMs}"
+    /** Newest first, strictly before a time; answered from idx_video_feed alone. */
+    @Select("SELECT id, published_at FROM video WHERE published_at < #{beforeMs}"
             + " ORDER BY published_at DESC, id DESC LIMIT #{limit}")
-    List<VideoDO> findPublishedBefore(@Param("beforeMs") long beforeMs, @Param("limit") int limit);
+    List<VideoKey> findKeysPublishedBefore(@Param("beforeMs") long beforeMs, @Param("limit") int limit);
 
-    @Select("SELECT " + COLUMNS + " FROM video WHERE author_id = #{authorId} ORDER BY published_at DESC, id DESC")
-    List<VideoDO> findByAuthor(@Param("authorId") long authorId);
+    /** One author's videos, newest first; answered from idx_video_author alone. */
+    @Select("SELECT id, published_at FROM video WHERE author_id = #{authorId} ORDER BY published_at DESC, id DESC")
+    List<VideoKey> findKeysByAuthor(@Param("authorId") long authorId);
 
     @Select("<script>SELECT " + COLUMNS + " FROM video WHERE id IN "
             + "<foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")

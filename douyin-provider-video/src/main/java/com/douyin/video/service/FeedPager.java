@@ -1,6 +1,6 @@
 package com.douyin.video.service;
 
-import com.douyin.video.dao.VideoDO;
+import com.douyin.video.dao.VideoKey;
 import java.util.List;
 
 /**
@@ -14,7 +14,7 @@ final class FeedPager {
     }
 
     /** {@code rows}: up to limit + 1 rows, newest first. */
-    static List<VideoDO> page(List<VideoDO> rows, int limit, long unitMs) {
+    static List<VideoKey> page(List<VideoKey> rows, int limit, long unitMs) {
         if (rows.size() <= limit) {
             return rows;
         }

@@ -1,37 +1,44 @@
 package com.douyin.video.service;
 
 import com.douyin.api.video.VideoDTO;
+import com.douyin.video.cache.VideoCache;
 import com.douyin.video.dao.VideoDO;
+import com.douyin.video.dao.VideoKey;
 import com.douyin.video.dao.VideoMapper;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
-/** The feed, a user's works and batch reads. */
+/**
+ * The feed, a user's works and batch reads. Which videos a page holds comes from MySQL's
+ * covering indexes (IDs and times only); the videos themselves come from Redis, with the
+ * missing ones read from MySQL in one query and cached.
+ */
 @Service
 public class VideoQueryService {
 
     static final int MAX_FEED_PAGE = 30;
 
     private final VideoMapper videos;
+    private final VideoCache cache;
 
-    public VideoQueryService(VideoMapper videos) {
+    public VideoQueryService(VideoMapper videos, VideoCache cache) {
         this.videos = videos;
+        this.cache = cache;
     }
 
     public List<VideoDTO> feed(long beforeMs, long unitMs, int limit) {
         int size = Math.max(1, Math.min(limit, MAX_FEED_PAGE));
         long unit = unitMs <= 0 ? 1 : unitMs;
-        List<VideoDO> rows = videos.findPublishedBefore(beforeMs, size + 1);
-        return FeedPager.page(rows, size, unit).stream().map(VideoDO::toDTO).toList();
+        List<VideoKey> keys = FeedPager.page(videos.findKeysPublishedBefore(beforeMs, size + 1), size, unit);
+        return getVideos(keys.stream().map(VideoKey::id).toList());
     }
 
     public List<VideoDTO> listByAuthor(long authorId) {
-        return videos.findByAuthor(authorId).stream().map(VideoDO::toDTO).toList();
+        return getVideos(videos.findKeysByAuthor(authorId).stream().map(VideoKey::id).toList());
     }
 
     public List<VideoDTO> getVideos(List<Long> ids) {
@@ -39,8 +46,13 @@ public class VideoQueryService {
         if (wanted.isEmpty()) {
             return List.of();
         }
-        Map<Long, VideoDO> found = videos.findByIds(wanted).stream()
-                .collect(Collectors.toMap(VideoDO::id, Function.identity()));
-        return wanted.stream().map(found::get).filter(v -> v != null).map(VideoDO::toDTO).toList();
+        Map<Long, VideoDTO> found = new HashMap<>(cache.getAll(wanted));
+        List<Long> missing = wanted.stream().filter(id -> !found.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            List<VideoDTO> loaded = videos.findByIds(missing).stream().map(VideoDO::toDTO).toList();
+            cache.putAll(loaded);
+            loaded.forEach(v -> found.put(v.id(), v));
+        }
+        return wanted.stream().map(found::get).filter(v -> v != null).toList();
     }
 }

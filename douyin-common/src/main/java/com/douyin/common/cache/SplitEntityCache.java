@@ -1,0 +1,134 @@
+package com.douyin.common.cache;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.redisson.api.BatchResult;
+import org.redisson.api.RBatch;
+import org.redisson.api.RMapAsync;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cache-aside layout of the architecture: an entity's fixed fields as one JSON value
+ * ({@code PREFIX:info:ID}) and its counters as a hash ({@code PREFIX:counters:ID}) that can be
+ * incremented in place, both with the same jittered TTL. A page is read or written in one
+ * round trip (a Redisson batch). Redis errors count as misses, so callers fall back to MySQL.
+ *
+ * @param <T> the entity as callers see it (fixed fields and counters together)
+ * @param <F> its fixed fields, stored as JSON
+ */
+public final class SplitEntityCache<T, F> {
+
+    /** How an entity splits into fixed fields and counters, and joins again. */
+    public interface Layout<T, F> {
+        long idOf(T entity);
+
+        F fixedOf(T entity);
+
+        Map<String, Long> countersOf(T entity);
+
+        T join(F fixed, Map<String, Long> counters);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(SplitEntityCache.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RedissonClient redisson;
+    private final String prefix;
+    private final Class<F> fixedType;
+    private final List<String> counterNames;
+    private final Layout<T, F> layout;
+    private final Duration ttl;
+
+    public SplitEntityCache(RedissonClient redisson, String prefix, Class<F> fixedType, List<String> counterNames,
+                            Layout<T, F> layout, Duration ttl) {
+        this.redisson = redisson;
+        this.prefix = prefix;
+        this.fixedType = fixedType;
+        this.counterNames = counterNames;
+        this.layout = layout;
+        this.ttl = ttl;
+    }
+
+    /** The cached entities among {@code ids}; missing, partial or unreadable ones are absent. */
+    public Map<Long, T> getAll(Collection<Long> ids) {
+        Map<Long, T> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        try {
+            RBatch batch = redisson.createBatch();
+            for (long id : ids) {
+                batch.getBucket(infoKey(id), StringCodec.INSTANCE).getAsync();
+                batch.getMap(countersKey(id), StringCodec.INSTANCE).readAllMapAsync();
+            }
+            BatchResult<?> result = batch.execute();
+            List<?> responses = result.getResponses();
+            int i = 0;
+            for (long id : ids) {
+                String fixed = (String) responses.get(i++);
+                @SuppressWarnings("unchecked")
+                Map<String, String> counters = (Map<String, String>) responses.get(i++);
+                if (fixed != null && counters != null && counters.keySet().containsAll(counterNames)) {
+                    found.put(id, layout.join(JSON.readValue(fixed, fixedType), parse(counters)));
+                }
+            }
+            return found;
+        } catch (Exception e) {
+            log.warn("{} cache read failed, reading MySQL instead: {}", prefix, e.toString());
+            return Map.of();
+        }
+    }
+
+    public void putAll(Collection<T> entities) {
+        if (entities.isEmpty()) {
+            return;
+        }
+        try {
+            RBatch batch = redisson.createBatch();
+            for (T entity : entities) {
+                long id = layout.idOf(entity);
+                Duration entityTtl = CacheTtl.withJitter(ttl);
+                batch.getBucket(infoKey(id), StringCodec.INSTANCE)
+                        .setAsync(JSON.writeValueAsString(layout.fixedOf(entity)), entityTtl);
+                RMapAsync<String, String> counters = batch.getMap(countersKey(id), StringCodec.INSTANCE);
+                Map<String, String> values = new LinkedHashMap<>();
+                layout.countersOf(entity).forEach((name, value) -> values.put(name, Long.toString(value)));
+                counters.putAllAsync(values);
+                counters.expireAsync(entityTtl);
+            }
+            batch.execute();
+        } catch (Exception e) {
+            log.warn("{} cache write failed (next read goes to MySQL): {}", prefix, e.toString());
+        }
+    }
+
+    public void evict(long id) {
+        try {
+            redisson.getKeys().delete(infoKey(id), countersKey(id));
+        } catch (RuntimeException e) {
+            log.warn("{} cache evict of {} failed: {}", prefix, id, e.toString());
+        }
+    }
+
+    private static Map<String, Long> parse(Map<String, String> counters) {
+        return counters.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> Long.parseLong(e.getValue())));
+    }
+
+    public String infoKey(long id) {
+        return prefix + ":info:" + id;
+    }
+
+    public String countersKey(long id) {
+        return prefix + ":counters:" + id;
+    }
+}
