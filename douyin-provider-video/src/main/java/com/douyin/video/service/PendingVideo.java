@@ -6,11 +6,11 @@ package com.douyin.video.service;
  */
 public final class PendingVideo {
 
-    final long id;
-    final long authorId;
-    final String title;
-    final String playKey;
-    final long publishedAt;
+    private final long id;
+    private final long authorId;
+    private final String title;
+    private final String playKey;
+    private final long publishedAt;
     private RuntimeException failure;
 
     PendingVideo(long id, long authorId, String title, String playKey, long publishedAt) {
