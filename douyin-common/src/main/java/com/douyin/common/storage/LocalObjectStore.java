@@ -6,13 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Objects as files under one folder: written to a temporary file, then moved into place. */
+/**
+ * Objects as files under one folder. An upload is written to a temporary file in a sibling
+ * folder (same disk, but outside what is served over HTTP), then moved into place atomically,
+ * so a reader never sees half a file.
+ */
 public final class LocalObjectStore implements ObjectStore {
 
     private final Path root;
+    private final Path uploading;
 
     public LocalObjectStore(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        this.uploading = this.root.resolveSibling(this.root.getFileName() + ".uploading");
     }
 
     public Path root() {
@@ -22,10 +28,11 @@ public final class LocalObjectStore implements ObjectStore {
     @Override
     public void put(String key, InputStream content, long length, String contentType) throws IOException {
         Path target = resolve(key);
-        Files.createDirectories(target.getParent());
-        Path partial = Files.createTempFile(target.getParent(), ".upload-", ".part");
+        Files.createDirectories(uploading);
+        Path partial = Files.createTempFile(uploading, "upload-", ".part");
         try {
             Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(target.getParent());
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(partial);

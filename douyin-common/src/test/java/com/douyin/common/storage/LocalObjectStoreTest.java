@@ -8,16 +8,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class LocalObjectStoreTest {
 
-    @TempDir Path root;
+    @TempDir Path dataDir;
 
     @Test
     void storesReadsAndDeletes() throws IOException {
-        LocalObjectStore store = new LocalObjectStore(root);
+        LocalObjectStore store = new LocalObjectStore(dataDir.resolve("objects"));
         store.put("videos/1/a.mp4", new ByteArrayInputStream(new byte[] {1, 2, 3}), 3, "video/mp4");
         assertThat(store.exists("videos/1/a.mp4")).isTrue();
         try (InputStream in = store.get("videos/1/a.mp4")) {
@@ -29,7 +31,7 @@ class LocalObjectStoreTest {
 
     @Test
     void aFailedUploadLeavesNoFileBehind() throws IOException {
-        LocalObjectStore store = new LocalObjectStore(root);
+        LocalObjectStore store = new LocalObjectStore(dataDir.resolve("objects"));
         InputStream failing = new InputStream() {
             int sent;
             @Override public int read() throws IOException {
@@ -39,14 +41,36 @@ class LocalObjectStoreTest {
         };
         assertThatThrownBy(() -> store.put("videos/1/b.mp4", failing, 5000, "video/mp4")).isInstanceOf(IOException.class);
         assertThat(store.exists("videos/1/b.mp4")).isFalse();
-        try (var files = Files.walk(root)) {
+        try (var files = Files.walk(dataDir)) {
             assertThat(files.filter(Files::isRegularFile)).isEmpty();
         }
     }
 
     @Test
+    void anUploadInFlightIsNotUnderTheServedFolder() throws IOException {
+        Path served = dataDir.resolve("objects");
+        Files.createDirectories(served);
+        LocalObjectStore store = new LocalObjectStore(served);
+        List<Path> seenMidway = new ArrayList<>();
+        InputStream slow = new InputStream() {
+            int sent;
+            @Override public int read() throws IOException {
+                if (sent == 500) {
+                    try (var files = Files.walk(served)) {
+                        files.filter(Files::isRegularFile).forEach(seenMidway::add);
+                    }
+                }
+                return sent++ < 1000 ? 7 : -1;
+            }
+        };
+        store.put("videos/1/c.mp4", slow, 1000, "video/mp4");
+        assertThat(seenMidway).isEmpty();
+        assertThat(Files.size(served.resolve("videos/1/c.mp4"))).isEqualTo(1000);
+    }
+
+    @Test
     void keysCannotEscapeTheRoot() {
-        LocalObjectStore store = new LocalObjectStore(root);
+        LocalObjectStore store = new LocalObjectStore(dataDir.resolve("objects"));
         assertThatThrownBy(() -> store.exists("../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> store.exists("/etc/passwd")).isInstanceOf(IllegalArgumentException.class);
     }
