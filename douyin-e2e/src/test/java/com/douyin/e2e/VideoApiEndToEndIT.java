@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.douyin.common.testing.SampleVideo;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -106,6 +107,36 @@ class VideoApiEndToEndIT {
         long seconds = System.currentTimeMillis() / 1000 + 60;
         JsonNode bySeconds = ok(get("/douyin/feed?latest_time=" + seconds));
         assertThat(bySeconds.get("next_time").asLong()).isLessThan(100_000_000_000L).isPositive();
+    }
+
+    @Test
+    void searchFindsAVideoByAChineseOrAnEnglishWordOfItsTitle() throws Exception {
+        Account author = newAccount();
+        String word = uniqueLetters();
+        ok(publish(author, "海边的日落 " + word, "clip.mp4", SampleVideo.mp4()));
+
+        JsonNode byWord = ok(get("/douyin/search/video/?keyword=" + word.toUpperCase()));
+        assertThat(byWord.get("status_code").asInt()).isZero();
+        assertThat(byWord.get("video_list")).hasSize(1);
+        JsonNode found = byWord.get("video_list").get(0);
+        assertThat(found.fieldNames()).toIterable().containsAll(VIDEO_FIELDS);
+        assertThat(found.get("author").get("id").asLong()).isEqualTo(author.id());
+
+        JsonNode byChinese = ok(get("/douyin/search/video/?keyword=" + URLEncoder.encode("日落", StandardCharsets.UTF_8)));
+        assertThat(byChinese.get("video_list")).extracting(v -> v.get("title").asText()).contains("海边的日落 " + word);
+
+        JsonNode blank = ok(get("/douyin/search/video/?keyword=%20"));
+        assertThat(blank.get("status_code").asInt()).isNotZero();
+        assertThat(blank.get("status_msg").asText()).contains("keyword");
+    }
+
+    /** A word no other test's title holds (letters only, so it stays one word). */
+    private static String uniqueLetters() {
+        StringBuilder word = new StringBuilder("zq");
+        for (char c : Long.toString(System.nanoTime(), 26).toCharArray()) {
+            word.append((char) ('a' + Character.digit(c, 26)));
+        }
+        return word.toString();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.douyin.video;
 
+import com.douyin.video.search.SearchTerms;
 import org.apache.dubbo.config.spring.context.annotation.EnableDubbo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -9,6 +10,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class VideoProviderApplication {
 
     public static void main(String[] args) {
+        // HanLP's dictionaries load in a second or two: do it before Dubbo takes traffic.
+        SearchTerms.warmUp();
         SpringApplication.run(VideoProviderApplication.class, args);
     }
 }

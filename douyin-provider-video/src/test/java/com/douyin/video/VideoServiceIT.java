@@ -125,6 +125,25 @@ class VideoServiceIT {
     }
 
     @Test
+    void searchFindsChineseAndEnglishWordsOfTitlesBestMatchFirst() {
+        VideoDTO basketball = videos.publish(31L, "videos/31/a.mp4", "周末的篮球比赛");
+        VideoDTO both = videos.publish(31L, "videos/31/b.mp4", "篮球 and funny cats");
+        VideoDTO cats = videos.publish(32L, "videos/32/c.mp4", "Funny Cats compilation");
+        videos.publish(32L, "videos/32/d.mp4", "一只小狗");
+
+        assertThat(videos.search("篮球", 30)).extracting(VideoDTO::id).containsExactlyInAnyOrder(basketball.id(), both.id());
+        assertThat(videos.search("比赛", 30)).extracting(VideoDTO::id).containsExactly(basketball.id());
+        assertThat(videos.search("篮", 30)).extracting(VideoDTO::id).contains(basketball.id(), both.id()); // a prefix of a word
+        assertThat(videos.search("CAT", 30)).extracting(VideoDTO::id).containsExactlyInAnyOrder(both.id(), cats.id());
+        // Both words match only one title: it ranks first.
+        assertThat(videos.search("篮球 猫 cats", 30)).extracting(VideoDTO::id).first().isEqualTo(both.id());
+        assertThat(videos.search("长颈鹿", 30)).isEmpty();
+        assertThat(videos.search("!!!", 30)).isEmpty();
+        assertThatThrownBy(() -> videos.search("  ", 30))
+                .satisfies(e -> assertThat(((DouyinException) e).errorCode()).isEqualTo(ErrorCode.KEYWORD_INVALID));
+    }
+
+    @Test
     void blankOrOverlongTitlesAreRefusedAndNothingIsStored() {
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM video", Long.class);
         for (String title : new String[] {"   ", "x".repeat(101)}) {

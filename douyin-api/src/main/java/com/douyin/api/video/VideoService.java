@@ -18,6 +18,9 @@ public interface VideoService {
     /** All videos of one author, newest first. */
     List<VideoDTO> listByAuthor(long authorId);
 
+    /** Up to {@code limit} videos whose titles hold a word of the keyword, best matches first. */
+    List<VideoDTO> search(String keyword, int limit);
+
     /** Videos of a page in one call, in the order asked; unknown IDs are left out. */
     List<VideoDTO> getVideos(List<Long> videoIds);
 }

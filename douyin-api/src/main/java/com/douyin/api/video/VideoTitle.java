@@ -1,22 +1,17 @@
 package com.douyin.api.video;
 
-import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
+import com.douyin.api.common.TextRule;
 
-/** The rule for titles (1-100 characters after trimming), checked by the gateway before it stores a file and by the provider that owns it. */
+/** The rule for titles, checked by the gateway before it stores a file and by the provider that owns it. */
 public final class VideoTitle {
 
-    public static final int MAX_LENGTH = 100;
+    public static final TextRule RULE = new TextRule(1, 100, ErrorCode.TITLE_INVALID);
 
     private VideoTitle() {
     }
 
     public static String normalize(String raw) {
-        String title = raw == null ? "" : raw.strip();
-        int length = title.codePointCount(0, title.length());
-        if (length < 1 || length > MAX_LENGTH) {
-            throw new DouyinException(ErrorCode.TITLE_INVALID);
-        }
-        return title;
+        return RULE.normalize(raw);
     }
 }

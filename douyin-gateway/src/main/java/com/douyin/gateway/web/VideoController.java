@@ -2,6 +2,7 @@ package com.douyin.gateway.web;
 
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
+import com.douyin.api.video.SearchKeyword;
 import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoService;
 import com.douyin.api.video.VideoTitle;
@@ -24,11 +25,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
-/** Publishing, the feed and a user's works. */
+/** Publishing, the feed, a user's works and title search. */
 @RestController
 public class VideoController {
 
     private static final int FEED_PAGE = 30;
+    private static final int SEARCH_PAGE = 30;
 
     @DubboReference(providedBy = "douyin-video")
     private VideoService videos;
@@ -81,6 +83,13 @@ public class VideoController {
         List<VideoDTO> page = videos.feed(time.beforeMs(), time.unitMs(), FEED_PAGE);
         long nextTime = page.isEmpty() ? time.inClientUnit(now) : time.inClientUnit(page.get(page.size() - 1).publishedAt());
         return new FeedResponse(0, "success", nextTime, videoJson.toJson(page));
+    }
+
+    @GetMapping({"/douyin/search/video/", "/douyin/search/video"})
+    public VideoListResponse search(HttpServletRequest request) {
+        auth.optionalViewer(request);
+        String keyword = SearchKeyword.normalize(RequestParams.optional(request, "keyword"));
+        return new VideoListResponse(0, "success", videoJson.toJson(videos.search(keyword, SEARCH_PAGE)));
     }
 
     @GetMapping({"/douyin/publish/list/", "/douyin/publish/list"})

@@ -1,5 +1,6 @@
 package com.douyin.video.dao;
 
+import com.douyin.video.service.PendingVideo;
 import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
@@ -13,10 +14,9 @@ public interface VideoMapper {
 
     String COLUMNS = "id, author_id, title, play_key, cover_key, favorite_count, comment_count, published_at";
 
-    @Insert("INSERT INTO video (id, author_id, title, play_key, published_at)"
-            + " VALUES (#{id}, #{authorId}, #{title}, #{playKey}, #{publishedAt})")
-    void insert(@Param("id") long id, @Param("authorId") long authorId, @Param("title") String title,
-                @Param("playKey") String playKey, @Param("publishedAt") long publishedAt);
+    @Insert("INSERT INTO video (id, author_id, title, title_terms, play_key, published_at)"
+            + " VALUES (#{id}, #{authorId}, #{title}, #{titleTerms}, #{playKey}, #{publishedAt})")
+    void insert(PendingVideo video);
 
     @Update("UPDATE video SET cover_key = #{coverKey} WHERE id = #{id}")
     void updateCover(@Param("id") long id, @Param("coverKey") String coverKey);
@@ -29,6 +29,12 @@ public interface VideoMapper {
     /** One author's videos, newest first; answered from idx_video_author alone. */
     @Select("SELECT id, published_at FROM video WHERE author_id = #{authorId} ORDER BY published_at DESC, id DESC")
     List<VideoKey> findKeysByAuthor(@Param("authorId") long authorId);
+
+    /** Best matches first, then newest; {@code terms} is a boolean-mode expression from SearchTerms. */
+    @Select("SELECT id, published_at FROM video WHERE MATCH(title_terms) AGAINST(#{terms} IN BOOLEAN MODE)"
+            + " ORDER BY MATCH(title_terms) AGAINST(#{terms} IN BOOLEAN MODE) DESC, published_at DESC, id DESC"
+            + " LIMIT #{limit}")
+    List<VideoKey> findKeysMatching(@Param("terms") String terms, @Param("limit") int limit);
 
     @Select("<script>SELECT " + COLUMNS + " FROM video WHERE id IN "
             + "<foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")

@@ -34,7 +34,7 @@ public class VideoPublishTransaction implements RocketMQLocalTransactionListener
     public RocketMQLocalTransactionState executeLocalTransaction(Message message, Object arg) {
         PendingVideo video = (PendingVideo) arg;
         try {
-            videos.insert(video.id(), video.authorId(), video.title(), video.playKey(), video.publishedAt());
+            videos.insert(video);
             return RocketMQLocalTransactionState.COMMIT;
         } catch (DuplicateKeyException alreadyThere) {
             return RocketMQLocalTransactionState.COMMIT;

@@ -35,6 +35,11 @@ public class VideoServiceRpc implements VideoService {
     }
 
     @Override
+    public List<VideoDTO> search(String keyword, int limit) {
+        return queries.search(keyword, limit);
+    }
+
+    @Override
     public List<VideoDTO> getVideos(List<Long> videoIds) {
         return queries.getVideos(videoIds);
     }

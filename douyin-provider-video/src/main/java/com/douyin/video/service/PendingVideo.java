@@ -9,14 +9,16 @@ public final class PendingVideo {
     private final long id;
     private final long authorId;
     private final String title;
+    private final String titleTerms;
     private final String playKey;
     private final long publishedAt;
     private RuntimeException failure;
 
-    PendingVideo(long id, long authorId, String title, String playKey, long publishedAt) {
+    PendingVideo(long id, long authorId, String title, String titleTerms, String playKey, long publishedAt) {
         this.id = id;
         this.authorId = authorId;
         this.title = title;
+        this.titleTerms = titleTerms;
         this.playKey = playKey;
         this.publishedAt = publishedAt;
     }
@@ -24,6 +26,7 @@ public final class PendingVideo {
     public long id() { return id; }
     public long authorId() { return authorId; }
     public String title() { return title; }
+    public String titleTerms() { return titleTerms; }
     public String playKey() { return playKey; }
     public long publishedAt() { return publishedAt; }
 

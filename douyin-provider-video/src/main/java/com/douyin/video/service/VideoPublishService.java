@@ -7,6 +7,7 @@ import com.douyin.api.event.VideoPublishedEvent;
 import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoTitle;
 import com.douyin.common.id.SnowflakeIdGenerator;
+import com.douyin.video.search.SearchTerms;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.TransactionSendResult;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
@@ -46,7 +47,7 @@ public class VideoPublishService {
         long id = ids.nextId();
         // The publish time is the ID's own timestamp: monotonic per worker, even if the clock steps back.
         long publishedAt = SnowflakeIdGenerator.timestampOf(id);
-        PendingVideo video = new PendingVideo(id, authorId, title, playKey, publishedAt);
+        PendingVideo video = new PendingVideo(id, authorId, title, SearchTerms.index(title), playKey, publishedAt);
         VideoPublishedEvent event = new VideoPublishedEvent(id, authorId, publishedAt);
         TransactionSendResult result;
         try {

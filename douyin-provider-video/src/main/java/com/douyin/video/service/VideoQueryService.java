@@ -1,10 +1,12 @@
 package com.douyin.video.service;
 
+import com.douyin.api.video.SearchKeyword;
 import com.douyin.api.video.VideoDTO;
 import com.douyin.video.cache.VideoCache;
 import com.douyin.video.dao.VideoDO;
 import com.douyin.video.dao.VideoKey;
 import com.douyin.video.dao.VideoMapper;
+import com.douyin.video.search.SearchTerms;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Service;
 public class VideoQueryService {
 
     static final int MAX_FEED_PAGE = 30;
+    static final int MAX_SEARCH_PAGE = 50;
 
     private final VideoMapper videos;
     private final VideoCache cache;
@@ -39,6 +42,16 @@ public class VideoQueryService {
 
     public List<VideoDTO> listByAuthor(long authorId) {
         return getVideos(videos.findKeysByAuthor(authorId).stream().map(VideoKey::id).toList());
+    }
+
+    /** Titles holding any word of the keyword, best matches first. */
+    public List<VideoDTO> search(String keyword, int limit) {
+        String terms = SearchTerms.query(SearchKeyword.normalize(keyword));
+        if (terms.isEmpty()) {
+            return List.of();
+        }
+        int size = Math.max(1, Math.min(limit, MAX_SEARCH_PAGE));
+        return getVideos(videos.findKeysMatching(terms, size).stream().map(VideoKey::id).toList());
     }
 
     public List<VideoDTO> getVideos(List<Long> ids) {
