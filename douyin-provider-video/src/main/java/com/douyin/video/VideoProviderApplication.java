@@ -4,9 +4,11 @@ import com.douyin.video.search.SearchTerms;
 import org.apache.dubbo.config.spring.context.annotation.EnableDubbo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableDubbo
+@EnableScheduling // bloom filter upkeep
 public class VideoProviderApplication {
 
     public static void main(String[] args) {

@@ -10,7 +10,11 @@ import com.douyin.api.video.VideoService;
 import com.douyin.common.storage.ObjectStore;
 import com.douyin.common.testing.ItDatabase;
 import com.douyin.common.testing.SampleVideo;
+import com.douyin.video.cache.AuthorVideoIds;
+import com.douyin.video.cache.VideoIdBloomFilter;
 import com.douyin.video.cover.CoverService;
+import com.douyin.video.dao.VideoKey;
+import com.douyin.video.dao.VideoMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -25,6 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,6 +57,9 @@ class VideoServiceIT {
     @Autowired ObjectStore store;
     @Autowired CoverService covers;
     @Autowired RedissonClient redisson;
+    @Autowired AuthorVideoIds authorLists;
+    @Autowired VideoMapper videoMapper;
+    @Autowired VideoIdBloomFilter bloom;
 
     @BeforeAll
     static void freshDatabase() throws Exception {
@@ -122,6 +130,45 @@ class VideoServiceIT {
         VideoDTO video = videos.publish(17L, "videos/17/s.mp4", "fuck this dance");
         String stored = jdbc.queryForObject("SELECT title FROM video WHERE id = ?", String.class, video.id());
         assertThat(stored).isEqualTo(video.title()).doesNotContain("fuck").contains("****").endsWith(" this dance");
+    }
+
+    @Test
+    void anAuthorsListIsASortedSetInRedisThatAPublishRefreshes() {
+        VideoDTO first = videos.publish(41L, "videos/41/a.mp4", "first");
+        assertThat(videos.listByAuthor(41L)).extracting(VideoDTO::id).containsExactly(first.id());
+        assertThat(redisson.getScoredSortedSet("video:author:41", StringCodec.INSTANCE).contains(String.valueOf(first.id()))).isTrue();
+
+        VideoDTO second = videos.publish(41L, "videos/41/b.mp4", "second");
+        assertThat(videos.listByAuthor(41L)).extracting(VideoDTO::id).containsExactly(second.id(), first.id());
+        assertThat(videos.listByAuthor(40L)).isEmpty(); // an author with no videos is cached too
+        assertThat(redisson.getScoredSortedSet("video:author:40").isExists()).isTrue();
+    }
+
+    @Test
+    void aListRebuiltWhileTheAuthorPublishesIsNotCachedStale() {
+        VideoDTO first = videos.publish(42L, "videos/42/a.mp4", "first");
+        // The rebuild reads MySQL, then a publish lands before it stores what it read.
+        List<Long> rebuilt = authorLists.get(42L, () -> {
+            List<VideoKey> before = videoMapper.findKeysByAuthor(42L);
+            videos.publish(42L, "videos/42/b.mp4", "second");
+            return before;
+        });
+        assertThat(rebuilt).containsExactly(first.id());
+        assertThat(videos.listByAuthor(42L)).hasSize(2);
+    }
+
+    @Test
+    void unknownVideoIdsStopAtTheBloomFilterUntilItIsRebuilt() {
+        VideoDTO known = videos.publish(43L, "videos/43/a.mp4", "known");
+        bloom.maintain(); // complete
+        long sneaked = known.id() + 1; // a row the filter never heard of, written behind the provider's back
+        jdbc.update("INSERT INTO video (id, author_id, title, play_key, published_at) VALUES (?, 43, 'sneaked', 'k', 1)", sneaked);
+
+        assertThat(videos.getVideos(List.of(known.id(), sneaked))).extracting(VideoDTO::id).containsExactly(known.id());
+
+        redisson.getKeys().delete("video:ids:bloom:complete"); // as if Redis lost it
+        bloom.maintain();
+        assertThat(videos.getVideos(List.of(sneaked))).extracting(VideoDTO::title).containsExactly("sneaked");
     }
 
     @Test

@@ -4,12 +4,17 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /**
- * A provider IT's own database on the machine's real MySQL/MariaDB, recreated from sql/ per run.
- * DOUYIN_IT_MYSQL_URL / _USER / _PASSWORD point it elsewhere (default root@127.0.0.1:3306).
+ * A provider IT's own database on the machine's real MySQL/MariaDB, recreated from sql/ per run,
+ * and the ITs' Redis database ({@link #REDIS_DATABASE}), emptied with it so no cache outlives its rows.
+ * DOUYIN_IT_MYSQL_URL / _USER / _PASSWORD point it elsewhere (default root@127.0.0.1:3306),
+ * DOUYIN_IT_REDIS_URL the Redis.
  */
 public final class ItDatabase {
 
@@ -19,12 +24,15 @@ public final class ItDatabase {
     public static final String PASSWORD = "${DOUYIN_IT_MYSQL_PASSWORD:}";
     public static final String REDIS = "${DOUYIN_IT_REDIS_URL:redis://127.0.0.1:6379}";
     public static final String OPTIONS = "?useSSL=false&allowPublicKeyRetrieval=true";
+    /** A running system uses database 0; the ITs never touch it. */
+    public static final int REDIS_DATABASE = 1;
 
     private ItDatabase() {
     }
 
-    /** Drops and creates {@code name}, then applies every file of sql/ (run from a module folder). */
+    /** Drops and creates {@code name}, applies every file of sql/ (run from a module folder), empties the IT Redis database. */
     public static void recreate(String name) throws Exception {
+        flushRedis();
         try (Connection c = DriverManager.getConnection(env("DOUYIN_IT_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/") + OPTIONS,
                 env("DOUYIN_IT_MYSQL_USER", "root"), env("DOUYIN_IT_MYSQL_PASSWORD", ""));
              Statement s = c.createStatement()) {
@@ -36,6 +44,17 @@ public final class ItDatabase {
                     ScriptUtils.executeSqlScript(c, new FileSystemResource(file));
                 }
             }
+        }
+    }
+
+    private static void flushRedis() {
+        Config config = new Config();
+        config.useSingleServer().setAddress(env("DOUYIN_IT_REDIS_URL", "redis://127.0.0.1:6379")).setDatabase(REDIS_DATABASE);
+        RedissonClient redis = Redisson.create(config);
+        try {
+            redis.getKeys().flushdb();
+        } finally {
+            redis.shutdown();
         }
     }
 

@@ -36,6 +36,10 @@ public interface VideoMapper {
             + " LIMIT #{limit}")
     List<VideoKey> findKeysMatching(@Param("terms") String terms, @Param("limit") int limit);
 
+    /** Keyset paging over all IDs, for rebuilding the bloom filter. */
+    @Select("SELECT id FROM video WHERE id > #{afterId} ORDER BY id LIMIT #{limit}")
+    List<Long> findIdsAfter(@Param("afterId") long afterId, @Param("limit") int limit);
+
     @Select("<script>SELECT " + COLUMNS + " FROM video WHERE id IN "
             + "<foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
     List<VideoDO> findByIds(@Param("ids") Collection<Long> ids);

@@ -7,6 +7,8 @@ import com.douyin.api.event.VideoPublishedEvent;
 import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoTitle;
 import com.douyin.common.id.SnowflakeIdGenerator;
+import com.douyin.video.cache.AuthorVideoIds;
+import com.douyin.video.cache.VideoIdBloomFilter;
 import com.douyin.video.search.SearchTerms;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.TransactionSendResult;
@@ -32,11 +34,16 @@ public class VideoPublishService {
     private final SnowflakeIdGenerator ids;
     private final TitleMasker masker;
     private final RocketMQTemplate rocketMQ;
+    private final VideoIdBloomFilter knownIds;
+    private final AuthorVideoIds authorLists;
 
-    public VideoPublishService(SnowflakeIdGenerator ids, TitleMasker masker, RocketMQTemplate rocketMQ) {
+    public VideoPublishService(SnowflakeIdGenerator ids, TitleMasker masker, RocketMQTemplate rocketMQ,
+                               VideoIdBloomFilter knownIds, AuthorVideoIds authorLists) {
         this.ids = ids;
         this.masker = masker;
         this.rocketMQ = rocketMQ;
+        this.knownIds = knownIds;
+        this.authorLists = authorLists;
     }
 
     public VideoDTO publish(long authorId, String playKey, String rawTitle) {
@@ -49,6 +56,8 @@ public class VideoPublishService {
         long publishedAt = SnowflakeIdGenerator.timestampOf(id);
         PendingVideo video = new PendingVideo(id, authorId, title, SearchTerms.index(title), playKey, publishedAt);
         VideoPublishedEvent event = new VideoPublishedEvent(id, authorId, publishedAt);
+        // Known before the row exists: a crash after the insert must not leave a video the filter denies.
+        knownIds.add(id);
         TransactionSendResult result;
         try {
             result = rocketMQ.sendMessageInTransaction(Topics.VIDEO_PUBLISHED,
@@ -63,6 +72,7 @@ public class VideoPublishService {
         if (result.getLocalTransactionState() != LocalTransactionState.COMMIT_MESSAGE) {
             throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
         }
+        authorLists.invalidate(authorId);
         return new VideoDTO(id, authorId, title, playKey, "", 0, 0, publishedAt);
     }
 }

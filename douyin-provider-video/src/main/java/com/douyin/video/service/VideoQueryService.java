@@ -2,7 +2,9 @@ package com.douyin.video.service;
 
 import com.douyin.api.video.SearchKeyword;
 import com.douyin.api.video.VideoDTO;
+import com.douyin.video.cache.AuthorVideoIds;
 import com.douyin.video.cache.VideoCache;
+import com.douyin.video.cache.VideoIdBloomFilter;
 import com.douyin.video.dao.VideoDO;
 import com.douyin.video.dao.VideoKey;
 import com.douyin.video.dao.VideoMapper;
@@ -12,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,21 +30,25 @@ public class VideoQueryService {
 
     private final VideoMapper videos;
     private final VideoCache cache;
+    private final AuthorVideoIds authorLists;
+    private final VideoIdBloomFilter knownIds;
 
-    public VideoQueryService(VideoMapper videos, VideoCache cache) {
+    public VideoQueryService(VideoMapper videos, VideoCache cache, AuthorVideoIds authorLists, VideoIdBloomFilter knownIds) {
         this.videos = videos;
         this.cache = cache;
+        this.authorLists = authorLists;
+        this.knownIds = knownIds;
     }
 
     public List<VideoDTO> feed(long beforeMs, long unitMs, int limit) {
         int size = Math.max(1, Math.min(limit, MAX_FEED_PAGE));
         long unit = unitMs <= 0 ? 1 : unitMs;
         List<VideoKey> keys = FeedPager.page(videos.findKeysPublishedBefore(beforeMs, size + 1), size, unit);
-        return getVideos(keys.stream().map(VideoKey::id).toList());
+        return load(keys.stream().map(VideoKey::id).toList());
     }
 
     public List<VideoDTO> listByAuthor(long authorId) {
-        return getVideos(videos.findKeysByAuthor(authorId).stream().map(VideoKey::id).toList());
+        return load(authorLists.get(authorId, () -> videos.findKeysByAuthor(authorId)));
     }
 
     /** Titles holding any word of the keyword, best matches first. */
@@ -51,16 +58,27 @@ public class VideoQueryService {
             return List.of();
         }
         int size = Math.max(1, Math.min(limit, MAX_SEARCH_PAGE));
-        return getVideos(videos.findKeysMatching(terms, size).stream().map(VideoKey::id).toList());
+        return load(videos.findKeysMatching(terms, size).stream().map(VideoKey::id).toList());
     }
 
+    /** Videos by IDs from outside (likes, links): uncached IDs the bloom filter rules out never reach MySQL. */
     public List<VideoDTO> getVideos(List<Long> ids) {
+        return load(ids, knownIds::mightContain);
+    }
+
+    /** Videos by IDs just read from MySQL, so known to exist. */
+    private List<VideoDTO> load(List<Long> ids) {
+        return load(ids, id -> true);
+    }
+
+    /** The cache first, then one query for the rest that {@code mayExist}. */
+    private List<VideoDTO> load(List<Long> ids, LongPredicate mayExist) {
         Set<Long> wanted = new LinkedHashSet<>(ids);
         if (wanted.isEmpty()) {
             return List.of();
         }
         Map<Long, VideoDTO> found = new HashMap<>(cache.getAll(wanted));
-        List<Long> missing = wanted.stream().filter(id -> !found.containsKey(id)).toList();
+        List<Long> missing = wanted.stream().filter(id -> !found.containsKey(id) && mayExist.test(id)).toList();
         if (!missing.isEmpty()) {
             List<VideoDTO> loaded = videos.findByIds(missing).stream().map(VideoDO::toDTO).toList();
             cache.putAll(loaded);

@@ -1,0 +1,122 @@
+package com.douyin.common.cache;
+
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.redisson.api.RBloomFilter;
+import org.redisson.api.RLock;
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * A Redis bloom filter of every ID of one entity, asked before MySQL about an ID that is not
+ * cached, so made-up IDs never reach the database. A provider declares one as a bean (with
+ * {@code @EnableScheduling}) and adds each new ID.
+ *
+ * <p>It only ever answers "absent" when it is known to be complete: a marker key is set after
+ * a full load from MySQL, and a missing marker or any Redis error means "ask MySQL". If Redis
+ * loses the filter (restart, flush), it is rebuilt from MySQL; IDs whose add failed are retried.
+ */
+public class IdBloomFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(IdBloomFilter.class);
+    private static final int PAGE = 5_000;
+
+    /** Keyset paging over all IDs in ascending order: the page of IDs greater than {@code after}. */
+    @FunctionalInterface
+    public interface IdSource {
+        List<Long> idsAfter(long after, int limit);
+    }
+
+    private final RedissonClient redisson;
+    private final String filterKey;
+    private final String completeKey;
+    private final IdSource source;
+    private final long expectedIds;
+    private final double falsePositiveRate;
+    private final Queue<Long> failedAdds = new ConcurrentLinkedQueue<>();
+
+    /** Keys are {@code ENTITY:ids:bloom} and {@code ENTITY:ids:bloom:complete}. */
+    public IdBloomFilter(RedissonClient redisson, String entity, IdSource source, long expectedIds, double falsePositiveRate) {
+        this.redisson = redisson;
+        this.filterKey = entity + ":ids:bloom";
+        this.completeKey = filterKey + ":complete";
+        this.source = source;
+        this.expectedIds = expectedIds;
+        this.falsePositiveRate = falsePositiveRate;
+    }
+
+    /** False only when the ID certainly does not exist. */
+    public boolean mightContain(long id) {
+        try {
+            if (filter().contains(id)) {
+                return true;
+            }
+            return !redisson.getBucket(completeKey).isExists();
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    public void add(long id) {
+        try {
+            filter().add(id);
+        } catch (RuntimeException e) {
+            failedAdds.add(id);
+        }
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void loadAtStartUp() {
+        maintain();
+    }
+
+    /** Retries failed adds and rebuilds the filter when Redis lost it. */
+    @Scheduled(fixedDelay = 5, timeUnit = TimeUnit.SECONDS)
+    public void maintain() {
+        try {
+            if (!redisson.getBucket(completeKey).isExists()) {
+                rebuild();
+            }
+            for (Long id; (id = failedAdds.peek()) != null; failedAdds.poll()) {
+                filter().add(id);
+            }
+        } catch (RuntimeException e) {
+            log.debug("Bloom filter {} maintenance postponed: {}", filterKey, e.toString());
+        }
+    }
+
+    private void rebuild() {
+        RLock lock = redisson.getLock(filterKey + ":rebuild");
+        if (!lock.tryLock()) {
+            return; // another instance is rebuilding it
+        }
+        try {
+            if (redisson.getBucket(completeKey).isExists()) {
+                return;
+            }
+            RBloomFilter<Long> filter = filter();
+            filter.delete();
+            filter.tryInit(expectedIds, falsePositiveRate);
+            long count = 0;
+            long after = 0;
+            for (List<Long> page; !(page = source.idsAfter(after, PAGE)).isEmpty(); after = page.get(page.size() - 1)) {
+                filter.add(page);
+                count += page.size();
+            }
+            redisson.getBucket(completeKey).set("1");
+            log.info("Loaded {} IDs into the bloom filter {}", count, filterKey);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private RBloomFilter<Long> filter() {
+        return redisson.getBloomFilter(filterKey);
+    }
+}

@@ -1,0 +1,114 @@
+package com.douyin.video.cache;
+
+import com.douyin.common.cache.CacheTtl;
+import com.douyin.video.dao.VideoKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Supplier;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Each author's video IDs as a Redis sorted set ({@code video:author:ID}, scored by publish
+ * time). A publish bumps the author's version ({@code video:author:ID:version}) and drops the
+ * set; a reader that rebuilt the set from MySQL stores it only if the version is still the one
+ * it saw before it queried, so a publish racing with a rebuild can never leave a stale list.
+ * With Redis down, lists are read from MySQL.
+ */
+@Component
+public class AuthorVideoIds {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthorVideoIds.class);
+
+    /** KEYS: set, version. ARGV: version seen ('' for none), ttl ms, then score/member pairs. */
+    private static final String STORE_IF_UNCHANGED = """
+            local seen = redis.call('GET', KEYS[2]) or ''
+            if seen ~= ARGV[1] then return 0 end
+            redis.call('DEL', KEYS[1])
+            for i = 3, #ARGV, 2 do redis.call('ZADD', KEYS[1], ARGV[i], ARGV[i + 1]) end
+            redis.call('ZADD', KEYS[1], 0, 'end')
+            redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            return 1
+            """;
+
+    /** KEYS: set, version. */
+    private static final String INVALIDATE = """
+            redis.call('INCR', KEYS[2])
+            redis.call('PEXPIRE', KEYS[2], 86400000)
+            return redis.call('DEL', KEYS[1])
+            """;
+
+    /** Marks a stored set as complete even when the author has no videos (score 0 sorts last). */
+    private static final String END = "end";
+
+    private final RedissonClient redisson;
+    private final Duration ttl;
+
+    public AuthorVideoIds(RedissonClient redisson, @Value("${douyin.video.cache-ttl:30m}") Duration ttl) {
+        this.redisson = redisson;
+        this.ttl = ttl;
+    }
+
+    /** The author's video IDs, newest first: from Redis, or from {@code load} and then cached. */
+    public List<Long> get(long authorId, Supplier<List<VideoKey>> load) {
+        String seenVersion; // null: Redis is unavailable, do not cache
+        try {
+            Collection<String> cached = redisson.<String>getScoredSortedSet(setKey(authorId), StringCodec.INSTANCE)
+                    .valueRangeReversed(0, -1);
+            if (!cached.isEmpty()) {
+                return cached.stream().filter(member -> !END.equals(member)).map(Long::valueOf).toList();
+            }
+            String version = redisson.<String>getBucket(versionKey(authorId), StringCodec.INSTANCE).get();
+            seenVersion = version == null ? "" : version;
+        } catch (RuntimeException e) {
+            log.debug("Author list cache unavailable: {}", e.toString());
+            seenVersion = null;
+        }
+        List<VideoKey> keys = load.get();
+        if (seenVersion != null) {
+            store(authorId, seenVersion, keys);
+        }
+        return keys.stream().map(VideoKey::id).toList();
+    }
+
+    /** After a publish (or delete) by the author: the next read rebuilds the list. */
+    public void invalidate(long authorId) {
+        try {
+            redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, INVALIDATE, RScript.ReturnType.INTEGER,
+                    List.of(setKey(authorId), versionKey(authorId)));
+        } catch (RuntimeException e) {
+            log.warn("Cannot invalidate the video list of author {} (it expires by itself): {}", authorId, e.toString());
+        }
+    }
+
+    private void store(long authorId, String seenVersion, List<VideoKey> keys) {
+        List<Object> args = new ArrayList<>();
+        args.add(seenVersion);
+        args.add(String.valueOf(CacheTtl.withJitter(ttl).toMillis()));
+        for (VideoKey key : keys) {
+            args.add(String.valueOf(key.publishedAt()));
+            args.add(String.valueOf(key.id()));
+        }
+        try {
+            redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, STORE_IF_UNCHANGED, RScript.ReturnType.INTEGER,
+                    List.of(setKey(authorId), versionKey(authorId)), args.toArray());
+        } catch (RuntimeException e) {
+            log.debug("Cannot cache the video list of author {}: {}", authorId, e.toString());
+        }
+    }
+
+    static String setKey(long authorId) {
+        return "video:author:" + authorId;
+    }
+
+    static String versionKey(long authorId) {
+        return setKey(authorId) + ":version";
+    }
+}
