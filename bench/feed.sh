@@ -45,8 +45,9 @@ if ((count < VIDEOS)); then
 DELETE FROM video WHERE id >= $BENCH_ID_BASE;
 SET @play := (SELECT play_key FROM video WHERE title = 'bench sample' ORDER BY id DESC LIMIT 1);
 SET @now := UNIX_TIMESTAMP() * 1000;
+-- play_key is unique: the copies share one file through a query string the file server ignores.
 INSERT INTO video (id, author_id, title, title_terms, play_key, cover_key, published_at)
-SELECT $BENCH_ID_BASE + n, u.id, CONCAT('bench video ', n), '', @play, '', @now - n * 1000
+SELECT $BENCH_ID_BASE + n, u.id, CONCAT('bench video ', n), '', CONCAT(@play, '?copy=', n), '', @now - n * 1000
 FROM (SELECT a.i + b.i * 100 AS n FROM
         (SELECT seq AS i FROM seq_0_to_99) a CROSS JOIN (SELECT seq AS i FROM seq_0_to_99) b) nums
 JOIN (SELECT id, ROW_NUMBER() OVER (ORDER BY id) - 1 AS r FROM user WHERE username LIKE '${run}\_%') u

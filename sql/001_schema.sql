@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS video (
     PRIMARY KEY (id),
     KEY idx_video_feed (published_at, id),
     KEY idx_video_author (author_id, published_at),
+    UNIQUE KEY uk_video_play_key (play_key) COMMENT 'one video per uploaded file: a retried publish finds the first',
     KEY idx_video_topic (topic, published_at),
     FULLTEXT KEY ft_video_title_terms (title_terms)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

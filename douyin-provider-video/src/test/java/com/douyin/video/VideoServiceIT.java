@@ -133,6 +133,16 @@ class VideoServiceIT {
     }
 
     @Test
+    void aRetriedPublishOfTheSameFileReturnsTheFirstVideoAndCountsOnce() {
+        VideoDTO first = videos.publish(44L, "videos/44/retry.mp4", "retried");
+        VideoDTO again = videos.publish(44L, "videos/44/retry.mp4", "retried");
+        assertThat(again.id()).isEqualTo(first.id());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM video WHERE author_id = 44", Long.class)).isEqualTo(1);
+        assertThatThrownBy(() -> videos.publish(45L, "videos/44/retry.mp4", "not mine"))
+                .satisfies(e -> assertThat(((DouyinException) e).errorCode()).isEqualTo(ErrorCode.BAD_REQUEST));
+    }
+
+    @Test
     void anAuthorsListIsASortedSetInRedisThatAPublishRefreshes() {
         VideoDTO first = videos.publish(41L, "videos/41/a.mp4", "first");
         assertThat(videos.listByAuthor(41L)).extracting(VideoDTO::id).containsExactly(first.id());

@@ -19,6 +19,8 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import org.apache.dubbo.config.annotation.DubboReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,6 +31,7 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 @RestController
 public class VideoController {
 
+    private static final Logger log = LoggerFactory.getLogger(VideoController.class);
     private static final int FEED_PAGE = 30;
     private static final int SEARCH_PAGE = 30;
 
@@ -47,8 +50,10 @@ public class VideoController {
 
     /**
      * The file is checked by its bytes and streamed to the object store (Tomcat has already
-     * spooled it to disk, so it is never held in the heap), then the video is recorded. If
-     * recording fails, the stored file is removed again.
+     * spooled it to disk, so it is never held in the heap), then the video is recorded. If the
+     * provider refuses, the stored file is removed again. If the outcome is unknown (a timeout:
+     * the row may exist), the file is kept: an orphaned file is harmless, a video without its
+     * file is not. Publishing is idempotent per file, so Dubbo's retries cannot make two videos.
      */
     @PostMapping({"/douyin/publish/action/", "/douyin/publish/action"})
     public StatusResponse publish(HttpServletRequest request) throws IOException {
@@ -68,9 +73,12 @@ public class VideoController {
         }
         try {
             videos.publish(userId, key, title);
-        } catch (RuntimeException e) {
+        } catch (DouyinException refused) {
             store.delete(key);
-            throw e;
+            throw refused;
+        } catch (RuntimeException unknownOutcome) {
+            log.warn("Publish of {} failed with an unknown outcome; the file is kept: {}", key, unknownOutcome.toString());
+            throw unknownOutcome;
         }
         return new StatusResponse(0, "Published.");
     }

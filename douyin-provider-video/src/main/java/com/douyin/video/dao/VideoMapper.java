@@ -36,6 +36,9 @@ public interface VideoMapper {
             + " LIMIT #{limit}")
     List<VideoKey> findKeysMatching(@Param("terms") String terms, @Param("limit") int limit);
 
+    @Select("SELECT " + COLUMNS + " FROM video WHERE play_key = #{playKey}")
+    VideoDO findByPlayKey(@Param("playKey") String playKey);
+
     /** Keyset paging over all IDs, for rebuilding the bloom filter. */
     @Select("SELECT id FROM video WHERE id > #{afterId} ORDER BY id LIMIT #{limit}")
     List<Long> findIdsAfter(@Param("afterId") long afterId, @Param("limit") int limit);

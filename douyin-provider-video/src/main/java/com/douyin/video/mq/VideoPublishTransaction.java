@@ -36,8 +36,10 @@ public class VideoPublishTransaction implements RocketMQLocalTransactionListener
         try {
             videos.insert(video);
             return RocketMQLocalTransactionState.COMMIT;
-        } catch (DuplicateKeyException alreadyThere) {
-            return RocketMQLocalTransactionState.COMMIT;
+        } catch (DuplicateKeyException fileAlreadyPublished) {
+            // A retried publish of the same file: the first one's event was sent, this one's is dropped.
+            video.duplicated();
+            return RocketMQLocalTransactionState.ROLLBACK;
         } catch (RuntimeException e) {
             video.failed(e);
             return RocketMQLocalTransactionState.ROLLBACK;

@@ -13,6 +13,7 @@ public final class PendingVideo {
     private final String playKey;
     private final long publishedAt;
     private RuntimeException failure;
+    private boolean duplicate;
 
     PendingVideo(long id, long authorId, String title, String titleTerms, String playKey, long publishedAt) {
         this.id = id;
@@ -36,5 +37,14 @@ public final class PendingVideo {
 
     RuntimeException failure() {
         return failure;
+    }
+
+    /** The file was published already (by an earlier attempt of the same request). */
+    public void duplicated() {
+        this.duplicate = true;
+    }
+
+    boolean duplicate() {
+        return duplicate;
     }
 }

@@ -9,6 +9,8 @@ import com.douyin.api.video.VideoTitle;
 import com.douyin.common.id.SnowflakeIdGenerator;
 import com.douyin.video.cache.AuthorVideoIds;
 import com.douyin.video.cache.VideoIdBloomFilter;
+import com.douyin.video.dao.VideoDO;
+import com.douyin.video.dao.VideoMapper;
 import com.douyin.video.search.SearchTerms;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.client.producer.TransactionSendResult;
@@ -25,6 +27,9 @@ import org.springframework.stereotype.Service;
  * a {@link VideoPublishedEvent} are committed together as a RocketMQ transactional message (a
  * local transaction plus a reliable message), rather than a Seata transaction across two
  * providers, so publishing holds no lock on the user row and the count follows within moments.
+ *
+ * <p>Publishing is idempotent per file: the play key is unique, so a publish retried after a
+ * timeout (Dubbo retries, or the gateway) returns the video the first attempt created.
  */
 @Service
 public class VideoPublishService {
@@ -36,9 +41,11 @@ public class VideoPublishService {
     private final RocketMQTemplate rocketMQ;
     private final VideoIdBloomFilter knownIds;
     private final AuthorVideoIds authorLists;
+    private final VideoMapper videos;
 
     public VideoPublishService(SnowflakeIdGenerator ids, TitleMasker masker, RocketMQTemplate rocketMQ,
-                               VideoIdBloomFilter knownIds, AuthorVideoIds authorLists) {
+                               VideoIdBloomFilter knownIds, AuthorVideoIds authorLists, VideoMapper videos) {
+        this.videos = videos;
         this.ids = ids;
         this.masker = masker;
         this.rocketMQ = rocketMQ;
@@ -50,6 +57,10 @@ public class VideoPublishService {
         String title = masker.mask(VideoTitle.normalize(rawTitle));
         if (playKey == null || playKey.isBlank()) {
             throw new DouyinException(ErrorCode.VIDEO_MISSING);
+        }
+        VideoDO earlier = videos.findByPlayKey(playKey);
+        if (earlier != null) {
+            return publishedBy(earlier, authorId);
         }
         long id = ids.nextId();
         // The publish time is the ID's own timestamp: monotonic per worker, even if the clock steps back.
@@ -69,10 +80,20 @@ public class VideoPublishService {
         if (video.failure() != null) {
             throw video.failure();
         }
+        if (video.duplicate()) {
+            return publishedBy(videos.findByPlayKey(playKey), authorId);
+        }
         if (result.getLocalTransactionState() != LocalTransactionState.COMMIT_MESSAGE) {
             throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
         }
         authorLists.invalidate(authorId);
         return new VideoDTO(id, authorId, title, playKey, "", 0, 0, publishedAt);
+    }
+
+    private static VideoDTO publishedBy(VideoDO earlier, long authorId) {
+        if (earlier.authorId() != authorId) {
+            throw new DouyinException(ErrorCode.BAD_REQUEST, "This file belongs to another user.");
+        }
+        return earlier.toDTO();
     }
 }
