@@ -41,11 +41,13 @@ public class VideoController {
     private final ViewerAuthenticator auth;
     private final VideoJsonMapper videoJson;
     private final ObjectStore store;
+    private final FeedHeadCache feedHead;
 
-    public VideoController(ViewerAuthenticator auth, VideoJsonMapper videoJson, ObjectStore store) {
+    public VideoController(ViewerAuthenticator auth, VideoJsonMapper videoJson, ObjectStore store, FeedHeadCache feedHead) {
         this.auth = auth;
         this.videoJson = videoJson;
         this.store = store;
+        this.feedHead = feedHead;
     }
 
     /**
@@ -88,9 +90,11 @@ public class VideoController {
         auth.optionalViewer(request); // an invalid token is an error even here
         long now = System.currentTimeMillis();
         FeedTime time = FeedTime.of(RequestParams.optionalId(request, "latest_time"), now);
-        List<VideoDTO> page = videos.feed(time.beforeMs(), time.unitMs(), FEED_PAGE);
-        long nextTime = page.isEmpty() ? time.inClientUnit(now) : time.inClientUnit(page.get(page.size() - 1).publishedAt());
-        return new FeedResponse(0, "success", nextTime, videoJson.toJson(page));
+        return feedHead.get(time, now, () -> {
+            List<VideoDTO> page = videos.feed(time.beforeMs(), time.unitMs(), FEED_PAGE);
+            long nextTime = page.isEmpty() ? time.inClientUnit(now) : time.inClientUnit(page.get(page.size() - 1).publishedAt());
+            return new FeedResponse(0, "success", nextTime, videoJson.toJson(page));
+        });
     }
 
     @GetMapping({"/douyin/search/video/", "/douyin/search/video"})

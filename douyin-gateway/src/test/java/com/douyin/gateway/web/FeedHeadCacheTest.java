@@ -1,0 +1,41 @@
+package com.douyin.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.douyin.gateway.json.FeedResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class FeedHeadCacheTest {
+
+    private final AtomicInteger loads = new AtomicInteger();
+
+    private FeedResponse load() {
+        return new FeedResponse(0, "success", loads.incrementAndGet(), List.of());
+    }
+
+    @Test
+    void theFirstPageIsLoadedOncePerLifetimeAndPerTimeUnit() throws Exception {
+        FeedHeadCache cache = new FeedHeadCache(Duration.ofMillis(300));
+        long now = 1_800_000_000_000L;
+        assertThat(cache.get(FeedTime.of(null, now), now, this::load).nextTime()).isEqualTo(1);
+        assertThat(cache.get(FeedTime.of(now + 5_000, now), now, this::load).nextTime()).isEqualTo(1);
+        assertThat(cache.get(FeedTime.of(now / 1000, now), now, this::load).nextTime()).isEqualTo(2); // seconds: its own page
+        Thread.sleep(400);
+        assertThat(cache.get(FeedTime.of(null, now), now, this::load).nextTime()).isEqualTo(3);
+    }
+
+    @Test
+    void olderPagesAndADisabledCacheAlwaysLoad() {
+        long now = 1_800_000_000_000L;
+        FeedHeadCache cache = new FeedHeadCache(Duration.ofSeconds(10));
+        cache.get(FeedTime.of(now - 60_000, now), now, this::load);
+        cache.get(FeedTime.of(now - 60_000, now), now, this::load);
+        FeedHeadCache disabled = new FeedHeadCache(Duration.ZERO);
+        disabled.get(FeedTime.of(null, now), now, this::load);
+        disabled.get(FeedTime.of(null, now), now, this::load);
+        assertThat(loads.get()).isEqualTo(4);
+    }
+}
