@@ -51,6 +51,7 @@ CREATE TABLE IF NOT EXISTS favorite (
     video_id   BIGINT      NOT NULL,
     liked      TINYINT(1)  NOT NULL DEFAULT 1,
     liked_at   BIGINT      NOT NULL COMMENT 'epoch ms of the last like, for "most recent first"',
+    change_seq BIGINT      NOT NULL DEFAULT 0 COMMENT 'Redis time (us) of the change stored here: a later change wins',
     created_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     updated_at DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
     PRIMARY KEY (id),

@@ -2,6 +2,7 @@ package com.douyin.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.douyin.common.testing.SampleVideo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -90,5 +91,25 @@ final class ApiClient {
 
     static JsonNode register(String name, String password) throws Exception {
         return ok(post("/douyin/user/register/", form("username", name, "password", password)));
+    }
+
+    /** A registered user and its token. */
+    record Account(long id, String token) {
+    }
+
+    static Account newAccount() throws Exception {
+        JsonNode registered = register(newName(), "secret123");
+        return new Account(registered.get("user_id").asLong(), registered.get("token").asText());
+    }
+
+    static HttpResponse<String> publish(Account who, String title, String fileName, byte[] file) throws Exception {
+        return postMultipart("/douyin/publish/action/", Map.of("token", who.token(), "title", title), "data", fileName, file);
+    }
+
+    /** Publishes a generated MP4 and answers the new video's ID (from the author's list). */
+    static long publishSample(Account author, String title) throws Exception {
+        assertThat(ok(publish(author, title, "clip.mp4", SampleVideo.mp4())).get("status_code").asInt()).isZero();
+        JsonNode list = ok(get("/douyin/publish/list/?user_id=" + author.id())).get("video_list");
+        return list.get(0).get("id").asLong();
     }
 }

@@ -3,13 +3,14 @@ package com.douyin.e2e;
 import static com.douyin.e2e.ApiClient.contractJson;
 import static com.douyin.e2e.ApiClient.get;
 import static com.douyin.e2e.ApiClient.http;
-import static com.douyin.e2e.ApiClient.newName;
 import static com.douyin.e2e.ApiClient.ok;
 import static com.douyin.e2e.ApiClient.postMultipart;
-import static com.douyin.e2e.ApiClient.register;
+import static com.douyin.e2e.ApiClient.newAccount;
+import static com.douyin.e2e.ApiClient.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.douyin.common.testing.SampleVideo;
+import com.douyin.e2e.ApiClient.Account;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -30,18 +31,6 @@ class VideoApiEndToEndIT {
 
     private static final List<String> VIDEO_FIELDS = List.of("id", "author", "play_url", "cover_url",
             "favorite_count", "comment_count", "is_favorite", "title");
-
-    private record Account(long id, String token) {
-    }
-
-    private static Account newAccount() throws Exception {
-        JsonNode registered = register(newName(), "secret123");
-        return new Account(registered.get("user_id").asLong(), registered.get("token").asText());
-    }
-
-    private static HttpResponse<String> publish(Account who, String title, String fileName, byte[] file) throws Exception {
-        return postMultipart("/douyin/publish/action/", Map.of("token", who.token(), "title", title), "data", fileName, file);
-    }
 
     private static Path objectsOf(Account who) {
         return DouyinSystem.REPO.resolve(".run").resolve("objects").resolve("videos").resolve(Long.toString(who.id()));

@@ -46,6 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "douyin.auth.jwt-secret=integration-test-secret-0123456789abcdef",
         "rocketmq.name-server=127.0.0.1:9876",
         "douyin.user.work-count-group=douyin-user-work-count-it", // never takes a running system's events
+        "douyin.user.favorite-count-group=douyin-user-favorite-count-it",
 })
 class UserServiceIT {
 

@@ -48,6 +48,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "rocketmq.name-server=127.0.0.1:9876",
         "rocketmq.producer.group=douyin-video-publish-it",
         "douyin.video.cover-group=douyin-video-cover-it", // never takes a running system's events
+        "douyin.video.favorite-count-group=douyin-video-favorite-count-it",
         "douyin.storage.local-root=target/it-objects",
 })
 class VideoServiceIT {

@@ -25,6 +25,8 @@ public enum ErrorCode {
     NOT_A_VIDEO(30002, "The file is not a video: upload an MP4, MOV or WebM file."),
     VIDEO_MISSING(30003, "Choose a video file to upload."),
     KEYWORD_INVALID(30004, "The search keyword must be 1 to 100 characters."),
+    VIDEO_NOT_FOUND(30005, "This video does not exist."),
+    ACTION_TYPE_INVALID(10002, "action_type must be 1 or 2."),
 
     SERVICE_UNAVAILABLE(50001, "The service is busy, please try again shortly."),
     INTERNAL_ERROR(50000, "Something went wrong on our side, please try again.");

@@ -6,6 +6,9 @@ public final class Topics {
     /** {@link VideoPublishedEvent}: the video provider tells the user provider to count a work. */
     public static final String VIDEO_PUBLISHED = "douyin-video-published";
 
+    /** {@link FavoriteChangedEvent}: the favorite provider's write-behind, and the video and user counters. */
+    public static final String FAVORITE = "douyin-favorite";
+
     private Topics() {
     }
 }

@@ -1,5 +1,11 @@
 package com.douyin.common.mq;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -17,5 +23,33 @@ public final class ConsumedEvents {
 
     public boolean firstDelivery(String consumer, String eventKey) {
         return jdbc.update("INSERT IGNORE INTO consumed_event (consumer, event_key) VALUES (?, ?)", consumer, eventKey) == 1;
+    }
+
+    /**
+     * The keys of a batch not seen before, recorded in two statements. Call it inside the
+     * transaction that applies them; if another consumer records one of them at the same time,
+     * the insert fails and the whole batch is redelivered.
+     */
+    public Set<String> firstDeliveries(String consumer, Collection<String> eventKeys) {
+        Set<String> fresh = new LinkedHashSet<>(eventKeys);
+        if (fresh.isEmpty()) {
+            return fresh;
+        }
+        String marks = String.join(",", Collections.nCopies(fresh.size(), "?"));
+        List<Object> args = new ArrayList<>();
+        args.add(consumer);
+        args.addAll(fresh);
+        fresh.removeAll(jdbc.queryForList("SELECT event_key FROM consumed_event WHERE consumer = ? AND event_key IN (" + marks + ")",
+                String.class, args.toArray()));
+        if (!fresh.isEmpty()) {
+            List<Object> rows = new ArrayList<>();
+            fresh.forEach(key -> {
+                rows.add(consumer);
+                rows.add(key);
+            });
+            jdbc.update("INSERT INTO consumed_event (consumer, event_key) VALUES "
+                    + String.join(",", Collections.nCopies(fresh.size(), "(?, ?)")), rows.toArray());
+        }
+        return fresh;
     }
 }

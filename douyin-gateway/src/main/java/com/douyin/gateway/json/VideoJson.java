@@ -10,4 +10,9 @@ public record VideoJson(
         long commentCount,
         boolean isFavorite,
         String title) {
+
+    /** The same video, liked by the viewer. */
+    public VideoJson liked() {
+        return new VideoJson(id, author, playUrl, coverUrl, favoriteCount, commentCount, true, title);
+    }
 }

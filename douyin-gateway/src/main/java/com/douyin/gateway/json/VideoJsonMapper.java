@@ -4,21 +4,32 @@ import com.douyin.api.user.UserDTO;
 import com.douyin.api.user.UserService;
 import com.douyin.api.video.VideoDTO;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import com.douyin.api.favorite.FavoriteService;
 import org.apache.dubbo.config.annotation.DubboReference;
+import org.apache.dubbo.rpc.RpcException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * A page of provider videos → the client's Video objects, with the authors fetched in one
- * batch call. is_favorite and is_follow become real with the favorite and relation providers.
+ * A page of provider videos → the client's Video objects, with the authors fetched in one batch
+ * call and the viewer's likes in another. is_follow becomes real with the relation provider.
  */
 @Component
 public class VideoJsonMapper {
 
+    private static final Logger log = LoggerFactory.getLogger(VideoJsonMapper.class);
+
     @DubboReference(providedBy = "douyin-user")
     private UserService users;
+
+    @DubboReference(providedBy = "douyin-favorite")
+    private FavoriteService favorites;
 
     private final UserJsonMapper userJson;
     private final MediaUrls urls;
@@ -28,6 +39,30 @@ public class VideoJsonMapper {
         this.urls = urls;
     }
 
+    /** The page as {@code viewer} sees it (an empty viewer: anonymous). */
+    public List<VideoJson> toJson(List<VideoDTO> videos, OptionalLong viewer) {
+        return forViewer(toJson(videos), viewer);
+    }
+
+    /**
+     * An anonymous page with the viewer's is_favorite filled in. If the favorite provider cannot
+     * answer, the page still shows, with nothing marked as liked.
+     */
+    public List<VideoJson> forViewer(List<VideoJson> page, OptionalLong viewer) {
+        if (viewer.isEmpty() || page.isEmpty()) {
+            return page;
+        }
+        Set<Long> liked;
+        try {
+            liked = favorites.likedAmong(viewer.getAsLong(), page.stream().map(VideoJson::id).toList());
+        } catch (RpcException e) {
+            log.warn("Likes unavailable, the page shows none: {}", e.toString());
+            return page;
+        }
+        return page.stream().map(v -> liked.contains(v.id()) ? v.liked() : v).toList();
+    }
+
+    /** The page as an anonymous viewer sees it. */
     public List<VideoJson> toJson(List<VideoDTO> videos) {
         if (videos.isEmpty()) {
             return List.of();

@@ -32,6 +32,16 @@ public final class RequestParams {
         return parseInteger(required(request, name), name);
     }
 
+    /** {@code action_type}: 1 (do) or 2 (undo), the same for likes, comments and follows. */
+    public static int actionType(HttpServletRequest request) {
+        String value = optional(request, "action_type");
+        return switch (value == null ? "" : value.strip()) {
+            case "1" -> 1;
+            case "2" -> 2;
+            default -> throw new DouyinException(ErrorCode.ACTION_TYPE_INVALID);
+        };
+    }
+
     /** The ID, or null when the parameter is missing or empty. */
     public static Long optionalId(HttpServletRequest request, String name) {
         String value = optional(request, name);

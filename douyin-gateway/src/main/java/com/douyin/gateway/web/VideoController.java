@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.slf4j.Logger;
@@ -87,27 +88,29 @@ public class VideoController {
 
     @GetMapping({"/douyin/feed/", "/douyin/feed"})
     public FeedResponse feed(HttpServletRequest request) {
-        auth.optionalViewer(request); // an invalid token is an error even here
+        OptionalLong viewer = auth.optionalViewer(request); // an invalid token is an error even here
         long now = System.currentTimeMillis();
         FeedTime time = FeedTime.of(RequestParams.optionalId(request, "latest_time"), now);
-        return feedHead.get(time, now, () -> {
+        FeedResponse anonymous = feedHead.get(time, now, () -> {
             List<VideoDTO> page = videos.feed(time.beforeMs(), time.unitMs(), FEED_PAGE);
             long nextTime = page.isEmpty() ? time.inClientUnit(now) : time.inClientUnit(page.get(page.size() - 1).publishedAt());
             return new FeedResponse(0, "success", nextTime, videoJson.toJson(page));
         });
+        return viewer.isEmpty() ? anonymous : new FeedResponse(0, "success", anonymous.nextTime(),
+                videoJson.forViewer(anonymous.videoList(), viewer));
     }
 
     @GetMapping({"/douyin/search/video/", "/douyin/search/video"})
     public VideoListResponse search(HttpServletRequest request) {
-        auth.optionalViewer(request);
+        OptionalLong viewer = auth.optionalViewer(request);
         String keyword = SearchKeyword.normalize(RequestParams.optional(request, "keyword"));
-        return new VideoListResponse(0, "success", videoJson.toJson(videos.search(keyword, SEARCH_PAGE)));
+        return new VideoListResponse(0, "success", videoJson.toJson(videos.search(keyword, SEARCH_PAGE), viewer));
     }
 
     @GetMapping({"/douyin/publish/list/", "/douyin/publish/list"})
     public VideoListResponse publishList(HttpServletRequest request) {
-        auth.optionalViewer(request);
+        OptionalLong viewer = auth.optionalViewer(request);
         long userId = RequestParams.requiredId(request, "user_id");
-        return new VideoListResponse(0, "success", videoJson.toJson(videos.listByAuthor(userId)));
+        return new VideoListResponse(0, "success", videoJson.toJson(videos.listByAuthor(userId), viewer));
     }
 }

@@ -30,6 +30,12 @@ public interface UserMapper {
     @Update("UPDATE user SET work_count = work_count + 1 WHERE id = #{id}")
     int incrementWorkCount(@Param("id") long id);
 
+    @Update("UPDATE user SET favorite_count = favorite_count + #{delta} WHERE id = #{id}")
+    void addFavoriteCount(@Param("id") long id, @Param("delta") long delta);
+
+    @Update("UPDATE user SET total_favorited = total_favorited + #{delta} WHERE id = #{id}")
+    void addTotalFavorited(@Param("id") long id, @Param("delta") long delta);
+
     /** Keyset paging over all IDs, for rebuilding the bloom filter. */
     @Select("SELECT id FROM user WHERE id > #{afterId} ORDER BY id LIMIT #{limit}")
     List<Long> findIdsAfter(@Param("afterId") long afterId, @Param("limit") int limit);

@@ -1,6 +1,10 @@
 package com.douyin.user.service;
 
+import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.api.event.VideoPublishedEvent;
+import com.douyin.common.mq.CounterDeltas;
+import java.util.List;
+import java.util.Set;
 import com.douyin.common.mq.ConsumedEvents;
 import com.douyin.user.cache.UserCache;
 import com.douyin.user.dao.UserMapper;
@@ -15,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class UserCounterService {
 
     static final String WORK_COUNT_CONSUMER = "user-work-count";
+    static final String FAVORITE_COUNT_CONSUMER = "user-favorite-count";
 
     private final UserMapper users;
     private final ConsumedEvents consumed;
@@ -36,5 +41,20 @@ public class UserCounterService {
             cache.evict(event.authorId()); // the next read rebuilds the counters from MySQL
         }
         return Boolean.TRUE.equals(applied);
+    }
+
+    /**
+     * Likes and unlikes into the liker's favorite_count and the author's total_favorited, a batch
+     * in one UPDATE per user. Only MySQL: the favorite provider has already moved the cached
+     * counts in Redis, atomically with the like.
+     */
+    public void applyFavoriteChanges(List<FavoriteChangedEvent> changes) {
+        transaction.executeWithoutResult(status -> {
+            Set<String> fresh = consumed.firstDeliveries(FAVORITE_COUNT_CONSUMER,
+                    changes.stream().map(FavoriteChangedEvent::eventKey).toList());
+            List<FavoriteChangedEvent> toApply = changes.stream().filter(c -> fresh.contains(c.eventKey())).toList();
+            CounterDeltas.sum(toApply, FavoriteChangedEvent::userId, FavoriteChangedEvent::delta).forEach(users::addFavoriteCount);
+            CounterDeltas.sum(toApply, FavoriteChangedEvent::authorId, FavoriteChangedEvent::delta).forEach(users::addTotalFavorited);
+        });
     }
 }

@@ -18,6 +18,9 @@ public interface VideoMapper {
             + " VALUES (#{id}, #{authorId}, #{title}, #{titleTerms}, #{playKey}, #{publishedAt})")
     void insert(PendingVideo video);
 
+    @Update("UPDATE video SET favorite_count = favorite_count + #{delta} WHERE id = #{id}")
+    void addFavoriteCount(@Param("id") long id, @Param("delta") long delta);
+
     @Update("UPDATE video SET cover_key = #{coverKey} WHERE id = #{id}")
     void updateCover(@Param("id") long id, @Param("coverKey") String coverKey);
 

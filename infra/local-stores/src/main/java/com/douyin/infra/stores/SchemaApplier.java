@@ -30,6 +30,9 @@ public final class SchemaApplier {
         String options = "?useSSL=false&allowPublicKeyRetrieval=true&characterEncoding=utf8";
         try (Connection connection = DriverManager.getConnection(url + options, args.get("user"), args.get("password", ""))) {
             try (Statement statement = connection.createStatement()) {
+                if ("true".equals(args.get("recreate", "false"))) {
+                    statement.execute("DROP DATABASE IF EXISTS `" + database + "`"); // a test run starts from the schema as it is now
+                }
                 statement.execute("CREATE DATABASE IF NOT EXISTS `" + database + "` CHARACTER SET utf8mb4");
             }
             connection.setCatalog(database);

@@ -1,0 +1,95 @@
+package com.douyin.common.mq;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
+import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
+import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
+import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.common.message.MessageExt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * A RocketMQ consumer that receives events in batches (up to {@code batchSize} per call), so a
+ * burst is applied in a few SQL statements instead of one per event. A batch that throws is
+ * redelivered whole, so {@link #consume} must be idempotent. Events are the JSON that
+ * RocketMQTemplate sends.
+ */
+public abstract class BatchEventConsumer<E> implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchEventConsumer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String nameServer;
+    private final String group;
+    private final String topic;
+    private final Class<E> type;
+    private final int batchSize;
+    private DefaultMQPushConsumer consumer;
+
+    protected BatchEventConsumer(String nameServer, String group, String topic, Class<E> type, int batchSize) {
+        this.nameServer = nameServer;
+        this.group = group;
+        this.topic = topic;
+        this.type = type;
+        this.batchSize = batchSize;
+    }
+
+    /** Applies a batch; throwing makes RocketMQ redeliver all of it later. */
+    protected abstract void consume(List<E> events);
+
+    @Override
+    public void start() {
+        DefaultMQPushConsumer created = new DefaultMQPushConsumer(group);
+        created.setNamesrvAddr(nameServer);
+        created.setConsumeMessageBatchMaxSize(batchSize);
+        created.setPullBatchSize(batchSize);
+        created.setConsumeThreadMin(4);
+        created.setConsumeThreadMax(4);
+        try {
+            created.subscribe(topic, "*");
+            created.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
+                try {
+                    consume(parse(messages));
+                    return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+                } catch (RuntimeException e) {
+                    log.warn("{}: a batch of {} events failed, it will be redelivered: {}", group, messages.size(), e.toString());
+                    return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+                }
+            });
+            created.start();
+        } catch (MQClientException e) {
+            throw new IllegalStateException("Cannot start the RocketMQ consumer " + group, e);
+        }
+        consumer = created;
+    }
+
+    private List<E> parse(List<MessageExt> messages) {
+        List<E> events = new ArrayList<>(messages.size());
+        for (MessageExt message : messages) {
+            try {
+                events.add(JSON.readValue(message.getBody(), type));
+            } catch (IOException e) {
+                log.error("{}: dropping an unreadable message {}: {}", group, message.getMsgId(), e.toString());
+            }
+        }
+        return events;
+    }
+
+    @Override
+    public void stop() {
+        if (consumer != null) {
+            consumer.shutdown();
+            consumer = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return consumer != null;
+    }
+}

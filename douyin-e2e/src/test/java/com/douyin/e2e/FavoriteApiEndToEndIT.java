@@ -1,0 +1,149 @@
+package com.douyin.e2e;
+
+import static com.douyin.e2e.ApiClient.form;
+import static com.douyin.e2e.ApiClient.get;
+import static com.douyin.e2e.ApiClient.newAccount;
+import static com.douyin.e2e.ApiClient.ok;
+import static com.douyin.e2e.ApiClient.post;
+import static com.douyin.e2e.ApiClient.publishSample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.douyin.e2e.ApiClient.Account;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Likes through the gateway, checked against the rows and cached counters they must leave. */
+@ExtendWith(DouyinSystem.class)
+class FavoriteApiEndToEndIT {
+
+    private static JsonNode favorite(Account who, long videoId, int actionType) throws Exception {
+        return ok(post("/douyin/favorite/action/", form("token", who.token(), "video_id", Long.toString(videoId),
+                "action_type", Integer.toString(actionType))));
+    }
+
+    private static long videoFavoriteCount(Account author, long videoId) throws Exception {
+        for (JsonNode v : ok(get("/douyin/publish/list/?user_id=" + author.id())).get("video_list")) {
+            if (v.get("id").asLong() == videoId) return v.get("favorite_count").asLong();
+        }
+        throw new AssertionError("video " + videoId + " not in its author's list");
+    }
+
+    /** Polls until MySQL holds {@code expected} (the write-behind is asynchronous). */
+    private static long awaitMySql(SystemStores stores, long expected, String sql, Object... args) throws Exception {
+        long value = stores.queryLong(sql, args);
+        for (long deadline = System.currentTimeMillis() + 30_000; value != expected && System.currentTimeMillis() < deadline; ) {
+            Thread.sleep(200);
+            value = stores.queryLong(sql, args);
+        }
+        return value;
+    }
+
+    @Test
+    void likeTwiceCountsOnceAndUnlikeUndoesIt() throws Exception {
+        Account author = newAccount();
+        Account fan = newAccount();
+        long videoId = publishSample(author, "like me");
+        videoFavoriteCount(author, videoId); // cached now: the like moves the cached count at once
+
+        assertThat(favorite(fan, videoId, 1).get("status_code").asInt()).isZero();
+        assertThat(favorite(fan, videoId, 1).get("status_code").asInt()).isZero();
+        assertThat(videoFavoriteCount(author, videoId)).isEqualTo(1);
+
+        JsonNode liked = ok(get("/douyin/favorite/list/?user_id=" + fan.id() + "&token=" + fan.token())).get("video_list");
+        assertThat(liked).hasSize(1);
+        assertThat(liked.get(0).get("id").asLong()).isEqualTo(videoId);
+        assertThat(liked.get(0).get("is_favorite").asBoolean()).isTrue();
+        JsonNode authorsList = ok(get("/douyin/publish/list/?user_id=" + author.id() + "&token=" + fan.token())).get("video_list");
+        assertThat(authorsList.get(0).get("is_favorite").asBoolean()).isTrue();
+        JsonNode anonymous = ok(get("/douyin/publish/list/?user_id=" + author.id())).get("video_list");
+        assertThat(anonymous.get(0).get("is_favorite").asBoolean()).isFalse();
+
+        try (SystemStores stores = new SystemStores()) {
+            assertThat(awaitMySql(stores, 1, "SELECT favorite_count FROM video WHERE id = ?", videoId)).isEqualTo(1);
+            assertThat(awaitMySql(stores, 1, "SELECT total_favorited FROM user WHERE id = ?", author.id())).isEqualTo(1);
+            assertThat(awaitMySql(stores, 1, "SELECT favorite_count FROM user WHERE id = ?", fan.id())).isEqualTo(1);
+            assertThat(awaitMySql(stores, 1, "SELECT liked FROM favorite WHERE user_id = ? AND video_id = ?", fan.id(), videoId)).isEqualTo(1);
+
+            assertThat(favorite(fan, videoId, 2).get("status_code").asInt()).isZero();
+            assertThat(favorite(fan, videoId, 2).get("status_code").asInt()).isZero();
+            assertThat(videoFavoriteCount(author, videoId)).isZero();
+            assertThat(ok(get("/douyin/favorite/list/?user_id=" + fan.id())).get("video_list")).isEmpty();
+            assertThat(awaitMySql(stores, 0, "SELECT favorite_count FROM video WHERE id = ?", videoId)).isZero();
+            assertThat(awaitMySql(stores, 0, "SELECT liked FROM favorite WHERE user_id = ? AND video_id = ?", fan.id(), videoId)).isZero();
+        }
+    }
+
+    @Test
+    void unlikingWhatWasNeverLikedChangesNothingAndBadInputIsRefused() throws Exception {
+        Account author = newAccount();
+        Account fan = newAccount();
+        long videoId = publishSample(author, "never liked");
+        assertThat(favorite(fan, videoId, 2).get("status_code").asInt()).isZero();
+        assertThat(videoFavoriteCount(author, videoId)).isZero();
+
+        JsonNode unknown = favorite(fan, 123456789L, 1);
+        assertThat(unknown.get("status_code").asInt()).isNotZero();
+        assertThat(unknown.get("status_msg").asText()).contains("does not exist");
+        assertThat(favorite(fan, videoId, 3).get("status_msg").asText()).contains("action_type");
+        JsonNode anonymous = ok(post("/douyin/favorite/action/", form("video_id", Long.toString(videoId), "action_type", "1")));
+        assertThat(anonymous.get("status_code").asInt()).isNotZero();
+    }
+
+    /**
+     * 1,000 like/unlike requests from 50 users at once on one video. Each user's own requests go
+     * in order, so its last one is its final state; the counters must end equal to the number
+     * of users whose last request was a like, in Redis, in MySQL and in the favorite rows.
+     */
+    @Test
+    void aStormOfLikesAndUnlikesEndsWithExactCounters() throws Exception {
+        Account author = newAccount();
+        long videoId = publishSample(author, "storm");
+        videoFavoriteCount(author, videoId); // cached, so the Redis counter is checked too
+        List<Account> fans = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            fans.add(newAccount());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        List<Future<Boolean>> finalStates = new ArrayList<>();
+        for (int i = 0; i < fans.size(); i++) {
+            Account fan = fans.get(i);
+            Random random = new Random(i);
+            finalStates.add(pool.submit(() -> {
+                boolean likes = false;
+                for (int n = 0; n < 20; n++) {
+                    likes = random.nextBoolean();
+                    assertThat(favorite(fan, videoId, likes ? 1 : 2).get("status_code").asInt()).isZero();
+                }
+                return likes;
+            }));
+        }
+        long expected = 0;
+        List<Boolean> states = new ArrayList<>();
+        for (Future<Boolean> state : finalStates) {
+            states.add(state.get());
+            if (states.get(states.size() - 1)) expected++;
+        }
+        pool.shutdown();
+
+        assertThat(videoFavoriteCount(author, videoId)).as("cached count").isEqualTo(expected);
+        try (SystemStores stores = new SystemStores()) {
+            assertThat(stores.hashField("video:counters:" + videoId, "favorite_count")).isEqualTo(Long.toString(expected));
+            assertThat(awaitMySql(stores, expected, "SELECT favorite_count FROM video WHERE id = ?", videoId)).isEqualTo(expected);
+            assertThat(awaitMySql(stores, expected, "SELECT COUNT(*) FROM favorite WHERE video_id = ? AND liked = 1", videoId))
+                    .isEqualTo(expected);
+            assertThat(awaitMySql(stores, expected, "SELECT total_favorited FROM user WHERE id = ?", author.id())).isEqualTo(expected);
+            for (int i = 0; i < fans.size(); i++) {
+                long likes = states.get(i) ? 1 : 0;
+                assertThat(awaitMySql(stores, likes, "SELECT favorite_count FROM user WHERE id = ?", fans.get(i).id()))
+                        .as("favorite_count of fan %d", i).isEqualTo(likes);
+            }
+        }
+    }
+}

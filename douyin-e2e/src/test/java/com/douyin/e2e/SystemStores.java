@@ -1,0 +1,71 @@
+package com.douyin.e2e;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+
+/**
+ * The running system's MySQL and Redis, as the launcher recorded them in .run/state/stores.env,
+ * so end-to-end tests can check what the API's answers claim against the stored rows and keys.
+ */
+final class SystemStores implements AutoCloseable {
+
+    private final Connection mysql;
+    private final RedissonClient redis;
+
+    SystemStores() throws IOException, SQLException {
+        Map<String, String> env = read(DouyinSystem.REPO.resolve(".run/state/stores.env"));
+        String url = env.get("MYSQL_URL").replaceAll("/$", "") + "/" + env.getOrDefault("MYSQL_DATABASE", "douyin")
+                + "?useSSL=false&allowPublicKeyRetrieval=true";
+        mysql = DriverManager.getConnection(url, env.get("MYSQL_USER"), env.getOrDefault("MYSQL_PASSWORD", ""));
+        Config config = new Config();
+        config.useSingleServer().setAddress(env.get("REDIS_URL"));
+        redis = Redisson.create(config);
+    }
+
+    /** The first column of the first row, as a long (0 when there is no row). */
+    long queryLong(String sql, Object... args) throws SQLException {
+        try (PreparedStatement statement = mysql.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** A field of a Redis hash, or null when the hash or field is not there. */
+    String hashField(String key, String field) {
+        return redis.<String, String>getMap(key, StringCodec.INSTANCE).get(field);
+    }
+
+    private static Map<String, String> read(Path file) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                String value = line.substring(eq + 1);
+                values.put(line.substring(0, eq), value.equals("''") ? "" : value); // bash %q of an empty value
+            }
+        }
+        return values;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        redis.shutdown();
+        mysql.close();
+    }
+}

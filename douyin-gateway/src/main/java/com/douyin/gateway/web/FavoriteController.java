@@ -1,0 +1,53 @@
+package com.douyin.gateway.web;
+
+import com.douyin.api.favorite.FavoriteService;
+import com.douyin.api.video.VideoService;
+import com.douyin.gateway.auth.ViewerAuthenticator;
+import com.douyin.gateway.json.StatusResponse;
+import com.douyin.gateway.json.VideoJsonMapper;
+import com.douyin.gateway.json.VideoListResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.OptionalLong;
+import org.apache.dubbo.config.annotation.DubboReference;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Liking videos and a user's liked videos. */
+@RestController
+public class FavoriteController {
+
+    @DubboReference(providedBy = "douyin-favorite")
+    private FavoriteService favorites;
+
+    @DubboReference(providedBy = "douyin-video")
+    private VideoService videos;
+
+    private final ViewerAuthenticator auth;
+    private final VideoJsonMapper videoJson;
+
+    public FavoriteController(ViewerAuthenticator auth, VideoJsonMapper videoJson) {
+        this.auth = auth;
+        this.videoJson = videoJson;
+    }
+
+    @PostMapping({"/douyin/favorite/action/", "/douyin/favorite/action"})
+    public StatusResponse action(HttpServletRequest request) {
+        long userId = auth.requireViewer(request);
+        long videoId = RequestParams.requiredId(request, "video_id");
+        if (RequestParams.actionType(request) == 1) {
+            favorites.like(userId, videoId);
+        } else {
+            favorites.unlike(userId, videoId);
+        }
+        return new StatusResponse(0, "success");
+    }
+
+    @GetMapping({"/douyin/favorite/list/", "/douyin/favorite/list"})
+    public VideoListResponse list(HttpServletRequest request) {
+        OptionalLong viewer = auth.optionalViewer(request);
+        long userId = RequestParams.requiredId(request, "user_id");
+        return new VideoListResponse(0, "success",
+                videoJson.toJson(videos.getVideos(favorites.likedVideos(userId)), viewer));
+    }
+}

@@ -1,0 +1,41 @@
+package com.douyin.favorite.rpc;
+
+import com.douyin.api.favorite.FavoriteService;
+import com.douyin.favorite.service.FavoriteActionService;
+import com.douyin.favorite.service.FavoriteQueryService;
+import java.util.List;
+import java.util.Set;
+import org.apache.dubbo.config.annotation.DubboService;
+
+/** The Dubbo face of the favorite provider; the logic is in the services. */
+@DubboService
+public class FavoriteServiceRpc implements FavoriteService {
+
+    private final FavoriteActionService actions;
+    private final FavoriteQueryService queries;
+
+    public FavoriteServiceRpc(FavoriteActionService actions, FavoriteQueryService queries) {
+        this.actions = actions;
+        this.queries = queries;
+    }
+
+    @Override
+    public void like(long userId, long videoId) {
+        actions.like(userId, videoId);
+    }
+
+    @Override
+    public void unlike(long userId, long videoId) {
+        actions.unlike(userId, videoId);
+    }
+
+    @Override
+    public Set<Long> likedAmong(long userId, List<Long> videoIds) {
+        return queries.likedAmong(userId, videoIds);
+    }
+
+    @Override
+    public List<Long> likedVideos(long userId) {
+        return queries.likedVideos(userId);
+    }
+}
