@@ -60,6 +60,15 @@ CREATE TABLE IF NOT EXISTS favorite (
     KEY idx_favorite_video (video_id, liked)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
+-- douyin-provider-favorite: changes written on the synchronous path (broker unavailable) whose
+-- counters the video and user providers have not confirmed yet; retried until they have.
+CREATE TABLE IF NOT EXISTS favorite_outbox (
+    event_key  VARCHAR(128) NOT NULL,
+    payload    VARCHAR(1000) NOT NULL COMMENT 'FavoriteChangedEvent as JSON',
+    created_at DATETIME(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    PRIMARY KEY (event_key)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+
 -- douyin-provider-comment
 CREATE TABLE IF NOT EXISTS comment (
     id           BIGINT       NOT NULL COMMENT 'snowflake ID',

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code ./douyin COMMAND} from a module's tests, as a user would; output in .run/NAME.log. */
@@ -15,10 +17,14 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /** Runs {@code ./douyin COMMAND} (words split on spaces, e.g. "stop broker"), output appended to .run/LOGNAME.log. */
     public static void run(String command, String logName, Duration timeout) throws IOException, InterruptedException {
         File log = REPO.resolve(".run").resolve(logName + ".log").toFile();
         log.getParentFile().mkdirs();
-        Process process = new ProcessBuilder(REPO.resolve("douyin").toString(), command)
+        List<String> argv = new ArrayList<>();
+        argv.add(REPO.resolve("douyin").toString());
+        argv.addAll(List.of(command.split(" ")));
+        Process process = new ProcessBuilder(argv)
                 .directory(REPO.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log))

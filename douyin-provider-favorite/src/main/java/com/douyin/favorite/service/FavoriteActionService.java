@@ -4,17 +4,13 @@ import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.api.event.Topics;
-import com.douyin.api.video.VideoDTO;
-import com.douyin.api.video.VideoService;
+import com.douyin.common.mq.BrokerOrFallback;
 import com.douyin.favorite.cache.LikedVideos;
-import java.util.List;
-import org.apache.dubbo.config.annotation.DubboReference;
+import com.douyin.favorite.cache.VideoAuthors;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
-import org.apache.rocketmq.spring.support.RocketMQHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.messaging.MessagingException;
-import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,21 +18,26 @@ import org.springframework.stereotype.Service;
  * {@link LikedVideos}), then, only if something changed, a {@link FavoriteChangedEvent} that
  * carries it to MySQL: the favorite rows (this provider's write-behind), video.favorite_count
  * (video provider) and the users' counters (user provider). The answer does not wait for MySQL.
+ * When the broker fails or is slow, a circuit breaker sends changes down the synchronous path
+ * ({@link FavoriteDirectWriter}) instead: slower, and the user sees success all the same.
  */
 @Service
 public class FavoriteActionService {
 
     private static final Logger log = LoggerFactory.getLogger(FavoriteActionService.class);
 
-    @DubboReference(providedBy = "douyin-video", check = false)
-    private VideoService videos;
-
     private final LikedVideos liked;
-    private final RocketMQTemplate rocketMQ;
+    private final VideoAuthors authors;
+    private final BrokerOrFallback broker;
+    private final FavoriteDirectWriter direct;
 
-    public FavoriteActionService(LikedVideos liked, RocketMQTemplate rocketMQ) {
+    public FavoriteActionService(LikedVideos liked, VideoAuthors authors, RocketMQTemplate rocketMQ, FavoriteDirectWriter direct,
+                                 @Value("${douyin.favorite.broker-slow-ms:500}") int slowMs,
+                                 @Value("${douyin.favorite.breaker-open-seconds:10}") int openSeconds) {
         this.liked = liked;
-        this.rocketMQ = rocketMQ;
+        this.authors = authors;
+        this.direct = direct;
+        this.broker = new BrokerOrFallback(rocketMQ, "mq:" + Topics.FAVORITE).withDefaultRules(slowMs, openSeconds);
     }
 
     public void like(long userId, long videoId) {
@@ -48,27 +49,19 @@ public class FavoriteActionService {
     }
 
     private void change(long userId, long videoId, int delta) {
-        long authorId = authorOf(videoId);
+        long authorId = authors.authorOf(videoId);
         LikedVideos.Flip flip = liked.flip(userId, videoId, authorId, delta);
         if (!flip.changed()) {
             return; // a repeat: nothing to store
         }
         FavoriteChangedEvent event = new FavoriteChangedEvent(userId, videoId, authorId, delta, flip.sequence());
         try {
-            rocketMQ.syncSend(Topics.FAVORITE, MessageBuilder.withPayload(event).setHeader(RocketMQHeaders.KEYS, event.eventKey()).build());
-        } catch (MessagingException e) {
-            // Not stored anywhere durable: take the change back so Redis does not claim it.
+            broker.send(Topics.FAVORITE, event, event.eventKey(), () -> direct.write(event));
+        } catch (RuntimeException e) {
+            // Neither path stored it: take the change back so Redis does not claim it.
             liked.flip(userId, videoId, authorId, -delta);
-            log.warn("Like refused, the message broker is unavailable: {}", e.toString());
+            log.warn("Like refused, neither the broker nor MySQL took it: {}", e.toString());
             throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
         }
-    }
-
-    private long authorOf(long videoId) {
-        List<VideoDTO> found = videos.getVideos(List.of(videoId));
-        if (found.isEmpty()) {
-            throw new DouyinException(ErrorCode.VIDEO_NOT_FOUND);
-        }
-        return found.get(0).authorId();
     }
 }
