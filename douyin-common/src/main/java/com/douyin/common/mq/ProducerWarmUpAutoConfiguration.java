@@ -10,6 +10,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -19,13 +20,14 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration
 @ConditionalOnClass(RocketMQTemplate.class)
+@ConditionalOnProperty(name = "douyin.mq.send-topics") // only services that send events
 public class ProducerWarmUpAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(ProducerWarmUpAutoConfiguration.class);
 
     @Bean
     SmartInitializingSingleton producerWarmUp(ObjectProvider<DataSource> dataSource, ObjectProvider<RocketMQTemplate> rocketMQ,
-                                              @Value("${douyin.mq.send-topics:}") List<String> topics) {
+                                              @Value("${douyin.mq.send-topics}") List<String> topics) {
         return () -> {
             dataSource.ifAvailable(pool -> {
                 try (var connection = pool.getConnection()) {
