@@ -29,9 +29,12 @@ run=likes$(date +%s)
 token_of() { sed -E 's/.*"token":"([^"]*)".*/\1/'; }
 
 echo "registering $USERS users"
-seq 1 "$USERS" | xargs -P 8 -I{} sh -c \
-  "curl -fs -X POST '$API/douyin/user/register/' -d 'username=${run}_{}&password=bench-password'; echo" |
-  token_of >"$WORK/tokens"
+mkdir "$WORK/users"
+# One answer per file: parallel answers written to one pipe could interleave.
+seq 1 "$USERS" | xargs -P 8 -I{} curl -fs -X POST "$API/douyin/user/register/" \
+  -d "username=${run}_{}&password=bench-password" -o "$WORK/users/{}"
+grep -oh '"token":"[^"]*"' "$WORK"/users/* | cut -d'"' -f4 >"$WORK/tokens"
+echo "$(wc -l <"$WORK/tokens") users registered"
 
 echo "publishing $VIDEOS videos"
 author=$(curl -fs -X POST "$API/douyin/user/register/" -d "username=${run}_author&password=bench-password")
