@@ -3,9 +3,9 @@ package com.douyin.e2e;
 import static com.douyin.e2e.ApiClient.contractJson;
 import static com.douyin.e2e.ApiClient.get;
 import static com.douyin.e2e.ApiClient.http;
+import static com.douyin.e2e.ApiClient.newAccount;
 import static com.douyin.e2e.ApiClient.ok;
 import static com.douyin.e2e.ApiClient.postMultipart;
-import static com.douyin.e2e.ApiClient.newAccount;
 import static com.douyin.e2e.ApiClient.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 

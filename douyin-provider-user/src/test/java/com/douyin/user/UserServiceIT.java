@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
+import com.douyin.api.event.VideoPublishedEvent;
 import com.douyin.api.user.AuthDTO;
 import com.douyin.api.user.UserDTO;
-import com.douyin.api.event.VideoPublishedEvent;
 import com.douyin.api.user.UserService;
 import com.douyin.common.auth.AccessTokens;
 import com.douyin.common.testing.ItDatabase;

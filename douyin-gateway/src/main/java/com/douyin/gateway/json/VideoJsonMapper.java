@@ -1,15 +1,15 @@
 package com.douyin.gateway.json;
 
+import com.douyin.api.favorite.FavoriteService;
 import com.douyin.api.user.UserDTO;
 import com.douyin.api.user.UserService;
 import com.douyin.api.video.VideoDTO;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import com.douyin.api.favorite.FavoriteService;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;

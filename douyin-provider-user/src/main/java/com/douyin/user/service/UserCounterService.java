@@ -2,12 +2,12 @@ package com.douyin.user.service;
 
 import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.api.event.VideoPublishedEvent;
-import com.douyin.common.mq.CounterDeltas;
-import java.util.List;
-import java.util.Set;
 import com.douyin.common.mq.ConsumedEvents;
+import com.douyin.common.mq.CounterDeltas;
 import com.douyin.user.cache.UserCache;
 import com.douyin.user.dao.UserMapper;
+import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
