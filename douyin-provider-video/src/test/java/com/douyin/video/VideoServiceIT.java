@@ -49,6 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "rocketmq.producer.group=douyin-video-publish-it",
         "douyin.video.cover-group=douyin-video-cover-it", // never takes a running system's events
         "douyin.video.favorite-count-group=douyin-video-favorite-count-it",
+        "douyin.video.comment-count-group=douyin-video-comment-count-it",
         "douyin.storage.local-root=target/it-objects",
 })
 class VideoServiceIT {

@@ -27,6 +27,9 @@ public enum ErrorCode {
     KEYWORD_INVALID(30004, "The search keyword must be 1 to 100 characters."),
     VIDEO_NOT_FOUND(30005, "This video does not exist."),
     ACTION_TYPE_INVALID(10002, "action_type must be 1 or 2."),
+    COMMENT_INVALID(30006, "A comment must be 1 to 500 characters."),
+    COMMENT_NOT_FOUND(30007, "This comment does not exist."),
+    COMMENT_FORBIDDEN(30008, "Only the comment's author or the video's author can delete it."),
 
     SERVICE_UNAVAILABLE(50001, "The service is busy, please try again shortly."),
     INTERNAL_ERROR(50000, "Something went wrong on our side, please try again.");

@@ -9,6 +9,9 @@ public final class Topics {
     /** {@link FavoriteChangedEvent}: the favorite provider's write-behind, and the video and user counters. */
     public static final String FAVORITE = "douyin-favorite";
 
+    /** {@link CommentChangedEvent}: the comment provider's write-behind, and video.comment_count. */
+    public static final String COMMENT = "douyin-comment";
+
     private Topics() {
     }
 }

@@ -19,4 +19,9 @@ public class UserJsonMapper {
                 user.signature() == null ? "" : user.signature(),
                 user.totalFavorited(), user.workCount(), user.favoriteCount());
     }
+
+    /** A user whose account is gone still renders (with empty fields), rather than dropping what they made. */
+    public static UserDTO unknownUser(long id) {
+        return new UserDTO(id, "", "", "", "", 0, 0, 0, 0, 0);
+    }
 }

@@ -71,13 +71,8 @@ public class VideoJsonMapper {
         Map<Long, UserDTO> authors = users.getUsers(authorIds).stream()
                 .collect(Collectors.toMap(UserDTO::id, Function.identity()));
         return videos.stream().map(v -> new VideoJson(v.id(),
-                userJson.toJson(authors.getOrDefault(v.authorId(), unknownAuthor(v.authorId())), false),
+                userJson.toJson(authors.getOrDefault(v.authorId(), UserJsonMapper.unknownUser(v.authorId())), false),
                 urls.object(v.playKey()), urls.cover(v.coverKey()),
                 v.favoriteCount(), v.commentCount(), false, v.title())).toList();
-    }
-
-    /** An author whose account is gone still renders, rather than dropping the video. */
-    private static UserDTO unknownAuthor(long id) {
-        return new UserDTO(id, "", "", "", "", 0, 0, 0, 0, 0);
     }
 }

@@ -21,6 +21,9 @@ public interface VideoMapper {
     @Update("UPDATE video SET favorite_count = favorite_count + #{delta} WHERE id = #{id}")
     void addFavoriteCount(@Param("id") long id, @Param("delta") long delta);
 
+    @Update("UPDATE video SET comment_count = comment_count + #{delta} WHERE id = #{id}")
+    void addCommentCount(@Param("id") long id, @Param("delta") long delta);
+
     @Update("UPDATE video SET cover_key = #{coverKey} WHERE id = #{id}")
     void updateCover(@Param("id") long id, @Param("coverKey") String coverKey);
 

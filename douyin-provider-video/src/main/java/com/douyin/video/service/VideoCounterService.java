@@ -1,5 +1,6 @@
 package com.douyin.video.service;
 
+import com.douyin.api.event.CommentChangedEvent;
 import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.common.mq.ConsumedEvents;
 import com.douyin.common.mq.CounterDeltas;
@@ -11,14 +12,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The video provider is the one writer of video.favorite_count in MySQL; the favorite provider
- * has already moved the cached count in Redis, in the same atomic step as the like itself. Each
- * change is applied once (its key commits with the counts), a batch in one UPDATE per video.
+ * The video provider is the one writer of video.favorite_count and comment_count in MySQL; the
+ * favorite and comment providers have already moved the cached counts in Redis, in the same
+ * atomic step as the like or comment itself. Each change is applied once (its key commits with
+ * the counts), a batch in one UPDATE per video.
  */
 @Service
 public class VideoCounterService {
 
     static final String FAVORITE_COUNT_CONSUMER = "video-favorite-count";
+    static final String COMMENT_COUNT_CONSUMER = "video-comment-count";
 
     private final VideoMapper videos;
     private final ConsumedEvents consumed;
@@ -37,6 +40,15 @@ public class VideoCounterService {
             List<FavoriteChangedEvent> toApply = changes.stream().filter(c -> fresh.contains(c.eventKey())).toList();
             Map<Long, Long> deltas = CounterDeltas.sum(toApply, FavoriteChangedEvent::videoId, FavoriteChangedEvent::delta);
             deltas.forEach(videos::addFavoriteCount);
+        });
+    }
+
+    public void applyCommentChanges(List<CommentChangedEvent> changes) {
+        transaction.executeWithoutResult(status -> {
+            Set<String> fresh = consumed.firstDeliveries(COMMENT_COUNT_CONSUMER,
+                    changes.stream().map(CommentChangedEvent::eventKey).toList());
+            List<CommentChangedEvent> toApply = changes.stream().filter(c -> fresh.contains(c.eventKey())).toList();
+            CounterDeltas.sum(toApply, c -> c.comment().videoId(), CommentChangedEvent::delta).forEach(videos::addCommentCount);
         });
     }
 }

@@ -7,6 +7,7 @@ import com.douyin.api.event.VideoPublishedEvent;
 import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoTitle;
 import com.douyin.common.id.SnowflakeIdGenerator;
+import com.douyin.common.text.SensitiveText;
 import com.douyin.video.cache.AuthorVideoIds;
 import com.douyin.video.cache.VideoIdBloomFilter;
 import com.douyin.video.dao.VideoDO;
@@ -37,24 +38,22 @@ public class VideoPublishService {
     private static final Logger log = LoggerFactory.getLogger(VideoPublishService.class);
 
     private final SnowflakeIdGenerator ids;
-    private final TitleMasker masker;
     private final RocketMQTemplate rocketMQ;
     private final VideoIdBloomFilter knownIds;
     private final AuthorVideoIds authorLists;
     private final VideoMapper videos;
 
-    public VideoPublishService(SnowflakeIdGenerator ids, TitleMasker masker, RocketMQTemplate rocketMQ,
+    public VideoPublishService(SnowflakeIdGenerator ids, RocketMQTemplate rocketMQ,
                                VideoIdBloomFilter knownIds, AuthorVideoIds authorLists, VideoMapper videos) {
         this.videos = videos;
         this.ids = ids;
-        this.masker = masker;
         this.rocketMQ = rocketMQ;
         this.knownIds = knownIds;
         this.authorLists = authorLists;
     }
 
     public VideoDTO publish(long authorId, String playKey, String rawTitle) {
-        String title = masker.mask(VideoTitle.normalize(rawTitle));
+        String title = SensitiveText.mask(VideoTitle.normalize(rawTitle));
         if (playKey == null || playKey.isBlank()) {
             throw new DouyinException(ErrorCode.VIDEO_MISSING);
         }

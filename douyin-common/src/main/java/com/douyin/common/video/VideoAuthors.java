@@ -1,4 +1,4 @@
-package com.douyin.favorite.cache;
+package com.douyin.common.video;
 
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
@@ -7,20 +7,21 @@ import com.douyin.api.video.VideoService;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.List;
-import org.apache.dubbo.config.annotation.DubboReference;
-import org.springframework.stereotype.Component;
 
 /**
- * The author of each liked video (for total_favorited), asked of the video provider once and
- * then kept in memory: a video's author never changes, so there is nothing to invalidate.
+ * For providers that act on videos (likes, comments): whether a video exists and who its
+ * author is, asked of the video provider once and then kept in memory. A video's author never
+ * changes, so there is nothing to invalidate. A provider declares it as a bean with its own
+ * Dubbo reference to {@link VideoService}.
  */
-@Component
 public class VideoAuthors {
 
-    @DubboReference(providedBy = "douyin-video", check = false)
-    private VideoService videos;
-
+    private final VideoService videos;
     private final Cache<Long, Long> authors = Caffeine.newBuilder().maximumSize(200_000).build();
+
+    public VideoAuthors(VideoService videos) {
+        this.videos = videos;
+    }
 
     /** The author's ID; VIDEO_NOT_FOUND for an unknown video (never cached). */
     public long authorOf(long videoId) {

@@ -1,0 +1,21 @@
+package com.douyin.api.event;
+
+import com.douyin.api.comment.CommentDTO;
+import java.io.Serializable;
+
+/**
+ * A comment added ({@code delta} +1) or deleted (-1); sent only when the change happened, so
+ * consumers may sum deltas into video.comment_count. It carries the whole comment, so a delete
+ * that overtakes its add still leaves the row deleted.
+ */
+public record CommentChangedEvent(CommentDTO comment, int delta) implements Serializable {
+
+    public boolean added() {
+        return delta > 0;
+    }
+
+    /** The key consumers deduplicate on. */
+    public String eventKey() {
+        return "comment:" + comment.id() + (added() ? ":add" : ":delete");
+    }
+}

@@ -1,0 +1,120 @@
+package com.douyin.e2e;
+
+import static com.douyin.e2e.ApiClient.form;
+import static com.douyin.e2e.ApiClient.get;
+import static com.douyin.e2e.ApiClient.newAccount;
+import static com.douyin.e2e.ApiClient.ok;
+import static com.douyin.e2e.ApiClient.post;
+import static com.douyin.e2e.ApiClient.publishSample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.douyin.e2e.ApiClient.Account;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Comments through the gateway, checked against the rows and counters they must leave. */
+@ExtendWith(DouyinSystem.class)
+class CommentApiEndToEndIT {
+
+    private static JsonNode add(Account who, long videoId, String text) throws Exception {
+        return ok(post("/douyin/comment/action/", form("token", who.token(), "video_id", Long.toString(videoId),
+                "action_type", "1", "comment_text", text)));
+    }
+
+    private static JsonNode delete(Account who, long videoId, long commentId) throws Exception {
+        return ok(post("/douyin/comment/action/", form("token", who.token(), "video_id", Long.toString(videoId),
+                "action_type", "2", "comment_id", Long.toString(commentId))));
+    }
+
+    private static JsonNode list(long videoId) throws Exception {
+        return ok(get("/douyin/comment/list/?video_id=" + videoId));
+    }
+
+    private static long commentCount(Account author) throws Exception {
+        return ok(get("/douyin/publish/list/?user_id=" + author.id())).get("video_list").get(0).get("comment_count").asLong();
+    }
+
+    private static long awaitMySql(SystemStores stores, long expected, String sql, Object... args) throws Exception {
+        long value = stores.queryLong(sql, args);
+        for (long deadline = System.currentTimeMillis() + 30_000; value != expected && System.currentTimeMillis() < deadline; ) {
+            Thread.sleep(200);
+            value = stores.queryLong(sql, args);
+        }
+        return value;
+    }
+
+    @Test
+    void aNewCommentIsListedAtOnceNewestFirstAndStored() throws Exception {
+        Account author = newAccount();
+        Account fan = newAccount();
+        long videoId = publishSample(author, "comment on me");
+        commentCount(author); // cached: a comment moves the cached count at once
+
+        JsonNode first = add(fan, videoId, "  first!  ");
+        assertThat(first.get("status_code").asInt()).isZero();
+        JsonNode comment = first.get("comment");
+        assertThat(comment.get("id").asLong()).isPositive();
+        assertThat(comment.get("content").asText()).isEqualTo("first!");
+        assertThat(comment.get("user").get("id").asLong()).isEqualTo(fan.id());
+        assertThat(comment.get("create_date").asText()).matches("\\d\\d-\\d\\d");
+        JsonNode second = add(author, videoId, "thanks").get("comment");
+
+        JsonNode comments = list(videoId).get("comment_list");
+        assertThat(comments).extracting(c -> c.get("id").asLong())
+                .containsExactly(second.get("id").asLong(), comment.get("id").asLong());
+        assertThat(commentCount(author)).isEqualTo(2);
+        try (SystemStores stores = new SystemStores()) {
+            assertThat(awaitMySql(stores, 2, "SELECT COUNT(*) FROM comment WHERE video_id = ? AND deleted = 0", videoId)).isEqualTo(2);
+            assertThat(awaitMySql(stores, 2, "SELECT comment_count FROM video WHERE id = ?", videoId)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void onlyTheCommentsAuthorOrTheVideosAuthorMayDeleteAndTwiceCountsOnce() throws Exception {
+        Account author = newAccount();
+        Account fan = newAccount();
+        Account stranger = newAccount();
+        long videoId = publishSample(author, "moderated");
+        commentCount(author);
+        long byFan = add(fan, videoId, "mine").get("comment").get("id").asLong();
+        long other = add(fan, videoId, "another").get("comment").get("id").asLong();
+
+        JsonNode refused = delete(stranger, videoId, byFan);
+        assertThat(refused.get("status_code").asInt()).isNotZero();
+        assertThat(refused.get("status_msg").asText()).contains("Only the comment's author");
+        assertThat(list(videoId).get("comment_list")).hasSize(2);
+
+        JsonNode deleted = delete(fan, videoId, byFan);
+        assertThat(deleted.get("status_code").asInt()).isZero();
+        assertThat(deleted.get("comment").get("id").asLong()).isEqualTo(byFan);
+        assertThat(delete(fan, videoId, byFan).get("status_code").asInt()).isZero(); // a repeat changes nothing
+        assertThat(delete(author, videoId, other).get("status_code").asInt()).isZero(); // the video's author may
+
+        assertThat(list(videoId).get("comment_list")).isEmpty();
+        assertThat(commentCount(author)).isZero();
+        try (SystemStores stores = new SystemStores()) {
+            assertThat(awaitMySql(stores, 2, "SELECT COUNT(*) FROM comment WHERE video_id = ? AND deleted = 1", videoId)).isEqualTo(2);
+            assertThat(awaitMySql(stores, 0, "SELECT comment_count FROM video WHERE id = ?", videoId)).isZero();
+            Thread.sleep(2000); // a second decrement would land now
+            assertThat(stores.queryLong("SELECT comment_count FROM video WHERE id = ?", videoId)).isZero();
+        }
+    }
+
+    @Test
+    void badCommentsAreRefusedAndSensitiveWordsMasked() throws Exception {
+        Account author = newAccount();
+        long videoId = publishSample(author, "rules");
+        for (String text : List.of("   ", "x".repeat(501))) {
+            JsonNode refused = add(author, videoId, text);
+            assertThat(refused.get("status_code").asInt()).isNotZero();
+            assertThat(refused.has("comment")).isTrue();
+        }
+        assertThat(add(author, 987654321L, "hello").get("status_msg").asText()).contains("does not exist");
+        assertThat(list(987654321L).get("status_code").asInt()).isNotZero();
+        String masked = add(author, videoId, "fuck this").get("comment").get("content").asText();
+        assertThat(masked).doesNotContain("fuck").endsWith(" this");
+        assertThat(list(videoId).get("comment_list")).hasSize(1);
+    }
+}

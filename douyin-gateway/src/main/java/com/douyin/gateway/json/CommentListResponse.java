@@ -1,0 +1,7 @@
+package com.douyin.gateway.json;
+
+import java.util.List;
+
+/** {@code GET /douyin/comment/list/}. */
+public record CommentListResponse(int statusCode, String statusMsg, List<CommentJson> commentList) implements ApiResponse {
+}

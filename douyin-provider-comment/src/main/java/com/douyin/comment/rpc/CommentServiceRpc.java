@@ -1,0 +1,36 @@
+package com.douyin.comment.rpc;
+
+import com.douyin.api.comment.CommentDTO;
+import com.douyin.api.comment.CommentService;
+import com.douyin.comment.service.CommentActionService;
+import com.douyin.comment.service.CommentQueryService;
+import java.util.List;
+import org.apache.dubbo.config.annotation.DubboService;
+
+/** The Dubbo face of the comment provider; the logic is in the services. */
+@DubboService
+public class CommentServiceRpc implements CommentService {
+
+    private final CommentActionService actions;
+    private final CommentQueryService queries;
+
+    public CommentServiceRpc(CommentActionService actions, CommentQueryService queries) {
+        this.actions = actions;
+        this.queries = queries;
+    }
+
+    @Override
+    public CommentDTO add(long userId, long videoId, String text) {
+        return actions.add(userId, videoId, text);
+    }
+
+    @Override
+    public CommentDTO delete(long userId, long videoId, long commentId) {
+        return actions.delete(userId, videoId, commentId);
+    }
+
+    @Override
+    public List<CommentDTO> list(long videoId) {
+        return queries.list(videoId);
+    }
+}

@@ -1,0 +1,77 @@
+package com.douyin.comment.service;
+
+import com.douyin.api.comment.CommentDTO;
+import com.douyin.api.comment.CommentText;
+import com.douyin.api.common.DouyinException;
+import com.douyin.api.common.ErrorCode;
+import com.douyin.api.event.CommentChangedEvent;
+import com.douyin.api.event.Topics;
+import com.douyin.comment.cache.VideoComments;
+import com.douyin.common.id.SnowflakeIdGenerator;
+import com.douyin.common.text.SensitiveText;
+import com.douyin.common.video.VideoAuthors;
+import org.apache.rocketmq.spring.core.RocketMQTemplate;
+import org.apache.rocketmq.spring.support.RocketMQHeaders;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.messaging.MessagingException;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Adding and deleting comments: first Redis (the video's comment set and cached
+ * comment_count, one Lua step, so the next list shows it), then a {@link CommentChangedEvent}
+ * that carries the change to MySQL (this provider's rows, the video provider's comment_count).
+ */
+@Service
+public class CommentActionService {
+
+    private static final Logger log = LoggerFactory.getLogger(CommentActionService.class);
+
+    private final VideoComments comments;
+    private final VideoAuthors videos;
+    private final SnowflakeIdGenerator ids;
+    private final RocketMQTemplate rocketMQ;
+
+    public CommentActionService(VideoComments comments, VideoAuthors videos, SnowflakeIdGenerator ids, RocketMQTemplate rocketMQ) {
+        this.comments = comments;
+        this.videos = videos;
+        this.ids = ids;
+        this.rocketMQ = rocketMQ;
+    }
+
+    public CommentDTO add(long userId, long videoId, String text) {
+        String content = SensitiveText.mask(CommentText.RULE.normalize(text));
+        videos.authorOf(videoId); // the video must exist
+        long id = ids.nextId();
+        CommentDTO comment = new CommentDTO(id, videoId, userId, content, SnowflakeIdGenerator.timestampOf(id));
+        comments.add(comment);
+        send(new CommentChangedEvent(comment, +1), () -> comments.remove(videoId, id));
+        return comment;
+    }
+
+    public CommentDTO delete(long userId, long videoId, long commentId) {
+        CommentDTO comment = comments.find(videoId, commentId);
+        if (comment == null) {
+            return null; // already gone (a repeated delete), or never on this video
+        }
+        if (comment.userId() != userId && videos.authorOf(videoId) != userId) {
+            throw new DouyinException(ErrorCode.COMMENT_FORBIDDEN);
+        }
+        if (comments.remove(videoId, commentId)) {
+            send(new CommentChangedEvent(comment, -1), () -> comments.add(comment));
+        }
+        return comment;
+    }
+
+    /** Sends the change; if the broker cannot take it, {@code undo} takes it back out of Redis. */
+    private void send(CommentChangedEvent event, Runnable undo) {
+        try {
+            rocketMQ.syncSend(Topics.COMMENT, MessageBuilder.withPayload(event).setHeader(RocketMQHeaders.KEYS, event.eventKey()).build());
+        } catch (MessagingException e) {
+            undo.run();
+            log.warn("Comment change refused, the message broker is unavailable: {}", e.toString());
+            throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
+        }
+    }
+}
