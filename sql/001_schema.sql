@@ -85,6 +85,15 @@ CREATE TABLE IF NOT EXISTS comment (
     KEY idx_comment_parent (parent_id, deleted, created_time)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
+-- douyin-provider-comment: changes written on the synchronous path (broker unavailable) whose
+-- comment_count the video provider has not confirmed yet; retried until it has.
+CREATE TABLE IF NOT EXISTS comment_outbox (
+    event_key  VARCHAR(128)  NOT NULL,
+    payload    VARCHAR(4000) NOT NULL COMMENT 'CommentChangedEvent as JSON',
+    created_at DATETIME(3)   NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    PRIMARY KEY (event_key)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+
 -- douyin-provider-relation: one row per (follower, followee) ever followed; `following` is the current state.
 CREATE TABLE IF NOT EXISTS follow (
     id          BIGINT      NOT NULL AUTO_INCREMENT,

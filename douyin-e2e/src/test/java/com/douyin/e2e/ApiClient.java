@@ -106,6 +106,20 @@ final class ApiClient {
         return postMultipart("/douyin/publish/action/", Map.of("token", who.token(), "title", title), "data", fileName, file);
     }
 
+    /**
+     * After a failure drill restarted the broker: waits until a publish goes through again (the
+     * services' RocketMQ clients reconnect within seconds), so the next test meets a recovered system.
+     */
+    static void awaitBrokerRecovered() throws Exception {
+        Account probe = newAccount();
+        for (long deadline = System.currentTimeMillis() + 90_000; System.currentTimeMillis() < deadline; Thread.sleep(1000)) {
+            if (ok(publish(probe, "probe", "probe.mp4", SampleVideo.mp4())).get("status_code").asInt() == 0) {
+                return;
+            }
+        }
+        throw new AssertionError("publishing did not recover within 90 s of the broker's restart");
+    }
+
     /** Publishes a generated MP4 and answers the new video's ID (from the author's list). */
     static long publishSample(Account author, String title) throws Exception {
         assertThat(ok(publish(author, title, "clip.mp4", SampleVideo.mp4())).get("status_code").asInt()).isZero();

@@ -1,5 +1,6 @@
 package com.douyin.e2e;
 
+import static com.douyin.e2e.ApiClient.awaitBrokerRecovered;
 import static com.douyin.e2e.ApiClient.form;
 import static com.douyin.e2e.ApiClient.get;
 import static com.douyin.e2e.ApiClient.newAccount;
@@ -8,8 +9,10 @@ import static com.douyin.e2e.ApiClient.post;
 import static com.douyin.e2e.ApiClient.publishSample;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.douyin.common.testing.Launcher;
 import com.douyin.e2e.ApiClient.Account;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -36,15 +39,6 @@ class CommentApiEndToEndIT {
         return ok(get("/douyin/publish/list/?user_id=" + author.id())).get("video_list").get(0).get("comment_count").asLong();
     }
 
-    private static long awaitMySql(SystemStores stores, long expected, String sql, Object... args) throws Exception {
-        long value = stores.queryLong(sql, args);
-        for (long deadline = System.currentTimeMillis() + 30_000; value != expected && System.currentTimeMillis() < deadline; ) {
-            Thread.sleep(200);
-            value = stores.queryLong(sql, args);
-        }
-        return value;
-    }
-
     @Test
     void aNewCommentIsListedAtOnceNewestFirstAndStored() throws Exception {
         Account author = newAccount();
@@ -66,8 +60,8 @@ class CommentApiEndToEndIT {
                 .containsExactly(second.get("id").asLong(), comment.get("id").asLong());
         assertThat(commentCount(author)).isEqualTo(2);
         try (SystemStores stores = new SystemStores()) {
-            assertThat(awaitMySql(stores, 2, "SELECT COUNT(*) FROM comment WHERE video_id = ? AND deleted = 0", videoId)).isEqualTo(2);
-            assertThat(awaitMySql(stores, 2, "SELECT comment_count FROM video WHERE id = ?", videoId)).isEqualTo(2);
+            assertThat(stores.await(2, "SELECT COUNT(*) FROM comment WHERE video_id = ? AND deleted = 0", videoId)).isEqualTo(2);
+            assertThat(stores.await(2, "SELECT comment_count FROM video WHERE id = ?", videoId)).isEqualTo(2);
         }
     }
 
@@ -95,10 +89,44 @@ class CommentApiEndToEndIT {
         assertThat(list(videoId).get("comment_list")).isEmpty();
         assertThat(commentCount(author)).isZero();
         try (SystemStores stores = new SystemStores()) {
-            assertThat(awaitMySql(stores, 2, "SELECT COUNT(*) FROM comment WHERE video_id = ? AND deleted = 1", videoId)).isEqualTo(2);
-            assertThat(awaitMySql(stores, 0, "SELECT comment_count FROM video WHERE id = ?", videoId)).isZero();
+            assertThat(stores.await(2, "SELECT COUNT(*) FROM comment WHERE video_id = ? AND deleted = 1", videoId)).isEqualTo(2);
+            assertThat(stores.await(0, "SELECT comment_count FROM video WHERE id = ?", videoId)).isZero();
             Thread.sleep(2000); // a second decrement would land now
             assertThat(stores.queryLong("SELECT comment_count FROM video WHERE id = ?", videoId)).isZero();
+        }
+    }
+
+    @Test
+    void commentsKeepWorkingWhileTheBrokerIsDownAndCountOnceWhenItIsBack() throws Exception {
+        Account author = newAccount();
+        Account fan = newAccount();
+        long videoId = publishSample(author, "broker drill for comments");
+        commentCount(author);
+        long before = add(fan, videoId, "before the outage").get("comment").get("id").asLong();
+        Launcher.run("stop broker", "e2e-launcher", Duration.ofMinutes(2));
+        long during;
+        try {
+            JsonNode added = add(fan, videoId, "during the outage");
+            assertThat(added.get("status_code").asInt()).as("add with the broker down").isZero();
+            during = added.get("comment").get("id").asLong();
+            assertThat(delete(fan, videoId, before).get("status_code").asInt()).as("delete with the broker down").isZero();
+            assertThat(list(videoId).get("comment_list")).extracting(c -> c.get("id").asLong()).containsExactly(during);
+            try (SystemStores stores = new SystemStores()) {
+                // Written synchronously: in MySQL already, with no broker.
+                assertThat(stores.await(1, "SELECT COUNT(*) FROM comment WHERE id = ? AND deleted = 0", during)).isEqualTo(1);
+            }
+        } finally {
+            Launcher.run("start broker", "e2e-launcher", Duration.ofMinutes(3));
+        }
+        awaitBrokerRecovered();
+        add(fan, videoId, "after the outage");
+        assertThat(commentCount(author)).isEqualTo(2);
+        try (SystemStores stores = new SystemStores()) {
+            assertThat(stores.await(2, "SELECT comment_count FROM video WHERE id = ?", videoId)).isEqualTo(2);
+            assertThat(stores.await(2, "SELECT COUNT(*) FROM comment WHERE video_id = ? AND deleted = 0", videoId)).isEqualTo(2);
+            assertThat(stores.await(0, "SELECT COUNT(*) FROM comment_outbox")).isZero();
+            Thread.sleep(3000); // anything still in flight would land now: the count must not move
+            assertThat(stores.queryLong("SELECT comment_count FROM video WHERE id = ?", videoId)).isEqualTo(2);
         }
     }
 

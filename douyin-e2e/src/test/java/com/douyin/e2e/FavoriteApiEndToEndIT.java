@@ -1,5 +1,6 @@
 package com.douyin.e2e;
 
+import static com.douyin.e2e.ApiClient.awaitBrokerRecovered;
 import static com.douyin.e2e.ApiClient.form;
 import static com.douyin.e2e.ApiClient.get;
 import static com.douyin.e2e.ApiClient.newAccount;
@@ -37,16 +38,6 @@ class FavoriteApiEndToEndIT {
         throw new AssertionError("video " + videoId + " not in its author's list");
     }
 
-    /** Polls until MySQL holds {@code expected} (the write-behind is asynchronous). */
-    private static long awaitMySql(SystemStores stores, long expected, String sql, Object... args) throws Exception {
-        long value = stores.queryLong(sql, args);
-        for (long deadline = System.currentTimeMillis() + 30_000; value != expected && System.currentTimeMillis() < deadline; ) {
-            Thread.sleep(200);
-            value = stores.queryLong(sql, args);
-        }
-        return value;
-    }
-
     @Test
     void likeTwiceCountsOnceAndUnlikeUndoesIt() throws Exception {
         Account author = newAccount();
@@ -68,17 +59,17 @@ class FavoriteApiEndToEndIT {
         assertThat(anonymous.get(0).get("is_favorite").asBoolean()).isFalse();
 
         try (SystemStores stores = new SystemStores()) {
-            assertThat(awaitMySql(stores, 1, "SELECT favorite_count FROM video WHERE id = ?", videoId)).isEqualTo(1);
-            assertThat(awaitMySql(stores, 1, "SELECT total_favorited FROM user WHERE id = ?", author.id())).isEqualTo(1);
-            assertThat(awaitMySql(stores, 1, "SELECT favorite_count FROM user WHERE id = ?", fan.id())).isEqualTo(1);
-            assertThat(awaitMySql(stores, 1, "SELECT liked FROM favorite WHERE user_id = ? AND video_id = ?", fan.id(), videoId)).isEqualTo(1);
+            assertThat(stores.await(1, "SELECT favorite_count FROM video WHERE id = ?", videoId)).isEqualTo(1);
+            assertThat(stores.await(1, "SELECT total_favorited FROM user WHERE id = ?", author.id())).isEqualTo(1);
+            assertThat(stores.await(1, "SELECT favorite_count FROM user WHERE id = ?", fan.id())).isEqualTo(1);
+            assertThat(stores.await(1, "SELECT liked FROM favorite WHERE user_id = ? AND video_id = ?", fan.id(), videoId)).isEqualTo(1);
 
             assertThat(favorite(fan, videoId, 2).get("status_code").asInt()).isZero();
             assertThat(favorite(fan, videoId, 2).get("status_code").asInt()).isZero();
             assertThat(videoFavoriteCount(author, videoId)).isZero();
             assertThat(ok(get("/douyin/favorite/list/?user_id=" + fan.id())).get("video_list")).isEmpty();
-            assertThat(awaitMySql(stores, 0, "SELECT favorite_count FROM video WHERE id = ?", videoId)).isZero();
-            assertThat(awaitMySql(stores, 0, "SELECT liked FROM favorite WHERE user_id = ? AND video_id = ?", fan.id(), videoId)).isZero();
+            assertThat(stores.await(0, "SELECT favorite_count FROM video WHERE id = ?", videoId)).isZero();
+            assertThat(stores.await(0, "SELECT liked FROM favorite WHERE user_id = ? AND video_id = ?", fan.id(), videoId)).isZero();
         }
     }
 
@@ -125,20 +116,21 @@ class FavoriteApiEndToEndIT {
             assertThat(videoFavoriteCount(author, videoId)).isEqualTo(15);
             try (SystemStores stores = new SystemStores()) {
                 // Written synchronously: in MySQL already, with no broker.
-                assertThat(awaitMySql(stores, 15, "SELECT favorite_count FROM video WHERE id = ?", videoId)).isEqualTo(15);
+                assertThat(stores.await(15, "SELECT favorite_count FROM video WHERE id = ?", videoId)).isEqualTo(15);
             }
         } finally {
             Launcher.run("start broker", "e2e-launcher", Duration.ofMinutes(3));
         }
+        awaitBrokerRecovered();
         for (Account fan : fans.subList(0, 5)) {
             assertThat(favorite(fan, videoId, 1).get("status_code").asInt()).isZero();
         }
         assertThat(videoFavoriteCount(author, videoId)).isEqualTo(20);
         try (SystemStores stores = new SystemStores()) {
-            assertThat(awaitMySql(stores, 20, "SELECT favorite_count FROM video WHERE id = ?", videoId)).isEqualTo(20);
-            assertThat(awaitMySql(stores, 20, "SELECT COUNT(*) FROM favorite WHERE video_id = ? AND liked = 1", videoId)).isEqualTo(20);
-            assertThat(awaitMySql(stores, 20, "SELECT total_favorited FROM user WHERE id = ?", author.id())).isEqualTo(20);
-            assertThat(awaitMySql(stores, 0, "SELECT COUNT(*) FROM favorite_outbox")).isZero();
+            assertThat(stores.await(20, "SELECT favorite_count FROM video WHERE id = ?", videoId)).isEqualTo(20);
+            assertThat(stores.await(20, "SELECT COUNT(*) FROM favorite WHERE video_id = ? AND liked = 1", videoId)).isEqualTo(20);
+            assertThat(stores.await(20, "SELECT total_favorited FROM user WHERE id = ?", author.id())).isEqualTo(20);
+            assertThat(stores.await(0, "SELECT COUNT(*) FROM favorite_outbox")).isZero();
             Thread.sleep(3000); // anything still in flight would land now: the counts must not move
             assertThat(stores.queryLong("SELECT favorite_count FROM video WHERE id = ?", videoId)).isEqualTo(20);
             assertThat(stores.queryLong("SELECT total_favorited FROM user WHERE id = ?", author.id())).isEqualTo(20);
@@ -187,13 +179,13 @@ class FavoriteApiEndToEndIT {
         assertThat(videoFavoriteCount(author, videoId)).as("cached count").isEqualTo(expected);
         try (SystemStores stores = new SystemStores()) {
             assertThat(stores.hashField("video:counters:" + videoId, "favorite_count")).isEqualTo(Long.toString(expected));
-            assertThat(awaitMySql(stores, expected, "SELECT favorite_count FROM video WHERE id = ?", videoId)).isEqualTo(expected);
-            assertThat(awaitMySql(stores, expected, "SELECT COUNT(*) FROM favorite WHERE video_id = ? AND liked = 1", videoId))
+            assertThat(stores.await(expected, "SELECT favorite_count FROM video WHERE id = ?", videoId)).isEqualTo(expected);
+            assertThat(stores.await(expected, "SELECT COUNT(*) FROM favorite WHERE video_id = ? AND liked = 1", videoId))
                     .isEqualTo(expected);
-            assertThat(awaitMySql(stores, expected, "SELECT total_favorited FROM user WHERE id = ?", author.id())).isEqualTo(expected);
+            assertThat(stores.await(expected, "SELECT total_favorited FROM user WHERE id = ?", author.id())).isEqualTo(expected);
             for (int i = 0; i < fans.size(); i++) {
                 long likes = states.get(i) ? 1 : 0;
-                assertThat(awaitMySql(stores, likes, "SELECT favorite_count FROM user WHERE id = ?", fans.get(i).id()))
+                assertThat(stores.await(likes, "SELECT favorite_count FROM user WHERE id = ?", fans.get(i).id()))
                         .as("favorite_count of fan %d", i).isEqualTo(likes);
             }
         }

@@ -46,6 +46,16 @@ final class SystemStores implements AutoCloseable {
         }
     }
 
+    /** Polls until the query answers {@code expected} (at most 30 s: writes behind RocketMQ are asynchronous), and answers the last value. */
+    long await(long expected, String sql, Object... args) throws SQLException, InterruptedException {
+        long value = queryLong(sql, args);
+        for (long deadline = System.currentTimeMillis() + 30_000; value != expected && System.currentTimeMillis() < deadline; ) {
+            Thread.sleep(200);
+            value = queryLong(sql, args);
+        }
+        return value;
+    }
+
     /** A field of a Redis hash, or null when the hash or field is not there. */
     String hashField(String key, String field) {
         return redis.<String, String>getMap(key, StringCodec.INSTANCE).get(field);

@@ -8,20 +8,21 @@ import com.douyin.api.event.CommentChangedEvent;
 import com.douyin.api.event.Topics;
 import com.douyin.comment.cache.VideoComments;
 import com.douyin.common.id.SnowflakeIdGenerator;
+import com.douyin.common.mq.BrokerOrFallback;
 import com.douyin.common.text.SensitiveText;
 import com.douyin.common.video.VideoAuthors;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
-import org.apache.rocketmq.spring.support.RocketMQHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.messaging.MessagingException;
-import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
  * Adding and deleting comments: first Redis (the video's comment set and cached
  * comment_count, one Lua step, so the next list shows it), then a {@link CommentChangedEvent}
  * that carries the change to MySQL (this provider's rows, the video provider's comment_count).
+ * When the broker fails or is slow, a circuit breaker sends changes down the synchronous path
+ * ({@link CommentDirectWriter}) instead.
  */
 @Service
 public class CommentActionService {
@@ -31,13 +32,18 @@ public class CommentActionService {
     private final VideoComments comments;
     private final VideoAuthors videos;
     private final SnowflakeIdGenerator ids;
-    private final RocketMQTemplate rocketMQ;
+    private final BrokerOrFallback broker;
+    private final CommentDirectWriter direct;
 
-    public CommentActionService(VideoComments comments, VideoAuthors videos, SnowflakeIdGenerator ids, RocketMQTemplate rocketMQ) {
+    public CommentActionService(VideoComments comments, VideoAuthors videos, SnowflakeIdGenerator ids,
+                                RocketMQTemplate rocketMQ, CommentDirectWriter direct,
+                                @Value("${douyin.comment.broker-slow-ms:500}") int slowMs,
+                                @Value("${douyin.comment.breaker-open-seconds:10}") int openSeconds) {
         this.comments = comments;
         this.videos = videos;
         this.ids = ids;
-        this.rocketMQ = rocketMQ;
+        this.direct = direct;
+        this.broker = new BrokerOrFallback(rocketMQ, "mq:" + Topics.COMMENT).withDefaultRules(slowMs, openSeconds);
     }
 
     public CommentDTO add(long userId, long videoId, String text) {
@@ -64,13 +70,13 @@ public class CommentActionService {
         return comment;
     }
 
-    /** Sends the change; if the broker cannot take it, {@code undo} takes it back out of Redis. */
+    /** Sends the change (or writes it synchronously); if neither works, {@code undo} takes it back out of Redis. */
     private void send(CommentChangedEvent event, Runnable undo) {
         try {
-            rocketMQ.syncSend(Topics.COMMENT, MessageBuilder.withPayload(event).setHeader(RocketMQHeaders.KEYS, event.eventKey()).build());
-        } catch (MessagingException e) {
+            broker.send(Topics.COMMENT, event, event.eventKey(), () -> direct.write(event));
+        } catch (RuntimeException e) {
             undo.run();
-            log.warn("Comment change refused, the message broker is unavailable: {}", e.toString());
+            log.warn("Comment change refused, neither the broker nor MySQL took it: {}", e.toString());
             throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
         }
     }

@@ -1,0 +1,85 @@
+package com.douyin.common.mq;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The synchronous path of a write-behind event, for when the broker is unavailable (see
+ * {@link BrokerOrFallback}): the provider's own rows and an outbox entry commit together, then
+ * the other providers apply the event over Dubbo and the entry is removed. An entry they did
+ * not confirm is retried every few seconds (the provider needs {@code @EnableScheduling}), so
+ * once {@link #write} returns the event cannot be lost; every consumer deduplicates by event
+ * key, so applying it twice (by a retry, or also through RocketMQ) counts once.
+ *
+ * <p>The outbox table has the columns {@code event_key} (primary key), {@code payload} (the
+ * event as JSON) and {@code created_at}.
+ */
+public abstract class SynchronousPath<E> {
+
+    private static final Logger log = LoggerFactory.getLogger(SynchronousPath.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final String outbox;
+    private final Class<E> type;
+
+    protected SynchronousPath(JdbcTemplate jdbc, TransactionTemplate transaction, String outboxTable, Class<E> type) {
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.outbox = outboxTable;
+        this.type = type;
+    }
+
+    protected abstract String keyOf(E event);
+
+    /** This provider's rows, in the transaction that records the outbox entry. */
+    protected abstract void storeOwnRows(E event);
+
+    /** The other providers' part, over Dubbo; must be idempotent by event key. */
+    protected abstract void applyElsewhere(E event);
+
+    public void write(E event) {
+        String payload;
+        try {
+            payload = JSON.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        transaction.executeWithoutResult(status -> {
+            storeOwnRows(event);
+            jdbc.update("INSERT IGNORE INTO " + outbox + " (event_key, payload) VALUES (?, ?)", keyOf(event), payload);
+        });
+        deliver(event);
+    }
+
+    /** Retries the events the other providers have not confirmed. */
+    @Scheduled(fixedDelay = 3000)
+    public void retryPending() {
+        try {
+            for (String payload : jdbc.queryForList("SELECT payload FROM " + outbox + " ORDER BY created_at LIMIT 100", String.class)) {
+                if (!deliver(JSON.readValue(payload, type))) {
+                    return; // still failing: try again later
+                }
+            }
+        } catch (Exception e) {
+            log.warn("{} retry postponed: {}", outbox, e.toString());
+        }
+    }
+
+    private boolean deliver(E event) {
+        try {
+            applyElsewhere(event);
+            jdbc.update("DELETE FROM " + outbox + " WHERE event_key = ?", keyOf(event));
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("{} not applied elsewhere yet (kept in {}): {}", keyOf(event), outbox, e.toString());
+            return false;
+        }
+    }
+}
