@@ -1,25 +1,17 @@
 package com.douyin.gateway.json;
 
 import com.douyin.api.comment.CommentDTO;
-import com.douyin.api.user.UserDTO;
-import com.douyin.api.user.UserService;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.apache.dubbo.config.annotation.DubboReference;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** Provider comments → the client's Comment objects, with their users fetched in one batch call. */
 @Component
 public class CommentJsonMapper {
-
-    @DubboReference(providedBy = "douyin-user")
-    private UserService users;
 
     private final UserJsonMapper userJson;
     private final DateTimeFormatter createDate;
@@ -33,10 +25,8 @@ public class CommentJsonMapper {
         if (comments.isEmpty()) {
             return List.of();
         }
-        Map<Long, UserDTO> authors = users.getUsers(comments.stream().map(CommentDTO::userId).distinct().toList()).stream()
-                .collect(Collectors.toMap(UserDTO::id, Function.identity()));
-        return comments.stream().map(c -> new CommentJson(c.id(),
-                userJson.toJson(authors.getOrDefault(c.userId(), UserJsonMapper.unknownUser(c.userId())), false),
+        Map<Long, UserJson> authors = userJson.byId(comments.stream().map(CommentDTO::userId).toList());
+        return comments.stream().map(c -> new CommentJson(c.id(), authors.get(c.userId()),
                 c.content(), createDate.format(Instant.ofEpochMilli(c.createdAt())))).toList();
     }
 

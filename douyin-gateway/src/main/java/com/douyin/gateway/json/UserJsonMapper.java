@@ -1,11 +1,19 @@
 package com.douyin.gateway.json;
 
 import com.douyin.api.user.UserDTO;
+import com.douyin.api.user.UserService;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.dubbo.config.annotation.DubboReference;
 import org.springframework.stereotype.Component;
 
 /** Provider DTO → the client's User object. */
 @Component
 public class UserJsonMapper {
+
+    @DubboReference(providedBy = "douyin-user")
+    private UserService users;
 
     private final MediaUrls urls;
 
@@ -20,8 +28,22 @@ public class UserJsonMapper {
                 user.totalFavorited(), user.workCount(), user.favoriteCount());
     }
 
-    /** A user whose account is gone still renders (with empty fields), rather than dropping what they made. */
-    public static UserDTO unknownUser(long id) {
-        return new UserDTO(id, "", "", "", "", 0, 0, 0, 0, 0);
+    /**
+     * The User objects of a page's authors, fetched in one batch call, one for every ID asked: a
+     * user whose account is gone still renders (with empty fields), rather than dropping what
+     * they made.
+     */
+    public Map<Long, UserJson> byId(Collection<Long> userIds) {
+        Map<Long, UserJson> json = new HashMap<>();
+        if (userIds.isEmpty()) {
+            return json;
+        }
+        for (UserDTO user : users.getUsers(userIds.stream().distinct().toList())) {
+            json.put(user.id(), toJson(user, false));
+        }
+        for (Long id : userIds) {
+            json.computeIfAbsent(id, missing -> toJson(new UserDTO(missing, "", "", "", "", 0, 0, 0, 0, 0), false));
+        }
+        return json;
     }
 }

@@ -1,15 +1,11 @@
 package com.douyin.gateway.json;
 
 import com.douyin.api.favorite.FavoriteService;
-import com.douyin.api.user.UserDTO;
-import com.douyin.api.user.UserService;
 import com.douyin.api.video.VideoDTO;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;
@@ -24,9 +20,6 @@ import org.springframework.stereotype.Component;
 public class VideoJsonMapper {
 
     private static final Logger log = LoggerFactory.getLogger(VideoJsonMapper.class);
-
-    @DubboReference(providedBy = "douyin-user")
-    private UserService users;
 
     @DubboReference(providedBy = "douyin-favorite")
     private FavoriteService favorites;
@@ -67,11 +60,8 @@ public class VideoJsonMapper {
         if (videos.isEmpty()) {
             return List.of();
         }
-        List<Long> authorIds = videos.stream().map(VideoDTO::authorId).distinct().toList();
-        Map<Long, UserDTO> authors = users.getUsers(authorIds).stream()
-                .collect(Collectors.toMap(UserDTO::id, Function.identity()));
-        return videos.stream().map(v -> new VideoJson(v.id(),
-                userJson.toJson(authors.getOrDefault(v.authorId(), UserJsonMapper.unknownUser(v.authorId())), false),
+        Map<Long, UserJson> authors = userJson.byId(videos.stream().map(VideoDTO::authorId).toList());
+        return videos.stream().map(v -> new VideoJson(v.id(), authors.get(v.authorId()),
                 urls.object(v.playKey()), urls.cover(v.coverKey()),
                 v.favoriteCount(), v.commentCount(), false, v.title())).toList();
     }
