@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -23,6 +24,12 @@ public final class ConsumedEvents {
 
     public boolean firstDelivery(String consumer, String eventKey) {
         return jdbc.update("INSERT IGNORE INTO consumed_event (consumer, event_key) VALUES (?, ?)", consumer, eventKey) == 1;
+    }
+
+    /** The events of a batch not seen before (see {@link #firstDeliveries}), in their order. */
+    public <E> List<E> firstDeliveries(String consumer, List<E> events, Function<E, String> keyOf) {
+        Set<String> fresh = firstDeliveries(consumer, events.stream().map(keyOf).toList());
+        return events.stream().filter(event -> fresh.contains(keyOf.apply(event))).toList();
     }
 
     /**

@@ -7,7 +7,6 @@ import com.douyin.common.mq.CounterDeltas;
 import com.douyin.user.cache.UserCache;
 import com.douyin.user.dao.UserMapper;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -50,11 +49,9 @@ public class UserCounterService {
      */
     public void applyFavoriteChanges(List<FavoriteChangedEvent> changes) {
         transaction.executeWithoutResult(status -> {
-            Set<String> fresh = consumed.firstDeliveries(FAVORITE_COUNT_CONSUMER,
-                    changes.stream().map(FavoriteChangedEvent::eventKey).toList());
-            List<FavoriteChangedEvent> toApply = changes.stream().filter(c -> fresh.contains(c.eventKey())).toList();
-            CounterDeltas.sum(toApply, FavoriteChangedEvent::userId, FavoriteChangedEvent::delta).forEach(users::addFavoriteCount);
-            CounterDeltas.sum(toApply, FavoriteChangedEvent::authorId, FavoriteChangedEvent::delta).forEach(users::addTotalFavorited);
+            List<FavoriteChangedEvent> fresh = consumed.firstDeliveries(FAVORITE_COUNT_CONSUMER, changes, FavoriteChangedEvent::eventKey);
+            CounterDeltas.sum(fresh, FavoriteChangedEvent::userId, FavoriteChangedEvent::delta).forEach(users::addFavoriteCount);
+            CounterDeltas.sum(fresh, FavoriteChangedEvent::authorId, FavoriteChangedEvent::delta).forEach(users::addTotalFavorited);
         });
     }
 }

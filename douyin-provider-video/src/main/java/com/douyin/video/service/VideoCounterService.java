@@ -6,8 +6,6 @@ import com.douyin.common.mq.ConsumedEvents;
 import com.douyin.common.mq.CounterDeltas;
 import com.douyin.video.dao.VideoMapper;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,20 +33,15 @@ public class VideoCounterService {
 
     public void applyFavoriteChanges(List<FavoriteChangedEvent> changes) {
         transaction.executeWithoutResult(status -> {
-            Set<String> fresh = consumed.firstDeliveries(FAVORITE_COUNT_CONSUMER,
-                    changes.stream().map(FavoriteChangedEvent::eventKey).toList());
-            List<FavoriteChangedEvent> toApply = changes.stream().filter(c -> fresh.contains(c.eventKey())).toList();
-            Map<Long, Long> deltas = CounterDeltas.sum(toApply, FavoriteChangedEvent::videoId, FavoriteChangedEvent::delta);
-            deltas.forEach(videos::addFavoriteCount);
+            List<FavoriteChangedEvent> fresh = consumed.firstDeliveries(FAVORITE_COUNT_CONSUMER, changes, FavoriteChangedEvent::eventKey);
+            CounterDeltas.sum(fresh, FavoriteChangedEvent::videoId, FavoriteChangedEvent::delta).forEach(videos::addFavoriteCount);
         });
     }
 
     public void applyCommentChanges(List<CommentChangedEvent> changes) {
         transaction.executeWithoutResult(status -> {
-            Set<String> fresh = consumed.firstDeliveries(COMMENT_COUNT_CONSUMER,
-                    changes.stream().map(CommentChangedEvent::eventKey).toList());
-            List<CommentChangedEvent> toApply = changes.stream().filter(c -> fresh.contains(c.eventKey())).toList();
-            CounterDeltas.sum(toApply, c -> c.comment().videoId(), CommentChangedEvent::delta).forEach(videos::addCommentCount);
+            List<CommentChangedEvent> fresh = consumed.firstDeliveries(COMMENT_COUNT_CONSUMER, changes, CommentChangedEvent::eventKey);
+            CounterDeltas.sum(fresh, c -> c.comment().videoId(), CommentChangedEvent::delta).forEach(videos::addCommentCount);
         });
     }
 }
