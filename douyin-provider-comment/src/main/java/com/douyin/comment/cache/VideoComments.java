@@ -2,15 +2,14 @@ package com.douyin.comment.cache;
 
 import com.douyin.api.comment.CommentDTO;
 import com.douyin.comment.dao.CommentMapper;
+import com.douyin.common.cache.CompleteSortedSet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.redisson.api.RLock;
-import org.redisson.api.RScoredSortedSet;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -31,8 +30,6 @@ import org.springframework.stereotype.Component;
 public class VideoComments {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** A member that marks a loaded set, so a video without comments still has one. */
-    private static final String LOADED = "loaded";
 
     /** KEYS: set, video counters. ARGV: id, comment JSON, ttl ms. -1: not loaded, else 1. */
     private static final String ADD = """
@@ -66,7 +63,7 @@ public class VideoComments {
     public void add(CommentDTO comment) {
         String json = toJson(comment);
         if (run(ADD, comment.videoId(), String.valueOf(comment.id()), json, String.valueOf(ttl.toMillis())) < 0) {
-            load(comment.videoId());
+            commentSet(comment.videoId()).load();
             run(ADD, comment.videoId(), String.valueOf(comment.id()), json, String.valueOf(ttl.toMillis()));
         }
     }
@@ -75,7 +72,7 @@ public class VideoComments {
     public boolean remove(long videoId, long commentId) {
         long removed = run(REMOVE, videoId, String.valueOf(commentId));
         if (removed < 0) {
-            load(videoId);
+            commentSet(videoId).load();
             removed = run(REMOVE, videoId, String.valueOf(commentId));
         }
         return removed > 0;
@@ -83,22 +80,20 @@ public class VideoComments {
 
     /** One comment of the video, or null. */
     public CommentDTO find(long videoId, long commentId) {
-        for (String member : loaded(videoId).valueRange(commentId, true, commentId, true)) {
-            return fromJson(member);
+        CompleteSortedSet comments = commentSet(videoId);
+        Collection<String> found = comments.set().valueRange(commentId, true, commentId, true);
+        if (found.isEmpty() && !comments.set().isExists()) {
+            comments.load();
+            found = comments.set().valueRange(commentId, true, commentId, true);
         }
-        return null;
+        return found.isEmpty() ? null : fromJson(found.iterator().next());
     }
 
     /** The video's comments, newest first. */
     public List<CommentDTO> newestFirst(long videoId) {
-        RScoredSortedSet<String> set = loaded(videoId);
-        set.expire(ttl);
-        List<CommentDTO> list = new ArrayList<>();
-        for (String member : set.valueRangeReversed(0, -1)) {
-            if (!LOADED.equals(member)) {
-                list.add(fromJson(member));
-            }
-        }
+        CompleteSortedSet comments = commentSet(videoId);
+        List<CommentDTO> list = comments.highestFirst().stream().map(VideoComments::fromJson).toList();
+        comments.set().expire(ttl);
         return list;
     }
 
@@ -109,33 +104,15 @@ public class VideoComments {
         return result;
     }
 
-    private RScoredSortedSet<String> loaded(long videoId) {
-        RScoredSortedSet<String> set = redisson.getScoredSortedSet(setKey(videoId), StringCodec.INSTANCE);
-        if (!set.isExists()) {
-            load(videoId);
-        }
-        return set;
-    }
-
-    /** Rebuilds a video's set from MySQL, once (under a lock) however many requests miss it. */
-    private void load(long videoId) {
-        RLock lock = redisson.getLock(setKey(videoId) + ":load");
-        lock.lock();
-        try {
-            RScoredSortedSet<String> set = redisson.getScoredSortedSet(setKey(videoId), StringCodec.INSTANCE);
-            if (set.isExists()) {
-                return;
-            }
+    /** The video's set, rebuilt from MySQL when Redis has none. */
+    private CompleteSortedSet commentSet(long videoId) {
+        return new CompleteSortedSet(redisson, setKey(videoId), () -> {
             Map<String, Double> members = new HashMap<>();
-            members.put(LOADED, 0d);
             for (CommentDTO comment : comments.findVisible(videoId)) {
                 members.put(toJson(comment), (double) comment.id());
             }
-            set.addAll(members);
-            set.expire(ttl);
-        } finally {
-            lock.unlock();
-        }
+            return members;
+        }, ttl);
     }
 
     private static String toJson(CommentDTO comment) {

@@ -1,16 +1,14 @@
 package com.douyin.favorite.cache;
 
+import com.douyin.common.cache.CompleteSortedSet;
 import com.douyin.favorite.dao.FavoriteMapper;
 import com.douyin.favorite.dao.LikedVideo;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.redisson.api.RLock;
-import org.redisson.api.RScoredSortedSet;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -29,9 +27,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LikedVideos {
-
-    /** A member that marks a loaded set, so a user who likes nothing still has one. */
-    private static final String LOADED = "loaded";
 
     /**
      * KEYS: liked set, video counters, liker counters, author counters. ARGV: video ID, +1 or -1.
@@ -72,7 +67,7 @@ public class LikedVideos {
     public Flip flip(long userId, long videoId, long authorId, int delta) {
         List<Long> result = runFlip(userId, videoId, authorId, delta);
         if (result.get(0) < 0) { // the set is not in Redis (first use, or Redis lost it)
-            load(userId);
+            likedSet(userId).load();
             result = runFlip(userId, videoId, authorId, delta);
         }
         if (result.get(0) < 0) {
@@ -90,9 +85,8 @@ public class LikedVideos {
 
     /** Which of these videos the user likes. */
     public Set<Long> likedAmong(long userId, Collection<Long> videoIds) {
-        RScoredSortedSet<String> set = loaded(userId);
         List<String> members = videoIds.stream().map(String::valueOf).toList();
-        List<Double> scores = set.getScore(members);
+        List<Double> scores = likedSet(userId).scores(members);
         Set<Long> liked = new HashSet<>();
         for (int i = 0; i < members.size(); i++) {
             if (scores.get(i) != null) {
@@ -104,41 +98,18 @@ public class LikedVideos {
 
     /** The user's liked videos, most recent first. */
     public List<Long> all(long userId) {
-        List<Long> ids = new ArrayList<>();
-        for (String member : loaded(userId).valueRangeReversed(0, -1)) {
-            if (!LOADED.equals(member)) {
-                ids.add(Long.valueOf(member));
-            }
-        }
-        return ids;
+        return likedSet(userId).highestFirst().stream().map(Long::valueOf).toList();
     }
 
-    private RScoredSortedSet<String> loaded(long userId) {
-        RScoredSortedSet<String> set = redisson.getScoredSortedSet(setKey(userId), StringCodec.INSTANCE);
-        if (!set.isExists()) {
-            load(userId);
-        }
-        return set;
-    }
-
-    /** Rebuilds a user's set from MySQL, once (under a lock) however many requests miss it. */
-    private void load(long userId) {
-        RLock lock = redisson.getLock(setKey(userId) + ":load");
-        lock.lock();
-        try {
-            RScoredSortedSet<String> set = redisson.getScoredSortedSet(setKey(userId), StringCodec.INSTANCE);
-            if (set.isExists()) {
-                return;
-            }
+    /** The user's set, rebuilt from MySQL when Redis has none. */
+    private CompleteSortedSet likedSet(long userId) {
+        return new CompleteSortedSet(redisson, setKey(userId), () -> {
             Map<String, Double> members = new HashMap<>();
-            members.put(LOADED, 0d);
             for (LikedVideo liked : favorites.findLiked(userId)) {
                 members.put(String.valueOf(liked.videoId()), (double) liked.likedAt());
             }
-            set.addAll(members);
-        } finally {
-            lock.unlock();
-        }
+            return members;
+        }, null);
     }
 
     static String setKey(long userId) {
