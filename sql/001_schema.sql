@@ -130,3 +130,22 @@ CREATE TABLE IF NOT EXISTS consumed_event (
     created_at DATETIME(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     PRIMARY KEY (consumer, event_key)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+
+-- Snowflake worker IDs (0..31) leased per service, in the database every ID-minting service
+-- writes to anyway, so IDs can still be minted while Redis is down. Times are the database's.
+CREATE TABLE IF NOT EXISTS snowflake_worker (
+    service        VARCHAR(64) NOT NULL,
+    worker_id      INT         NOT NULL,
+    holder         CHAR(36)    NULL COMMENT 'the instance holding the lease',
+    lease_until    BIGINT      NOT NULL DEFAULT 0 COMMENT 'epoch ms',
+    last_timestamp BIGINT      NOT NULL DEFAULT 0 COMMENT 'last ID timestamp of any holder: a successor never goes below it',
+    PRIMARY KEY (service, worker_id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+
+-- Redis keys written to MySQL while Redis was unreachable, so the cached copies are stale: they
+-- are deleted from Redis when it answers again (RedisOutage), and rebuilt from MySQL on use.
+CREATE TABLE IF NOT EXISTS cache_stale_key (
+    cache_key  VARCHAR(128) NOT NULL,
+    created_at DATETIME(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    PRIMARY KEY (cache_key)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;

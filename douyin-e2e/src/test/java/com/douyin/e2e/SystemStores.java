@@ -22,16 +22,32 @@ import org.redisson.config.Config;
 final class SystemStores implements AutoCloseable {
 
     private final Connection mysql;
-    private final RedissonClient redis;
+    private final String redisUrl;
+    private RedissonClient redis; // connected on first use: the Redis drill reads MySQL while Redis is down
 
     SystemStores() throws IOException, SQLException {
         Map<String, String> env = read(DouyinSystem.REPO.resolve(".run/state/stores.env"));
         String url = env.get("MYSQL_URL").replaceAll("/$", "") + "/" + env.getOrDefault("MYSQL_DATABASE", "douyin")
                 + "?useSSL=false&allowPublicKeyRetrieval=true";
         mysql = DriverManager.getConnection(url, env.get("MYSQL_USER"), env.getOrDefault("MYSQL_PASSWORD", ""));
-        Config config = new Config();
-        config.useSingleServer().setAddress(env.get("REDIS_URL"));
-        redis = Redisson.create(config);
+        redisUrl = env.get("REDIS_URL");
+    }
+
+    String redisUrl() {
+        return redisUrl;
+    }
+
+    private RedissonClient redis() {
+        if (redis == null) {
+            Config config = new Config();
+            config.useSingleServer().setAddress(redisUrl);
+            redis = Redisson.create(config);
+        }
+        return redis;
+    }
+
+    boolean redisHasKey(String key) {
+        return redis().getKeys().countExists(key) == 1;
     }
 
     /** The first column of the first row, as a long (0 when there is no row). */
@@ -58,7 +74,7 @@ final class SystemStores implements AutoCloseable {
 
     /** A field of a Redis hash, or null when the hash or field is not there. */
     String hashField(String key, String field) {
-        return redis.<String, String>getMap(key, StringCodec.INSTANCE).get(field);
+        return redis().<String, String>getMap(key, StringCodec.INSTANCE).get(field);
     }
 
     private static Map<String, String> read(Path file) throws IOException {
@@ -75,7 +91,9 @@ final class SystemStores implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        redis.shutdown();
+        if (redis != null) {
+            redis.shutdown();
+        }
         mysql.close();
     }
 }

@@ -3,8 +3,10 @@ package com.douyin.common.cache;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.redisson.api.RLock;
 import org.redisson.api.RScoredSortedSet;
@@ -59,6 +61,18 @@ public final class CompleteSortedSet {
             scores = set().getScore(asked);
         }
         return scores.subList(0, members.size());
+    }
+
+    /** Which of {@code members} are in the set; loads the set if Redis has none. */
+    public Set<String> among(List<String> members) {
+        List<Double> scores = scores(members);
+        Set<String> present = new HashSet<>();
+        for (int i = 0; i < members.size(); i++) {
+            if (scores.get(i) != null) {
+                present.add(members.get(i));
+            }
+        }
+        return present;
     }
 
     /** Loads the set from MySQL unless it is in Redis already. */

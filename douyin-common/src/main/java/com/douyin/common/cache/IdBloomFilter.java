@@ -1,5 +1,6 @@
 package com.douyin.common.cache;
 
+import com.douyin.common.redis.RedisOutage;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -7,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.redisson.api.RBloomFilter;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -34,6 +36,7 @@ public class IdBloomFilter {
     }
 
     private final RedissonClient redisson;
+    private final RedisOutage outage;
     private final String filterKey;
     private final String completeKey;
     private final IdSource source;
@@ -42,8 +45,9 @@ public class IdBloomFilter {
     private final Queue<Long> failedAdds = new ConcurrentLinkedQueue<>();
 
     /** Keys are {@code ENTITY:ids:bloom} and {@code ENTITY:ids:bloom:complete}. */
-    public IdBloomFilter(RedissonClient redisson, String entity, IdSource source, long expectedIds, double falsePositiveRate) {
+    public IdBloomFilter(RedissonClient redisson, RedisOutage outage, String entity, IdSource source, long expectedIds, double falsePositiveRate) {
         this.redisson = redisson;
+        this.outage = outage;
         this.filterKey = entity + ":ids:bloom";
         this.completeKey = filterKey + ":complete";
         this.source = source;
@@ -53,20 +57,29 @@ public class IdBloomFilter {
 
     /** False only when the ID certainly does not exist. */
     public boolean mightContain(long id) {
+        if (outage.inEffect()) {
+            return true;
+        }
         try {
             if (filter().contains(id)) {
                 return true;
             }
             return !redisson.getBucket(completeKey).isExists();
-        } catch (RuntimeException e) {
+        } catch (RedisException e) {
+            outage.begin(e);
             return true;
         }
     }
 
     public void add(long id) {
+        if (outage.inEffect()) {
+            failedAdds.add(id);
+            return;
+        }
         try {
             filter().add(id);
-        } catch (RuntimeException e) {
+        } catch (RedisException e) {
+            outage.begin(e);
             failedAdds.add(id);
         }
     }
@@ -79,6 +92,9 @@ public class IdBloomFilter {
     /** Retries failed adds and rebuilds the filter when Redis lost it. */
     @Scheduled(fixedDelay = 5, timeUnit = TimeUnit.SECONDS)
     public void maintain() {
+        if (outage.inEffect()) {
+            return;
+        }
         try {
             if (!redisson.getBucket(completeKey).isExists()) {
                 rebuild();

@@ -1,10 +1,10 @@
 package com.douyin.common.cache;
 
+import com.douyin.common.redis.RedisOutage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -12,15 +12,17 @@ import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
 import org.redisson.api.RMapAsync;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The cache-aside layout of the architecture: an entity's fixed fields as one JSON value
- * ({@code PREFIX:info:ID}) and its counters as a hash ({@code PREFIX:counters:ID}) that can be
+ * ({@code PREFIX:info:ID}) and its counters as a hash ({@code PREFIX:counters:ID}, see {@link CachedEntity}) that can be
  * incremented in place, both with the same jittered TTL. A page is read or written in one
- * round trip (a Redisson batch). Redis errors count as misses, so callers fall back to MySQL.
+ * round trip (a Redisson batch). Redis errors count as misses, so callers fall back to MySQL;
+ * during a {@link RedisOutage} Redis is not asked at all, and evictions are recorded for later.
  *
  * @param <T> the entity as callers see it (fixed fields and counters together)
  * @param <F> its fixed fields, stored as JSON
@@ -42,16 +44,20 @@ public final class SplitEntityCache<T, F> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RedissonClient redisson;
+    private final RedisOutage outage;
+    private final CachedEntity entity;
     private final String prefix;
     private final Class<F> fixedType;
     private final List<String> counterNames;
     private final Layout<T, F> layout;
     private final Duration ttl;
 
-    public SplitEntityCache(RedissonClient redisson, String prefix, Class<F> fixedType, List<String> counterNames,
+    public SplitEntityCache(RedissonClient redisson, RedisOutage outage, CachedEntity entity, Class<F> fixedType, List<String> counterNames,
                             Layout<T, F> layout, Duration ttl) {
         this.redisson = redisson;
-        this.prefix = prefix;
+        this.outage = outage;
+        this.entity = entity;
+        this.prefix = entity.prefix();
         this.fixedType = fixedType;
         this.counterNames = counterNames;
         this.layout = layout;
@@ -61,7 +67,7 @@ public final class SplitEntityCache<T, F> {
     /** The cached entities among {@code ids}; missing, partial or unreadable ones are absent. */
     public Map<Long, T> getAll(Collection<Long> ids) {
         Map<Long, T> found = new HashMap<>();
-        if (ids.isEmpty()) {
+        if (ids.isEmpty() || outage.inEffect()) {
             return found;
         }
         try {
@@ -82,6 +88,9 @@ public final class SplitEntityCache<T, F> {
                 }
             }
             return found;
+        } catch (RedisException e) {
+            outage.begin(e);
+            return Map.of();
         } catch (Exception e) {
             log.warn("{} cache read failed, reading MySQL instead: {}", prefix, e.toString());
             return Map.of();
@@ -89,7 +98,7 @@ public final class SplitEntityCache<T, F> {
     }
 
     public void putAll(Collection<T> entities) {
-        if (entities.isEmpty()) {
+        if (entities.isEmpty() || outage.inEffect()) {
             return;
         }
         try {
@@ -99,24 +108,28 @@ public final class SplitEntityCache<T, F> {
                 Duration entityTtl = CacheTtl.withJitter(ttl);
                 batch.getBucket(infoKey(id), StringCodec.INSTANCE)
                         .setAsync(JSON.writeValueAsString(layout.fixedOf(entity)), entityTtl);
+                // Counters only where the hash lacks them: a live hash is moved in place by every
+                // change (Lua), ahead of MySQL, so the MySQL value must not overwrite it.
                 RMapAsync<String, String> counters = batch.getMap(countersKey(id), StringCodec.INSTANCE);
-                Map<String, String> values = new LinkedHashMap<>();
-                layout.countersOf(entity).forEach((name, value) -> values.put(name, Long.toString(value)));
-                counters.putAllAsync(values);
+                layout.countersOf(entity).forEach((name, value) -> counters.fastPutIfAbsentAsync(name, Long.toString(value)));
                 counters.expireAsync(entityTtl);
             }
             batch.execute();
+        } catch (RedisException e) {
+            outage.begin(e);
         } catch (Exception e) {
             log.warn("{} cache write failed (next read goes to MySQL): {}", prefix, e.toString());
         }
     }
 
+    /** Drops the fixed fields only (they changed in MySQL); the counters hash stays, with the changes it holds. */
+    public void evictInfo(long id) {
+        outage.delete(List.of(infoKey(id)));
+    }
+
+    /** Drops the entity from Redis, or, while Redis is out, records its keys to be dropped when it is back. */
     public void evict(long id) {
-        try {
-            redisson.getKeys().delete(infoKey(id), countersKey(id));
-        } catch (RuntimeException e) {
-            log.warn("{} cache evict of {} failed: {}", prefix, id, e.toString());
-        }
+        outage.delete(List.of(infoKey(id), countersKey(id)));
     }
 
     private static Map<String, Long> parse(Map<String, String> counters) {
@@ -125,10 +138,10 @@ public final class SplitEntityCache<T, F> {
     }
 
     public String infoKey(long id) {
-        return prefix + ":info:" + id;
+        return entity.infoKey(id);
     }
 
     public String countersKey(long id) {
-        return prefix + ":counters:" + id;
+        return entity.countersKey(id);
     }
 }

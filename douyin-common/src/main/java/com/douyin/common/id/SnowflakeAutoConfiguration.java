@@ -1,26 +1,26 @@
 package com.douyin.common.id;
 
-import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import com.douyin.common.redis.RedissonAutoConfiguration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** A snowflake generator for every service that has Redis to lease its worker ID from. */
-@AutoConfiguration(after = RedissonAutoConfiguration.class)
-@ConditionalOnClass(RedissonClient.class)
-@ConditionalOnBean(RedissonClient.class)
+/** A snowflake generator for every service with a database to lease its worker ID from. */
+@AutoConfiguration(after = JdbcTemplateAutoConfiguration.class)
+@ConditionalOnClass(JdbcTemplate.class)
+@ConditionalOnBean(JdbcTemplate.class)
 public class SnowflakeAutoConfiguration {
 
     @Bean(destroyMethod = "close")
-    RedisWorkerIdLease workerIdLease(RedissonClient redisson, @Value("${spring.application.name}") String service) {
-        return new RedisWorkerIdLease(redisson, service);
+    MysqlWorkerIdLease workerIdLease(JdbcTemplate jdbc, @Value("${spring.application.name}") String service) {
+        return new MysqlWorkerIdLease(jdbc, service);
     }
 
     @Bean
-    SnowflakeIdGenerator snowflakeIdGenerator(RedisWorkerIdLease lease) {
+    SnowflakeIdGenerator snowflakeIdGenerator(MysqlWorkerIdLease lease) {
         SnowflakeIdGenerator generator = new SnowflakeIdGenerator(lease, System::currentTimeMillis);
         lease.reportClock(generator::lastTimestamp);
         return generator;

@@ -2,6 +2,7 @@ package com.douyin.common.mq;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
@@ -11,15 +12,21 @@ import org.apache.rocketmq.client.exception.MQClientException;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.EnvironmentAware;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 
 /**
  * A RocketMQ consumer that receives events in batches (up to {@code batchSize} per call), so a
  * burst is applied in a few SQL statements instead of one per event. A batch that throws is
  * redelivered whole, so {@link #consume} must be idempotent. Events are the JSON that
  * RocketMQTemplate sends.
+ *
+ * <p>Each queue is pulled once per {@code douyin.mq.batch-window} (default 100 ms) rather than as
+ * soon as a message arrives: at a moderate rate a long-polling pull would return one message at a
+ * time, so batching would only happen under a backlog. The window is also the delay it adds.
  */
-public abstract class BatchEventConsumer<E> implements SmartLifecycle {
+public abstract class BatchEventConsumer<E> implements SmartLifecycle, EnvironmentAware {
 
     private static final Logger log = LoggerFactory.getLogger(BatchEventConsumer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,6 +36,7 @@ public abstract class BatchEventConsumer<E> implements SmartLifecycle {
     private final String topic;
     private final Class<E> type;
     private final int batchSize;
+    private Duration batchWindow = Duration.ofMillis(100);
     private DefaultMQPushConsumer consumer;
 
     protected BatchEventConsumer(String nameServer, String group, String topic, Class<E> type, int batchSize) {
@@ -37,6 +45,11 @@ public abstract class BatchEventConsumer<E> implements SmartLifecycle {
         this.topic = topic;
         this.type = type;
         this.batchSize = batchSize;
+    }
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        batchWindow = environment.getProperty("douyin.mq.batch-window", Duration.class, batchWindow);
     }
 
     /** Applies a batch; throwing makes RocketMQ redeliver all of it later. */
@@ -48,6 +61,7 @@ public abstract class BatchEventConsumer<E> implements SmartLifecycle {
         created.setNamesrvAddr(nameServer);
         created.setConsumeMessageBatchMaxSize(batchSize);
         created.setPullBatchSize(batchSize);
+        created.setPullInterval(batchWindow.toMillis());
         created.setConsumeThreadMin(4);
         created.setConsumeThreadMax(4);
         try {

@@ -2,6 +2,7 @@ package com.douyin.common.mq;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,17 +46,34 @@ public abstract class SynchronousPath<E> {
     protected abstract void applyElsewhere(E event);
 
     public void write(E event) {
-        String payload;
+        write(() -> event);
+    }
+
+    /**
+     * Decides the event inside the transaction that stores it ({@code decide} may lock and read
+     * rows first; null: nothing to write), then delivers it. Returns the event, or null.
+     */
+    public E write(Supplier<E> decide) {
+        E event = transaction.execute(status -> {
+            E decided = decide.get();
+            if (decided != null) {
+                storeOwnRows(decided);
+                jdbc.update("INSERT IGNORE INTO " + outbox + " (event_key, payload) VALUES (?, ?)", keyOf(decided), toJson(decided));
+            }
+            return decided;
+        });
+        if (event != null) {
+            deliver(event);
+        }
+        return event;
+    }
+
+    private static String toJson(Object event) {
         try {
-            payload = JSON.writeValueAsString(event);
+            return JSON.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        transaction.executeWithoutResult(status -> {
-            storeOwnRows(event);
-            jdbc.update("INSERT IGNORE INTO " + outbox + " (event_key, payload) VALUES (?, ?)", keyOf(event), payload);
-        });
-        deliver(event);
     }
 
     /** Retries the events the other providers have not confirmed. */

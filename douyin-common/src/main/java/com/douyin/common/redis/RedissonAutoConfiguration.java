@@ -1,8 +1,10 @@
 package com.douyin.common.redis;
 
+import java.time.Duration;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
+import org.redisson.config.ConstantDelay;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,10 +25,13 @@ public class RedissonAutoConfiguration {
                 .setAddress(properties.address())
                 .setPassword(properties.password())
                 .setDatabase(properties.database())
-                // Fail fast when Redis is down so callers can fall back to MySQL.
-                .setConnectTimeout(2_000)
+                // Fail fast when Redis is down: the first error starts a RedisOutage, and callers
+                // go to MySQL until Redis answers again. One quick retry, so that after a Redis
+                // restart the pool's dead connections are replaced rather than counted as an outage.
+                .setConnectTimeout(1_000)
                 .setTimeout(1_000)
                 .setRetryAttempts(1)
+                .setRetryDelay(new ConstantDelay(Duration.ofMillis(100)))
                 .setConnectionMinimumIdleSize(4)
                 .setConnectionPoolSize(32);
         return Redisson.create(config);

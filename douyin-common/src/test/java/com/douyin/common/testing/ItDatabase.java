@@ -47,6 +47,19 @@ public final class ItDatabase {
         }
     }
 
+    /** The JDBC URL of database {@code name} on the IT server. */
+    public static String jdbcUrl(String name) {
+        return env("DOUYIN_IT_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/") + name + OPTIONS;
+    }
+
+    public static String user() {
+        return env("DOUYIN_IT_MYSQL_USER", "root");
+    }
+
+    public static String password() {
+        return env("DOUYIN_IT_MYSQL_PASSWORD", "");
+    }
+
     private static void flushRedis() {
         Config config = new Config();
         config.useSingleServer().setAddress(env("DOUYIN_IT_REDIS_URL", "redis://127.0.0.1:6379")).setDatabase(REDIS_DATABASE);

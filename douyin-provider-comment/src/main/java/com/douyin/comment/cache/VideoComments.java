@@ -2,6 +2,7 @@ package com.douyin.comment.cache;
 
 import com.douyin.api.comment.CommentDTO;
 import com.douyin.comment.dao.CommentMapper;
+import com.douyin.common.cache.CachedEntity;
 import com.douyin.common.cache.CompleteSortedSet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -98,7 +99,7 @@ public class VideoComments {
     }
 
     private long run(String script, long videoId, String... args) {
-        List<Object> keys = List.of(setKey(videoId), "video:counters:" + videoId);
+        List<Object> keys = List.of(setKey(videoId), CachedEntity.VIDEO.countersKey(videoId));
         Long result = redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script,
                 RScript.ReturnType.INTEGER, keys, (Object[]) args);
         return result;
@@ -131,7 +132,7 @@ public class VideoComments {
         }
     }
 
-    static String setKey(long videoId) {
+    public static String setKey(long videoId) {
         return "comment:video:" + videoId;
     }
 }

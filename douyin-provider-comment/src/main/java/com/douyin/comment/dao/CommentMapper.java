@@ -25,4 +25,9 @@ public interface CommentMapper {
     @Select("SELECT id, video_id, user_id, content, created_time AS created_at FROM comment"
             + " WHERE video_id = #{videoId} AND deleted = 0")
     List<CommentDTO> findVisible(@Param("videoId") long videoId);
+
+    /** The comment if it is on this video and not deleted, locked until the transaction ends. */
+    @Select("SELECT id, video_id, user_id, content, created_time AS created_at FROM comment"
+            + " WHERE id = #{commentId} AND video_id = #{videoId} AND deleted = 0 FOR UPDATE")
+    CommentDTO lockVisible(@Param("videoId") long videoId, @Param("commentId") long commentId);
 }

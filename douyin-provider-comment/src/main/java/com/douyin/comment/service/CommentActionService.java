@@ -9,6 +9,7 @@ import com.douyin.api.event.Topics;
 import com.douyin.comment.cache.VideoComments;
 import com.douyin.common.id.SnowflakeIdGenerator;
 import com.douyin.common.mq.BrokerOrFallback;
+import com.douyin.common.redis.RedisOutage;
 import com.douyin.common.text.SensitiveText;
 import com.douyin.common.video.VideoAuthors;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Service;
  * comment_count, one Lua step, so the next list shows it), then a {@link CommentChangedEvent}
  * that carries the change to MySQL (this provider's rows, the video provider's comment_count).
  * When the broker fails or is slow, a circuit breaker sends changes down the synchronous path
- * ({@link CommentDirectWriter}) instead.
+ * ({@link CommentDirectWriter}) instead. When Redis is out ({@link RedisOutage}), changes go
+ * straight to that synchronous path, so a list read from MySQL shows them at once.
  */
 @Service
 public class CommentActionService {
@@ -34,15 +36,17 @@ public class CommentActionService {
     private final SnowflakeIdGenerator ids;
     private final BrokerOrFallback broker;
     private final CommentDirectWriter direct;
+    private final RedisOutage outage;
 
     public CommentActionService(VideoComments comments, VideoAuthors videos, SnowflakeIdGenerator ids,
-                                RocketMQTemplate rocketMQ, CommentDirectWriter direct,
+                                RocketMQTemplate rocketMQ, CommentDirectWriter direct, RedisOutage outage,
                                 @Value("${douyin.comment.broker-slow-ms:500}") int slowMs,
                                 @Value("${douyin.comment.breaker-open-seconds:10}") int openSeconds) {
         this.comments = comments;
         this.videos = videos;
         this.ids = ids;
         this.direct = direct;
+        this.outage = outage;
         this.broker = new BrokerOrFallback(rocketMQ, "mq:" + Topics.COMMENT).withDefaultRules(slowMs, openSeconds);
     }
 
@@ -51,23 +55,36 @@ public class CommentActionService {
         videos.authorOf(videoId); // the video must exist
         long id = ids.nextId();
         CommentDTO comment = new CommentDTO(id, videoId, userId, content, SnowflakeIdGenerator.timestampOf(id));
-        comments.add(comment);
-        send(new CommentChangedEvent(comment, +1), () -> comments.remove(videoId, id));
+        outage.redisOrElse(() -> {
+            comments.add(comment);
+            send(new CommentChangedEvent(comment, +1), () -> comments.remove(videoId, id));
+        }, () -> direct.addInMysql(comment));
         return comment;
     }
 
+    /** Deletes the comment if the user may; returns it, or null if it was not there (a repeat, or another video's). */
     public CommentDTO delete(long userId, long videoId, long commentId) {
+        return outage.redisOrElse(() -> deleteInRedis(userId, videoId, commentId),
+                () -> direct.deleteInMysql(videoId, commentId, comment -> checkMayDelete(userId, comment)));
+    }
+
+    private CommentDTO deleteInRedis(long userId, long videoId, long commentId) {
         CommentDTO comment = comments.find(videoId, commentId);
         if (comment == null) {
-            return null; // already gone (a repeated delete), or never on this video
+            return null;
         }
-        if (comment.userId() != userId && videos.authorOf(videoId) != userId) {
-            throw new DouyinException(ErrorCode.COMMENT_FORBIDDEN);
-        }
+        checkMayDelete(userId, comment);
         if (comments.remove(videoId, commentId)) {
             send(new CommentChangedEvent(comment, -1), () -> comments.add(comment));
         }
         return comment;
+    }
+
+    /** Only the comment's author or the video's author may delete it. */
+    private void checkMayDelete(long userId, CommentDTO comment) {
+        if (comment.userId() != userId && videos.authorOf(comment.videoId()) != userId) {
+            throw new DouyinException(ErrorCode.COMMENT_FORBIDDEN);
+        }
     }
 
     /** Sends the change (or writes it synchronously); if neither works, {@code undo} takes it back out of Redis. */

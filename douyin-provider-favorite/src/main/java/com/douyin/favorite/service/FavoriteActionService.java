@@ -4,7 +4,9 @@ import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.api.event.Topics;
+import com.douyin.common.cache.ToggleSet;
 import com.douyin.common.mq.BrokerOrFallback;
+import com.douyin.common.redis.RedisOutage;
 import com.douyin.common.video.VideoAuthors;
 import com.douyin.favorite.cache.LikedVideos;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
@@ -19,7 +21,9 @@ import org.springframework.stereotype.Service;
  * carries it to MySQL: the favorite rows (this provider's write-behind), video.favorite_count
  * (video provider) and the users' counters (user provider). The answer does not wait for MySQL.
  * When the broker fails or is slow, a circuit breaker sends changes down the synchronous path
- * ({@link FavoriteDirectWriter}) instead: slower, and the user sees success all the same.
+ * ({@link FavoriteDirectWriter}) instead: slower, and the user sees success all the same. When
+ * Redis is out ({@link RedisOutage}), the favorite row decides and stores the change, on that
+ * same synchronous path.
  */
 @Service
 public class FavoriteActionService {
@@ -30,13 +34,16 @@ public class FavoriteActionService {
     private final VideoAuthors authors;
     private final BrokerOrFallback broker;
     private final FavoriteDirectWriter direct;
+    private final RedisOutage outage;
 
     public FavoriteActionService(LikedVideos liked, VideoAuthors authors, RocketMQTemplate rocketMQ, FavoriteDirectWriter direct,
+                                 RedisOutage outage,
                                  @Value("${douyin.favorite.broker-slow-ms:500}") int slowMs,
                                  @Value("${douyin.favorite.breaker-open-seconds:10}") int openSeconds) {
         this.liked = liked;
         this.authors = authors;
         this.direct = direct;
+        this.outage = outage;
         this.broker = new BrokerOrFallback(rocketMQ, "mq:" + Topics.FAVORITE).withDefaultRules(slowMs, openSeconds);
     }
 
@@ -50,7 +57,12 @@ public class FavoriteActionService {
 
     private void change(long userId, long videoId, int delta) {
         long authorId = authors.authorOf(videoId);
-        LikedVideos.Flip flip = liked.flip(userId, videoId, authorId, delta);
+        outage.redisOrElse(() -> changeInRedis(userId, videoId, authorId, delta),
+                () -> direct.changeInMysql(userId, videoId, authorId, delta));
+    }
+
+    private void changeInRedis(long userId, long videoId, long authorId, int delta) {
+        ToggleSet.Flip flip = liked.flip(userId, videoId, authorId, delta);
         if (!flip.changed()) {
             return; // a repeat: nothing to store
         }

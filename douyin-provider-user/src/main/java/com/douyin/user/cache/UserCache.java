@@ -1,7 +1,9 @@
 package com.douyin.user.cache;
 
 import com.douyin.api.user.UserDTO;
+import com.douyin.common.cache.CachedEntity;
 import com.douyin.common.cache.SplitEntityCache;
+import com.douyin.common.redis.RedisOutage;
 import com.douyin.user.config.UserProperties;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -56,8 +58,8 @@ public class UserCache {
 
     private final SplitEntityCache<UserDTO, Profile> cache;
 
-    public UserCache(RedissonClient redisson, UserProperties properties) {
-        this.cache = new SplitEntityCache<>(redisson, "user", Profile.class, COUNTERS, LAYOUT, properties.cacheTtl());
+    public UserCache(RedissonClient redisson, RedisOutage outage, UserProperties properties) {
+        this.cache = new SplitEntityCache<>(redisson, outage, CachedEntity.USER, Profile.class, COUNTERS, LAYOUT, properties.cacheTtl());
     }
 
     /** The cached users among {@code ids}; missing or unreadable ones are absent. */

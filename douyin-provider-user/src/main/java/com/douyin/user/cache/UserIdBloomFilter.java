@@ -1,6 +1,7 @@
 package com.douyin.user.cache;
 
 import com.douyin.common.cache.IdBloomFilter;
+import com.douyin.common.redis.RedisOutage;
 import com.douyin.user.config.UserProperties;
 import com.douyin.user.dao.UserMapper;
 import org.redisson.api.RedissonClient;
@@ -10,7 +11,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class UserIdBloomFilter extends IdBloomFilter {
 
-    public UserIdBloomFilter(RedissonClient redisson, UserMapper users, UserProperties properties) {
-        super(redisson, "user", users::findIdsAfter, properties.bloomExpectedUsers(), properties.bloomFalsePositiveRate());
+    public UserIdBloomFilter(RedissonClient redisson, RedisOutage outage, UserMapper users, UserProperties properties) {
+        super(redisson, outage, "user", users::findIdsAfter, properties.bloomExpectedUsers(), properties.bloomFalsePositiveRate());
     }
 }

@@ -3,6 +3,7 @@ package com.douyin.user.service;
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.api.user.UserDTO;
+import com.douyin.common.redis.RedisOutage;
 import com.douyin.user.cache.UserCache;
 import com.douyin.user.cache.UserIdBloomFilter;
 import com.douyin.user.dao.UserDO;
@@ -16,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
 import org.springframework.stereotype.Service;
 
 /** Profile reads: Redis first, then MySQL behind the bloom filter, one rebuild per cold key. */
@@ -29,12 +31,15 @@ public class UserQueryService {
     private final UserCache cache;
     private final UserIdBloomFilter knownIds;
     private final RedissonClient redisson;
+    private final RedisOutage outage;
 
-    public UserQueryService(UserMapper users, UserCache cache, UserIdBloomFilter knownIds, RedissonClient redisson) {
+    public UserQueryService(UserMapper users, UserCache cache, UserIdBloomFilter knownIds, RedissonClient redisson,
+                            RedisOutage outage) {
         this.users = users;
         this.cache = cache;
         this.knownIds = knownIds;
         this.redisson = redisson;
+        this.outage = outage;
     }
 
     public UserDTO getUser(long id) {
@@ -78,7 +83,7 @@ public class UserQueryService {
         RLock lock = redisson.getLock("lock:user:rebuild:" + id);
         boolean locked = false;
         try {
-            locked = lock.tryLock(LOCK_WAIT_MS, LOCK_LEASE_MS, TimeUnit.MILLISECONDS);
+            locked = !outage.inEffect() && lock.tryLock(LOCK_WAIT_MS, LOCK_LEASE_MS, TimeUnit.MILLISECONDS);
             if (locked) {
                 UserDTO cached = cache.getAll(List.of(id)).get(id);
                 if (cached != null) {
@@ -87,8 +92,8 @@ public class UserQueryService {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException redisDown) {
-            // no lock without Redis: read MySQL directly
+        } catch (RedisException e) {
+            outage.begin(e); // no lock without Redis: read MySQL directly
         }
         try {
             UserDO row = users.findById(id);

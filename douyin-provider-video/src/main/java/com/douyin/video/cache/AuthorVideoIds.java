@@ -1,6 +1,7 @@
 package com.douyin.video.cache;
 
 import com.douyin.common.cache.CacheTtl;
+import com.douyin.common.redis.RedisOutage;
 import com.douyin.video.dao.VideoKey;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,9 +10,8 @@ import java.util.List;
 import java.util.function.Supplier;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -20,12 +20,11 @@ import org.springframework.stereotype.Component;
  * time). A publish bumps the author's version ({@code video:author:ID:version}) and drops the
  * set; a reader that rebuilt the set from MySQL stores it only if the version is still the one
  * it saw before it queried, so a publish racing with a rebuild can never leave a stale list.
- * With Redis down, lists are read from MySQL.
+ * With Redis down ({@link RedisOutage}), lists are read from MySQL.
  */
 @Component
 public class AuthorVideoIds {
 
-    private static final Logger log = LoggerFactory.getLogger(AuthorVideoIds.class);
 
     /** KEYS: set, version. ARGV: version seen ('' for none), ttl ms, then score/member pairs. */
     private static final String STORE_IF_UNCHANGED = """
@@ -49,15 +48,20 @@ public class AuthorVideoIds {
     private static final String END = "end";
 
     private final RedissonClient redisson;
+    private final RedisOutage outage;
     private final Duration ttl;
 
-    public AuthorVideoIds(RedissonClient redisson, @Value("${douyin.video.cache-ttl:30m}") Duration ttl) {
+    public AuthorVideoIds(RedissonClient redisson, RedisOutage outage, @Value("${douyin.video.cache-ttl:30m}") Duration ttl) {
         this.redisson = redisson;
+        this.outage = outage;
         this.ttl = ttl;
     }
 
     /** The author's video IDs, newest first: from Redis, or from {@code load} and then cached. */
     public List<Long> get(long authorId, Supplier<List<VideoKey>> load) {
+        if (outage.inEffect()) {
+            return load.get().stream().map(VideoKey::id).toList();
+        }
         String seenVersion; // null: Redis is unavailable, do not cache
         try {
             Collection<String> cached = redisson.<String>getScoredSortedSet(setKey(authorId), StringCodec.INSTANCE)
@@ -67,8 +71,8 @@ public class AuthorVideoIds {
             }
             String version = redisson.<String>getBucket(versionKey(authorId), StringCodec.INSTANCE).get();
             seenVersion = version == null ? "" : version;
-        } catch (RuntimeException e) {
-            log.debug("Author list cache unavailable: {}", e.toString());
+        } catch (RedisException e) {
+            outage.begin(e);
             seenVersion = null;
         }
         List<VideoKey> keys = load.get();
@@ -80,12 +84,10 @@ public class AuthorVideoIds {
 
     /** After a publish (or delete) by the author: the next read rebuilds the list. */
     public void invalidate(long authorId) {
-        try {
+        outage.redisOrElse(() -> {
             redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, INVALIDATE, RScript.ReturnType.INTEGER,
                     List.of(setKey(authorId), versionKey(authorId)));
-        } catch (RuntimeException e) {
-            log.warn("Cannot invalidate the video list of author {} (it expires by itself): {}", authorId, e.toString());
-        }
+        }, () -> outage.markStale(List.of(setKey(authorId)))); // dropped when Redis is back
     }
 
     private void store(long authorId, String seenVersion, List<VideoKey> keys) {
@@ -99,8 +101,8 @@ public class AuthorVideoIds {
         try {
             redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, STORE_IF_UNCHANGED, RScript.ReturnType.INTEGER,
                     List.of(setKey(authorId), versionKey(authorId)), args.toArray());
-        } catch (RuntimeException e) {
-            log.debug("Cannot cache the video list of author {}: {}", authorId, e.toString());
+        } catch (RedisException e) {
+            outage.begin(e);
         }
     }
 

@@ -1,7 +1,9 @@
 package com.douyin.video.cache;
 
 import com.douyin.api.video.VideoDTO;
+import com.douyin.common.cache.CachedEntity;
 import com.douyin.common.cache.SplitEntityCache;
+import com.douyin.common.redis.RedisOutage;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -52,8 +54,8 @@ public class VideoCache {
 
     private final SplitEntityCache<VideoDTO, Info> cache;
 
-    public VideoCache(RedissonClient redisson, @Value("${douyin.video.cache-ttl:30m}") Duration ttl) {
-        this.cache = new SplitEntityCache<>(redisson, "video", Info.class, COUNTERS, LAYOUT, ttl);
+    public VideoCache(RedissonClient redisson, RedisOutage outage, @Value("${douyin.video.cache-ttl:30m}") Duration ttl) {
+        this.cache = new SplitEntityCache<>(redisson, outage, CachedEntity.VIDEO, Info.class, COUNTERS, LAYOUT, ttl);
     }
 
     public Map<Long, VideoDTO> getAll(Collection<Long> ids) {
@@ -64,7 +66,8 @@ public class VideoCache {
         cache.putAll(videos);
     }
 
-    public void evict(long id) {
-        cache.evict(id);
+    /** After a change of fixed fields (the cover): the counters stay cached. */
+    public void evictInfo(long id) {
+        cache.evictInfo(id);
     }
 }

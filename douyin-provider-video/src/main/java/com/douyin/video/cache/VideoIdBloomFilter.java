@@ -1,6 +1,7 @@
 package com.douyin.video.cache;
 
 import com.douyin.common.cache.IdBloomFilter;
+import com.douyin.common.redis.RedisOutage;
 import com.douyin.video.dao.VideoMapper;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class VideoIdBloomFilter extends IdBloomFilter {
 
-    public VideoIdBloomFilter(RedissonClient redisson, VideoMapper videos,
+    public VideoIdBloomFilter(RedissonClient redisson, RedisOutage outage, VideoMapper videos,
                               @Value("${douyin.video.bloom-expected-videos:10000000}") long expected,
                               @Value("${douyin.video.bloom-false-positive-rate:0.001}") double falsePositiveRate) {
-        super(redisson, "video", videos::findIdsAfter, expected, falsePositiveRate);
+        super(redisson, outage, "video", videos::findIdsAfter, expected, falsePositiveRate);
     }
 }

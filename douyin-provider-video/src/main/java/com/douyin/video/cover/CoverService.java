@@ -56,7 +56,9 @@ public class CoverService {
             String key = "covers/" + video.authorId() + "/" + video.id() + ".jpg";
             store.put(key, new ByteArrayInputStream(jpeg), jpeg.length, "image/jpeg");
             videos.updateCover(video.id(), key);
-            cache.evict(video.id()); // the next read picks the cover up from MySQL
+            // The next read picks the cover up from MySQL; the counters hash stays, since likes in
+            // flight have moved it but not MySQL yet.
+            cache.evictInfo(video.id());
             return key;
         } catch (CoverExtractor.UnreadableVideoException e) {
             log.warn("Video {} keeps the placeholder cover: {}", videoId, e.getMessage());

@@ -2,62 +2,57 @@ package com.douyin.common.id;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.douyin.common.testing.ItDatabase;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.Redisson;
-import org.redisson.api.RedissonClient;
-import org.redisson.config.Config;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** Worker ID leases against the machine's real Redis (database 1). */
-class RedisWorkerIdLeaseIT {
+/** Worker ID leases against the machine's real MySQL/MariaDB. */
+class MysqlWorkerIdLeaseIT {
 
-    private static RedissonClient redisson;
+    private static JdbcTemplate jdbc;
 
     @BeforeAll
-    static void connect() {
-        String address = System.getenv().getOrDefault("DOUYIN_IT_REDIS_URL", "redis://127.0.0.1:6379");
-        Config config = new Config();
-        config.useSingleServer().setAddress(address).setDatabase(1);
-        redisson = Redisson.create(config);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        redisson.shutdown();
+    static void database() throws Exception {
+        ItDatabase.recreate("douyin_it_common");
+        jdbc = new JdbcTemplate(new DriverManagerDataSource(ItDatabase.jdbcUrl("douyin_it_common"),
+                ItDatabase.user(), ItDatabase.password()));
     }
 
     @Test
     void liveInstancesOfOneServiceNeverShareAWorkerId() {
         String service = "lease-it-" + UUID.randomUUID();
-        List<RedisWorkerIdLease> leases = new ArrayList<>();
+        List<MysqlWorkerIdLease> leases = new ArrayList<>();
         Set<Integer> ids = new HashSet<>();
         try {
             for (int i = 0; i < 5; i++) {
-                RedisWorkerIdLease lease = new RedisWorkerIdLease(redisson, service);
+                MysqlWorkerIdLease lease = new MysqlWorkerIdLease(jdbc, service);
                 leases.add(lease);
                 assertThat(ids.add(lease.currentWorkerId())).isTrue();
             }
+            assertThat(MysqlWorkerIdLease.heldIds(jdbc, service)).containsExactlyInAnyOrderElementsOf(ids);
         } finally {
-            leases.forEach(RedisWorkerIdLease::close);
+            leases.forEach(MysqlWorkerIdLease::close);
         }
+        assertThat(MysqlWorkerIdLease.heldIds(jdbc, service)).isEmpty();
     }
 
     @Test
     void aReleasedIdIsReusedAndStartsAfterTheSavedClock() {
         String service = "lease-it-" + UUID.randomUUID();
-        RedisWorkerIdLease first = new RedisWorkerIdLease(redisson, service);
+        MysqlWorkerIdLease first = new MysqlWorkerIdLease(jdbc, service);
         long savedClock = System.currentTimeMillis() + 3_600_000; // as if the old holder's clock ran an hour ahead
         first.reportClock(() -> savedClock);
         int id = first.currentWorkerId();
         first.close();
 
-        RedisWorkerIdLease second = new RedisWorkerIdLease(redisson, service);
+        MysqlWorkerIdLease second = new MysqlWorkerIdLease(jdbc, service);
         try {
             assertThat(second.currentWorkerId()).isEqualTo(id);
             assertThat(second.lastIssuedTimestamp()).isEqualTo(savedClock);

@@ -1,0 +1,84 @@
+package com.douyin.common.cache;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * Membership that a user switches on and off (the videos they like, the users they follow), as a
+ * {@link CompleteSortedSet} in Redis: member scored by when it was switched on. A switch is one
+ * Lua step that changes the set and, only if the set really changed, moves counter fields of
+ * cached hashes (where those hashes are cached), so a repeat moves nothing. It also answers a
+ * sequence from Redis's clock (microseconds) that orders the changes of one (set, member) pair.
+ */
+public final class ToggleSet {
+
+    /** A field of a cached counters hash that moves with the set, e.g. video favorite_count. */
+    public record Counter(String hashKey, String field) {
+    }
+
+    /** What a switch did: whether the set changed, and the change's sequence. */
+    public record Flip(boolean changed, long sequence) {
+    }
+
+    /**
+     * KEYS: the set, then the counter hashes. ARGV: member, +1 or -1, then one field per hash.
+     * Returns {-1, 0} if the set is not loaded, {0, 0} if nothing changed, else {1, sequence}.
+     */
+    private static final String FLIP = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, 0} end
+            local now = redis.call('TIME')
+            local seq = tonumber(now[1]) * 1000000 + tonumber(now[2])
+            local delta = tonumber(ARGV[2])
+            local changed
+            if delta > 0 then
+              changed = redis.call('ZADD', KEYS[1], 'NX', math.floor(seq / 1000), ARGV[1])
+            else
+              changed = redis.call('ZREM', KEYS[1], ARGV[1])
+            end
+            if changed == 0 then return {0, 0} end
+            for i = 2, #KEYS do
+              if redis.call('EXISTS', KEYS[i]) == 1 then redis.call('HINCRBY', KEYS[i], ARGV[i + 1], delta) end
+            end
+            return {1, seq}
+            """;
+
+    private final RedissonClient redisson;
+    private final CompleteSortedSet set;
+
+    public ToggleSet(RedissonClient redisson, CompleteSortedSet set) {
+        this.redisson = redisson;
+        this.set = set;
+    }
+
+    /** Switches {@code member} on ({@code delta} +1) or off (-1), with the counters; loads the set first if Redis has none. */
+    public Flip flip(String member, int delta, List<Counter> counters) {
+        List<Long> result = run(member, delta, counters);
+        if (result.get(0) < 0) { // not in Redis (first use, or Redis lost it)
+            set.load();
+            result = run(member, delta, counters);
+        }
+        if (result.get(0) < 0) {
+            throw new IllegalStateException("The set " + set.set().getName() + " vanished while in use");
+        }
+        return new Flip(result.get(0) == 1, result.get(1));
+    }
+
+    private List<Long> run(String member, int delta, List<Counter> counters) {
+        List<Object> keys = new ArrayList<>();
+        List<Object> args = new ArrayList<>(List.of(member, String.valueOf(delta)));
+        keys.add(set.set().getName());
+        for (Counter counter : counters) {
+            keys.add(counter.hashKey());
+            args.add(counter.field());
+        }
+        return redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, FLIP,
+                RScript.ReturnType.MULTI, keys, args.toArray());
+    }
+
+    public CompleteSortedSet set() {
+        return set;
+    }
+}

@@ -1,0 +1,161 @@
+package com.douyin.common.redis;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Whether this service uses Redis right now, and how the cache is put right after an outage.
+ *
+ * <p>The first Redis error starts an outage: from then on callers go to MySQL at once
+ * ({@link #redisOrElse}) instead of each waiting for a timeout. A write made to MySQL meanwhile
+ * names the Redis keys it makes stale ({@link #markStale}, in its transaction, into the
+ * {@code cache_stale_key} table). Every second a sweeper deletes recorded keys from Redis, so they
+ * are rebuilt from MySQL on their next use; the outage ends once Redis answers and no recorded key
+ * is left, and only then does the service use Redis again. Keys recorded by any instance are
+ * swept by every instance, so a Redis that comes back with its old data does not serve it.
+ *
+ * <p>Not a Sentinel circuit breaker: a breaker's half-open probe would send a real request to
+ * Redis before the stale keys are gone.
+ */
+public class RedisOutage implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(RedisOutage.class);
+    private static final int SWEEP_PAGE = 500;
+
+    private final RedissonClient redisson;
+    private final JdbcTemplate jdbc;
+    /** MySQL-path work holds it shared; the end of an outage takes it alone, so no such write is half done then. */
+    private final ReadWriteLock mysqlPath = new ReentrantReadWriteLock();
+    private final ScheduledExecutorService sweeper;
+    private volatile boolean down;
+
+    public RedisOutage(RedissonClient redisson, JdbcTemplate jdbc) {
+        this(redisson, jdbc, Duration.ofSeconds(1));
+    }
+
+    RedisOutage(RedissonClient redisson, JdbcTemplate jdbc, Duration sweepEvery) {
+        this.redisson = redisson;
+        this.jdbc = jdbc;
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "redis-outage-sweeper");
+            t.setDaemon(true);
+            return t;
+        });
+        sweeper.scheduleWithFixedDelay(this::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public boolean inEffect() {
+        return down;
+    }
+
+    /** {@code redis}, or {@code mysql} during an outage or when {@code redis} meets a Redis error. */
+    public <T> T redisOrElse(Supplier<T> redis, Supplier<T> mysql) {
+        if (!down) {
+            try {
+                return redis.get();
+            } catch (RedisException e) {
+                begin(e);
+            }
+        }
+        mysqlPath.readLock().lock();
+        try {
+            return mysql.get();
+        } finally {
+            mysqlPath.readLock().unlock();
+        }
+    }
+
+    public void redisOrElse(Runnable redis, Runnable mysql) {
+        redisOrElse(() -> {
+            redis.run();
+            return null;
+        }, () -> {
+            mysql.run();
+            return null;
+        });
+    }
+
+    /** Starts an outage (a caller that met a Redis error outside {@link #redisOrElse}). */
+    public void begin(RuntimeException cause) {
+        if (!down) {
+            down = true;
+            log.warn("Redis unavailable, serving from MySQL until it answers again: {}", cause.toString());
+        }
+    }
+
+    /** Records keys whose Redis copy a MySQL write made stale; joins the caller's transaction. */
+    public void markStale(Collection<String> keys) {
+        if (!keys.isEmpty()) {
+            jdbc.batchUpdate("INSERT IGNORE INTO cache_stale_key (cache_key) VALUES (?)",
+                    keys.stream().map(key -> new Object[] {key}).toList());
+        }
+    }
+
+    /** Deletes a key now if Redis answers, otherwise records it to be deleted when it does. */
+    public void delete(Collection<String> keys) {
+        try {
+            if (!down) {
+                redisson.getKeys().delete(keys.toArray(String[]::new));
+                return;
+            }
+        } catch (RedisException e) {
+            begin(e);
+        }
+        markStale(keys);
+    }
+
+    void sweep() {
+        try {
+            while (sweepPage() == SWEEP_PAGE) {
+                // more to delete
+            }
+            if (down) {
+                endIfClean();
+            }
+        } catch (RedisException e) {
+            begin(e);
+        } catch (RuntimeException e) {
+            log.warn("Stale cache keys not swept yet: {}", e.toString());
+        }
+    }
+
+    private int sweepPage() {
+        List<String> keys = jdbc.queryForList("SELECT cache_key FROM cache_stale_key ORDER BY created_at LIMIT " + SWEEP_PAGE, String.class);
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        redisson.getKeys().delete(keys.toArray(String[]::new));
+        jdbc.batchUpdate("DELETE FROM cache_stale_key WHERE cache_key = ?", keys.stream().map(key -> new Object[] {key}).toList());
+        return keys.size();
+    }
+
+    private void endIfClean() {
+        redisson.getKeys().count(); // Redis answers?
+        mysqlPath.writeLock().lock();
+        try {
+            if (sweepPage() == 0) {
+                down = false;
+                log.info("Redis answers again and its stale keys are deleted: using it again");
+            }
+        } finally {
+            mysqlPath.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+    }
+}
