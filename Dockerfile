@@ -2,7 +2,7 @@
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY . .
-RUN mvn -q -B -DskipTests package -pl douyin-gateway,douyin-provider-user,douyin-provider-video,douyin-provider-favorite,douyin-provider-comment -am
+RUN mvn -q -B -DskipTests package -pl douyin-gateway,douyin-provider-user,douyin-provider-video,douyin-provider-favorite,douyin-provider-comment,douyin-provider-relation,douyin-provider-message -am
 
 FROM eclipse-temurin:17-jre
 ARG MODULE

@@ -1,4 +1,5 @@
 -- Schema of every table the API needs. Idempotent: ./douyin up applies it on every start.
+-- Later files change tables created here (ALTER ... ADD): re-applied, they are skipped as done.
 -- Each table belongs to one provider (see docs/architecture.md); references between tables are
 -- logical (no FOREIGN KEY): the tables may live in different databases when services are split.
 -- Times the client sees are epoch milliseconds (BIGINT); created_at/updated_at are for operators.
@@ -108,6 +109,14 @@ CREATE TABLE IF NOT EXISTS follow (
     KEY idx_follow_followers (followee_id, following, followed_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
+-- The relation provider's synchronous path (broker down): changes the user provider has not confirmed yet.
+CREATE TABLE IF NOT EXISTS relation_outbox (
+    event_key  VARCHAR(128) NOT NULL,
+    payload    VARCHAR(1000) NOT NULL COMMENT 'FollowChangedEvent as JSON',
+    created_at DATETIME(3)  NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    PRIMARY KEY (event_key)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
+
 -- douyin-provider-message: pair_low/pair_high = the two user IDs in order, so one index serves a chat.
 CREATE TABLE IF NOT EXISTS message (
     id           BIGINT        NOT NULL COMMENT 'snowflake ID',
@@ -121,6 +130,18 @@ CREATE TABLE IF NOT EXISTS message (
     PRIMARY KEY (id),
     KEY idx_message_chat (pair_low, pair_high, create_time)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- douyin-provider-message: one row per chat (pair of users), its clock and its latest message. A
+-- send locks it, so the messages of a chat get strictly increasing times in commit order: a
+-- client polling "after the last create_time I have" never skips or repeats one.
+CREATE TABLE IF NOT EXISTS chat (
+    pair_low        BIGINT      NOT NULL,
+    pair_high       BIGINT      NOT NULL,
+    last_time       BIGINT      NOT NULL COMMENT 'create_time of the latest message (epoch ms)',
+    last_message_id BIGINT      NOT NULL,
+    updated_at      DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3) ON UPDATE CURRENT_TIMESTAMP(3),
+    PRIMARY KEY (pair_low, pair_high)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 
 -- Every provider that consumes RocketMQ events: the keys it has applied, so a redelivered
 -- message changes nothing (inserted in the same transaction as the change it causes).

@@ -31,6 +31,10 @@ public enum ErrorCode {
     COMMENT_NOT_FOUND(30007, "This comment does not exist."),
     COMMENT_FORBIDDEN(30008, "Only the comment's author or the video's author can delete it."),
 
+    FOLLOW_SELF(40001, "You cannot follow yourself."),
+    MESSAGE_INVALID(40002, "A message must be 1 to 1000 characters."),
+    MESSAGE_TO_SELF(40003, "You cannot send a message to yourself."),
+
     SERVICE_UNAVAILABLE(50001, "The service is busy, please try again shortly."),
     INTERNAL_ERROR(50000, "Something went wrong on our side, please try again.");
 

@@ -12,6 +12,9 @@ public final class Topics {
     /** {@link CommentChangedEvent}: the comment provider's write-behind, and video.comment_count. */
     public static final String COMMENT = "douyin-comment";
 
+    /** {@link FollowChangedEvent}: the relation provider's write-behind, and the users' follow counters. */
+    public static final String RELATION = "douyin-relation";
+
     private Topics() {
     }
 }

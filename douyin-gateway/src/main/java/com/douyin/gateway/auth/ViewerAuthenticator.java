@@ -30,6 +30,14 @@ public class ViewerAuthenticator {
         return OptionalLong.of(tokens.verify(token.strip()));
     }
 
+    /** The user of a token given outside a request parameter (a WebSocket handshake); throws if invalid. */
+    public long verify(String token) {
+        if (token == null || token.isBlank()) {
+            throw new DouyinException(ErrorCode.LOGIN_REQUIRED);
+        }
+        return tokens.verify(token.strip());
+    }
+
     public long requireViewer(HttpServletRequest request) {
         return optionalViewer(request).orElseThrow(() -> new DouyinException(ErrorCode.LOGIN_REQUIRED));
     }

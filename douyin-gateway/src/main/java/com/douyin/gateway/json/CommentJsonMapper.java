@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -21,16 +22,17 @@ public class CommentJsonMapper {
         this.createDate = DateTimeFormatter.ofPattern("MM-dd").withZone(zone);
     }
 
-    public List<CommentJson> toJson(List<CommentDTO> comments) {
+    /** The comments as {@code viewer} sees them (is_follow of their authors). */
+    public List<CommentJson> toJson(List<CommentDTO> comments, OptionalLong viewer) {
         if (comments.isEmpty()) {
             return List.of();
         }
-        Map<Long, UserJson> authors = userJson.byId(comments.stream().map(CommentDTO::userId).toList());
+        Map<Long, UserJson> authors = userJson.byId(comments.stream().map(CommentDTO::userId).toList(), viewer);
         return comments.stream().map(c -> new CommentJson(c.id(), authors.get(c.userId()),
                 c.content(), createDate.format(Instant.ofEpochMilli(c.createdAt())))).toList();
     }
 
-    public CommentJson toJson(CommentDTO comment) {
-        return comment == null ? null : toJson(List.of(comment)).get(0);
+    public CommentJson toJson(CommentDTO comment, OptionalLong viewer) {
+        return comment == null ? null : toJson(List.of(comment), viewer).get(0);
     }
 }

@@ -13,4 +13,10 @@ public record UserJson(
         long totalFavorited,
         long workCount,
         long favoriteCount) {
+
+    /** The same user, followed by the viewer. */
+    public UserJson followed() {
+        return new UserJson(id, name, followCount, followerCount, true, avatar, backgroundImage, signature,
+                totalFavorited, workCount, favoriteCount);
+    }
 }

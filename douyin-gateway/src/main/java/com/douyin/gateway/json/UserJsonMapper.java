@@ -1,19 +1,31 @@
 package com.douyin.gateway.json;
 
+import com.douyin.api.relation.RelationService;
 import com.douyin.api.user.UserDTO;
 import com.douyin.api.user.UserService;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import org.apache.dubbo.config.annotation.DubboReference;
+import org.apache.dubbo.rpc.RpcException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Provider DTO → the client's User object. */
 @Component
 public class UserJsonMapper {
 
+    private static final Logger log = LoggerFactory.getLogger(UserJsonMapper.class);
+
     @DubboReference(providedBy = "douyin-user")
     private UserService users;
+
+    @DubboReference(providedBy = "douyin-relation")
+    private RelationService relations;
 
     private final MediaUrls urls;
 
@@ -45,5 +57,35 @@ public class UserJsonMapper {
             json.computeIfAbsent(id, missing -> toJson(new UserDTO(missing, "", "", "", "", 0, 0, 0, 0, 0), false));
         }
         return json;
+    }
+
+    /** {@link #byId(Collection)} as {@code viewer} sees them: is_follow filled in. */
+    public Map<Long, UserJson> byId(Collection<Long> userIds, OptionalLong viewer) {
+        Map<Long, UserJson> json = byId(userIds);
+        Set<Long> followed = followedBy(viewer, json.keySet());
+        json.replaceAll((id, user) -> followed.contains(id) ? user.followed() : user);
+        return json;
+    }
+
+    /** The users of {@code userIds}, in that order, as {@code viewer} sees them. */
+    public List<UserJson> inOrder(List<Long> userIds, OptionalLong viewer) {
+        Map<Long, UserJson> json = byId(userIds, viewer);
+        return userIds.stream().map(json::get).toList();
+    }
+
+    /**
+     * Which of these users the viewer follows. If the relation provider cannot answer, the page
+     * still shows, with nobody marked as followed.
+     */
+    public Set<Long> followedBy(OptionalLong viewer, Collection<Long> userIds) {
+        if (viewer.isEmpty() || userIds.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            return relations.followingAmong(viewer.getAsLong(), List.copyOf(userIds));
+        } catch (RpcException e) {
+            log.warn("Follows unavailable, the page shows none: {}", e.toString());
+            return Set.of();
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;
@@ -38,8 +39,8 @@ public class VideoJsonMapper {
     }
 
     /**
-     * An anonymous page with the viewer's is_favorite filled in. If the favorite provider cannot
-     * answer, the page still shows, with nothing marked as liked.
+     * An anonymous page with the viewer's is_favorite and the authors' is_follow filled in. If the
+     * favorite or relation provider cannot answer, the page still shows, with nothing marked.
      */
     public List<VideoJson> forViewer(List<VideoJson> page, OptionalLong viewer) {
         if (viewer.isEmpty() || page.isEmpty()) {
@@ -50,9 +51,14 @@ public class VideoJsonMapper {
             liked = favorites.likedAmong(viewer.getAsLong(), page.stream().map(VideoJson::id).toList());
         } catch (RpcException e) {
             log.warn("Likes unavailable, the page shows none: {}", e.toString());
-            return page;
+            liked = Set.of();
         }
-        return page.stream().map(v -> liked.contains(v.id()) ? v.liked() : v).toList();
+        Set<Long> followed = userJson.followedBy(viewer, page.stream().map(v -> v.author().id()).collect(Collectors.toSet()));
+        Set<Long> likedIds = liked;
+        return page.stream().map(v -> {
+            VideoJson seen = followed.contains(v.author().id()) ? v.by(v.author().followed()) : v;
+            return likedIds.contains(v.id()) ? seen.liked() : seen;
+        }).toList();
     }
 
     /** The page as an anonymous viewer sees it. */

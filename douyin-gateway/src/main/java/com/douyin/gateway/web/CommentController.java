@@ -7,6 +7,7 @@ import com.douyin.gateway.json.CommentActionResponse;
 import com.douyin.gateway.json.CommentJsonMapper;
 import com.douyin.gateway.json.CommentListResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.OptionalLong;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,16 +34,16 @@ public class CommentController {
         long videoId = RequestParams.requiredId(request, "video_id");
         if (RequestParams.actionType(request) == 1) {
             String text = CommentText.RULE.normalize(RequestParams.optional(request, "comment_text"));
-            return new CommentActionResponse(0, "Commented.", commentJson.toJson(comments.add(userId, videoId, text)));
+            return new CommentActionResponse(0, "Commented.", commentJson.toJson(comments.add(userId, videoId, text), OptionalLong.of(userId)));
         }
         long commentId = RequestParams.requiredId(request, "comment_id");
-        return new CommentActionResponse(0, "Deleted.", commentJson.toJson(comments.delete(userId, videoId, commentId)));
+        return new CommentActionResponse(0, "Deleted.", commentJson.toJson(comments.delete(userId, videoId, commentId), OptionalLong.of(userId)));
     }
 
     @GetMapping({"/douyin/comment/list/", "/douyin/comment/list"})
     public CommentListResponse list(HttpServletRequest request) {
-        auth.optionalViewer(request);
+        OptionalLong viewer = auth.optionalViewer(request);
         long videoId = RequestParams.requiredId(request, "video_id");
-        return new CommentListResponse(0, "success", commentJson.toJson(comments.list(videoId)));
+        return new CommentListResponse(0, "success", commentJson.toJson(comments.list(videoId), viewer));
     }
 }

@@ -42,6 +42,24 @@ public final class RequestParams {
         };
     }
 
+    /** {@code offset} of a paged list: 0 when missing. */
+    public static int offset(HttpServletRequest request) {
+        Long offset = optionalId(request, "offset");
+        if (offset != null && (offset < 0 || offset > Integer.MAX_VALUE)) {
+            throw new DouyinException(ErrorCode.BAD_REQUEST, "offset must be 0 or more.");
+        }
+        return offset == null ? 0 : offset.intValue();
+    }
+
+    /** {@code count} of a paged list: {@code fallback} when missing, at most {@code max}. */
+    public static int count(HttpServletRequest request, int fallback, int max) {
+        Long count = optionalId(request, "count");
+        if (count != null && (count < 1 || count > max)) {
+            throw new DouyinException(ErrorCode.BAD_REQUEST, "count must be 1 to " + max + ".");
+        }
+        return count == null ? fallback : count.intValue();
+    }
+
     /** The ID, or null when the parameter is missing or empty. */
     public static Long optionalId(HttpServletRequest request, String name) {
         String value = optional(request, name);

@@ -9,6 +9,7 @@ import com.douyin.gateway.json.AuthResponse;
 import com.douyin.gateway.json.UserJsonMapper;
 import com.douyin.gateway.json.UserResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.OptionalLong;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +52,7 @@ public class UserController {
         long userId = asked != null ? asked
                 : viewer.orElseThrow(() -> new DouyinException(ErrorCode.LOGIN_REQUIRED,
                         "Give a user_id, or log in to see your own profile."));
-        // is_follow becomes real with the relation provider; nobody follows anybody before it.
-        return new UserResponse(0, "success", userJson.toJson(users.getUser(userId), false));
+        boolean followed = userJson.followedBy(viewer, List.of(userId)).contains(userId);
+        return new UserResponse(0, "success", userJson.toJson(users.getUser(userId), followed));
     }
 }

@@ -36,6 +36,12 @@ public interface UserMapper {
     @Update("UPDATE user SET total_favorited = total_favorited + #{delta} WHERE id = #{id}")
     void addTotalFavorited(@Param("id") long id, @Param("delta") long delta);
 
+    @Update("UPDATE user SET follow_count = follow_count + #{delta} WHERE id = #{id}")
+    void addFollowCount(@Param("id") long id, @Param("delta") long delta);
+
+    @Update("UPDATE user SET follower_count = follower_count + #{delta} WHERE id = #{id}")
+    void addFollowerCount(@Param("id") long id, @Param("delta") long delta);
+
     /** Keyset paging over all IDs, for rebuilding the bloom filter. */
     @Select("SELECT id FROM user WHERE id > #{afterId} ORDER BY id LIMIT #{limit}")
     List<Long> findIdsAfter(@Param("afterId") long afterId, @Param("limit") int limit);

@@ -1,6 +1,7 @@
 package com.douyin.user.service;
 
 import com.douyin.api.event.FavoriteChangedEvent;
+import com.douyin.api.event.FollowChangedEvent;
 import com.douyin.api.event.VideoPublishedEvent;
 import com.douyin.common.mq.ConsumedEvents;
 import com.douyin.common.mq.CounterDeltas;
@@ -19,6 +20,7 @@ public class UserCounterService {
 
     static final String WORK_COUNT_CONSUMER = "user-work-count";
     static final String FAVORITE_COUNT_CONSUMER = "user-favorite-count";
+    static final String FOLLOW_COUNT_CONSUMER = "user-follow-count";
 
     private final UserMapper users;
     private final ConsumedEvents consumed;
@@ -52,6 +54,19 @@ public class UserCounterService {
             List<FavoriteChangedEvent> fresh = consumed.firstDeliveries(FAVORITE_COUNT_CONSUMER, changes, FavoriteChangedEvent::eventKey);
             CounterDeltas.sum(fresh, FavoriteChangedEvent::userId, FavoriteChangedEvent::delta).forEach(users::addFavoriteCount);
             CounterDeltas.sum(fresh, FavoriteChangedEvent::authorId, FavoriteChangedEvent::delta).forEach(users::addTotalFavorited);
+        });
+    }
+
+    /**
+     * Follows and unfollows into the follower's follow_count and the followee's follower_count, a
+     * batch in one UPDATE per user. Only MySQL: the relation provider has already moved the cached
+     * counts in Redis, atomically with the follow.
+     */
+    public void applyFollowChanges(List<FollowChangedEvent> changes) {
+        transaction.executeWithoutResult(status -> {
+            List<FollowChangedEvent> fresh = consumed.firstDeliveries(FOLLOW_COUNT_CONSUMER, changes, FollowChangedEvent::eventKey);
+            CounterDeltas.sum(fresh, FollowChangedEvent::followerId, FollowChangedEvent::delta).forEach(users::addFollowCount);
+            CounterDeltas.sum(fresh, FollowChangedEvent::followeeId, FollowChangedEvent::delta).forEach(users::addFollowerCount);
         });
     }
 }

@@ -10,15 +10,20 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * Creates the database if missing and runs every *.sql file of a folder in name order, one
  * statement at a time (statements end with ';' at the end of a line; '--' lines are comments).
- * The files are idempotent, so this runs on every start.
+ * The files are idempotent, so this runs on every start: an ALTER that adds a column or key that
+ * exists already (MySQL errors 1060, 1061) was applied before, and is skipped.
  * Usage: SchemaApplier --jdbc-url jdbc:mysql://HOST:PORT/ --user U --password P --database D --sql-dir DIR
  */
 public final class SchemaApplier {
+
+    /** Duplicate column name, duplicate key name. */
+    private static final Set<Integer> ALREADY_APPLIED = Set.of(1060, 1061);
 
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv);
@@ -41,6 +46,9 @@ public final class SchemaApplier {
                     try (Statement statement = connection.createStatement()) {
                         statement.execute(sql);
                     } catch (SQLException e) {
+                        if (ALREADY_APPLIED.contains(e.getErrorCode())) {
+                            continue;
+                        }
                         System.err.println("Failed in " + file.getFileName() + ": " + e.getMessage() + "\n" + sql);
                         System.exit(1);
                     }

@@ -1,0 +1,24 @@
+package com.douyin.api.message;
+
+import java.util.List;
+import java.util.Map;
+
+/** Chat between two users; owned by douyin-provider-message. */
+public interface MessageService {
+
+    /**
+     * Sends a message (sensitive words masked) and answers it as stored. Fails with USER_NOT_FOUND,
+     * MESSAGE_TO_SELF or MESSAGE_INVALID. A message to the assistant account is answered by it
+     * a moment later, as a message of its own.
+     */
+    MessageDTO send(long fromUserId, long toUserId, String content);
+
+    /**
+     * The chat of the two users after {@code afterTime} (epoch ms, exclusive), oldest first, at most
+     * {@code limit}. Polling with the last create_time received never repeats nor skips a message.
+     */
+    List<MessageDTO> chat(long userId, long peerId, long afterTime, int limit);
+
+    /** The latest message of the user's chat with each of these peers (peers with no chat are absent). */
+    Map<Long, MessageDTO> latestWith(long userId, List<Long> peerIds);
+}

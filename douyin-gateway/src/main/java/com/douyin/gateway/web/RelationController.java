@@ -1,0 +1,117 @@
+package com.douyin.gateway.web;
+
+import com.douyin.api.message.MessageDTO;
+import com.douyin.api.message.MessageService;
+import com.douyin.api.relation.RelationService;
+import com.douyin.gateway.auth.ViewerAuthenticator;
+import com.douyin.gateway.json.FriendListResponse;
+import com.douyin.gateway.json.FriendUserJson;
+import com.douyin.gateway.json.StatusResponse;
+import com.douyin.gateway.json.UserJson;
+import com.douyin.gateway.json.UserJsonMapper;
+import com.douyin.gateway.json.UserListResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.apache.dubbo.config.annotation.DubboReference;
+import org.apache.dubbo.rpc.RpcException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Following users, and the follow, follower and friend lists. Lists are paged ({@code offset},
+ * {@code count}: default 100, at most 500), so a user with a million followers is never loaded
+ * whole; the stock client sends neither and gets the first 100.
+ */
+@RestController
+public class RelationController {
+
+    private static final Logger log = LoggerFactory.getLogger(RelationController.class);
+    private static final int DEFAULT_PAGE = 100;
+    private static final int MAX_PAGE = 500;
+
+    @DubboReference(providedBy = "douyin-relation")
+    private RelationService relations;
+
+    @DubboReference(providedBy = "douyin-message")
+    private MessageService messages;
+
+    private final ViewerAuthenticator auth;
+    private final UserJsonMapper userJson;
+    private final long assistantId;
+
+    public RelationController(ViewerAuthenticator auth, UserJsonMapper userJson,
+                              @Value("${douyin.assistant.user-id:1}") long assistantId) {
+        this.auth = auth;
+        this.userJson = userJson;
+        this.assistantId = assistantId;
+    }
+
+    @PostMapping({"/douyin/relation/action/", "/douyin/relation/action"})
+    public StatusResponse action(HttpServletRequest request) {
+        long userId = auth.requireViewer(request);
+        long toUserId = RequestParams.requiredId(request, "to_user_id");
+        if (RequestParams.actionType(request) == 1) {
+            relations.follow(userId, toUserId);
+            return new StatusResponse(0, "Followed.");
+        }
+        relations.unfollow(userId, toUserId);
+        return new StatusResponse(0, "Unfollowed.");
+    }
+
+    @GetMapping({"/douyin/relation/follow/list/", "/douyin/relation/follow/list"})
+    public UserListResponse following(HttpServletRequest request) {
+        OptionalLong viewer = auth.optionalViewer(request);
+        long userId = RequestParams.requiredId(request, "user_id");
+        List<Long> ids = relations.following(userId, RequestParams.offset(request), RequestParams.count(request, DEFAULT_PAGE, MAX_PAGE));
+        return new UserListResponse(0, "success", userJson.inOrder(ids, viewer));
+    }
+
+    @GetMapping({"/douyin/relation/follower/list/", "/douyin/relation/follower/list"})
+    public UserListResponse followers(HttpServletRequest request) {
+        OptionalLong viewer = auth.optionalViewer(request);
+        long userId = RequestParams.requiredId(request, "user_id");
+        List<Long> ids = relations.followers(userId, RequestParams.offset(request), RequestParams.count(request, DEFAULT_PAGE, MAX_PAGE));
+        return new UserListResponse(0, "success", userJson.inOrder(ids, viewer));
+    }
+
+    /**
+     * Mutual follows, each with the latest message between the viewer and them. The viewer's own
+     * list starts with the assistant account, which every user can chat with.
+     */
+    @GetMapping({"/douyin/relation/friend/list/", "/douyin/relation/friend/list"})
+    public FriendListResponse friends(HttpServletRequest request) {
+        long viewer = auth.requireViewer(request);
+        long userId = RequestParams.requiredId(request, "user_id");
+        int offset = RequestParams.offset(request);
+        List<Long> ids = new ArrayList<>();
+        if (userId == viewer && offset == 0) {
+            ids.add(assistantId);
+        }
+        ids.addAll(relations.friends(userId, offset, RequestParams.count(request, DEFAULT_PAGE, MAX_PAGE)));
+        Map<Long, MessageDTO> latest = latestMessages(viewer, ids);
+        List<FriendUserJson> friends = new ArrayList<>();
+        for (UserJson user : userJson.inOrder(ids, OptionalLong.of(viewer))) {
+            MessageDTO message = latest.get(user.id());
+            friends.add(new FriendUserJson(user, message == null ? "" : message.content(),
+                    message != null && message.fromUserId() == viewer ? 1 : 0));
+        }
+        return new FriendListResponse(0, "success", friends);
+    }
+
+    /** If the message provider cannot answer, the list still shows, without messages. */
+    private Map<Long, MessageDTO> latestMessages(long viewer, List<Long> peers) {
+        try {
+            return messages.latestWith(viewer, peers);
+        } catch (RpcException e) {
+            log.warn("Latest messages unavailable, the friend list shows none: {}", e.toString());
+            return Map.of();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package com.douyin.message;
+
+import org.apache.dubbo.config.spring.context.annotation.EnableDubbo;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableDubbo
+public class MessageProviderApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(MessageProviderApplication.class, args);
+    }
+}

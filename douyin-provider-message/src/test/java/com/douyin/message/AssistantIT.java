@@ -1,0 +1,144 @@
+package com.douyin.message;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.douyin.api.message.MessageDTO;
+import com.douyin.api.message.MessageService;
+import com.douyin.common.testing.ItDatabase;
+import com.douyin.common.testing.RealInfrastructure;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The assistant account against a local server that speaks the OpenAI chat API (the hosted
+ * models cannot be reached from here), with the machine's real MariaDB and Redis. The server
+ * answers "echo: " + the last user message, or fails the way real ones do: too slow, or HTTP 500.
+ */
+@ExtendWith(RealInfrastructure.class)
+@SpringBootTest(properties = {
+        "douyin.nacos.config-enabled=false",
+        // A registry for the user provider's reference (never called here: only the assistant is
+        // written to), without registering this test as a provider of the running system.
+        "dubbo.registry.address=nacos://127.0.0.1:8848",
+        "dubbo.registry.register=false",
+        "dubbo.protocol.port=-1",
+        "spring.datasource.url=" + ItDatabase.SERVER_URL + "douyin_it_message" + ItDatabase.OPTIONS,
+        "spring.datasource.username=" + ItDatabase.USER,
+        "spring.datasource.password=" + ItDatabase.PASSWORD,
+        "douyin.redis.address=" + ItDatabase.REDIS,
+        "douyin.redis.database=1",
+        "douyin.assistant.user-id=1",
+        "douyin.assistant.api-key=test-key",
+        "douyin.assistant.model=test-model",
+        "douyin.assistant.timeout=1s",
+})
+class AssistantIT {
+
+    private static final long ASSISTANT = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ConcurrentLinkedQueue<JsonNode> requests = new ConcurrentLinkedQueue<>();
+    private static final ConcurrentLinkedQueue<String> authorizations = new ConcurrentLinkedQueue<>();
+    private static HttpServer chatApi;
+
+    @Autowired MessageService messages;
+
+    @BeforeAll
+    static void freshDatabase() throws Exception {
+        ItDatabase.recreate("douyin_it_message");
+    }
+
+    @DynamicPropertySource
+    static void chatApi(DynamicPropertyRegistry registry) throws IOException {
+        chatApi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        chatApi.createContext("/v1/chat/completions", exchange -> {
+            JsonNode request = JSON.readTree(exchange.getRequestBody());
+            requests.add(request);
+            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
+            JsonNode turns = request.get("messages");
+            String last = turns.get(turns.size() - 1).get("content").asText();
+            try {
+                if (last.equals("be slow")) {
+                    Thread.sleep(3_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] body = last.equals("fail")
+                    ? "{\"error\":{\"message\":\"overloaded\"}}".getBytes(StandardCharsets.UTF_8)
+                    : JSON.writeValueAsBytes(JSON.createObjectNode().set("choices", JSON.createArrayNode().add(
+                            JSON.createObjectNode().set("message", JSON.createObjectNode()
+                                    .put("role", "assistant").put("content", "echo: " + last)))));
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(last.equals("fail") ? 500 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        chatApi.start();
+        registry.add("douyin.assistant.base-url", () -> "http://127.0.0.1:" + chatApi.getAddress().getPort() + "/v1");
+    }
+
+    @AfterAll
+    static void stopChatApi() {
+        chatApi.stop(0);
+    }
+
+    /** Sends and waits for the assistant's answer (the chat grows by two); answers the chat. */
+    private List<MessageDTO> ask(long userId, String text) throws InterruptedException {
+        int before = messages.chat(userId, ASSISTANT, 0, 1000).size();
+        messages.send(userId, ASSISTANT, text);
+        List<MessageDTO> chat = messages.chat(userId, ASSISTANT, 0, 1000);
+        for (long deadline = System.currentTimeMillis() + 10_000; chat.size() < before + 2 && System.currentTimeMillis() < deadline; ) {
+            Thread.sleep(100);
+            chat = messages.chat(userId, ASSISTANT, 0, 1000);
+        }
+        assertThat(chat).hasSize(before + 2);
+        return chat;
+    }
+
+    @Test
+    void theModelsAnswerComesBackAsAMessageWithTheChatSentAlong() throws Exception {
+        long user = 9001;
+        List<MessageDTO> chat = ask(user, "hello");
+        MessageDTO answer = chat.get(1);
+        assertThat(answer.fromUserId()).isEqualTo(ASSISTANT);
+        assertThat(answer.toUserId()).isEqualTo(user);
+        assertThat(answer.content()).isEqualTo("echo: hello");
+        assertThat(answer.createTime()).isGreaterThan(chat.get(0).createTime());
+
+        ask(user, "and again");
+        JsonNode request = requests.stream().filter(r -> r.get("messages").toString().contains("and again")).findFirst().orElseThrow();
+        assertThat(request.get("model").asText()).isEqualTo("test-model");
+        JsonNode turns = request.get("messages");
+        assertThat(turns.get(0).get("role").asText()).isEqualTo("system");
+        assertThat(turns).extracting(t -> t.get("role").asText() + ":" + t.get("content").asText())
+                .containsSubsequence("user:hello", "assistant:echo: hello", "user:and again");
+        assertThat(authorizations).contains("Bearer test-key");
+    }
+
+    @Test
+    void aSlowOrFailingModelGetsAPoliteAnswerAndTheChatGoesOn() throws Exception {
+        long user = 9002;
+        List<MessageDTO> chat = ask(user, "be slow");
+        assertThat(chat.get(1).fromUserId()).isEqualTo(ASSISTANT);
+        assertThat(chat.get(1).content()).startsWith("Sorry");
+        chat = ask(user, "fail");
+        assertThat(chat.get(3).content()).startsWith("Sorry");
+        chat = ask(user, "still there?");
+        assertThat(chat.get(5).content()).isEqualTo("echo: still there?");
+        assertThat(chat).extracting(MessageDTO::createTime).isSorted().doesNotHaveDuplicates();
+    }
+}

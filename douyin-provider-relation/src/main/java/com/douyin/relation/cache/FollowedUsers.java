@@ -1,0 +1,109 @@
+package com.douyin.relation.cache;
+
+import com.douyin.common.cache.CachedEntity;
+import com.douyin.common.cache.CompleteSortedSet;
+import com.douyin.common.cache.ToggleSet;
+import com.douyin.relation.dao.FollowMapper;
+import com.douyin.relation.dao.FollowedUser;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.redisson.api.RBatch;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whom each user follows, in Redis: one sorted set per user ({@code relation:following:ID},
+ * followee scored by the time of the follow). It is the truth until the write-behind consumer has
+ * stored a change in MySQL, so it has no TTL; if Redis loses it, it is rebuilt from MySQL.
+ * Followers are not kept in Redis (a star has millions): they are paged from MySQL.
+ *
+ * <p>A follow or unfollow is one Lua step ({@link ToggleSet}): it changes the set and, only if it
+ * changed, the cached follow_count of the follower and follower_count of the followee
+ * ({@code user:counters:ID}) where those are cached. The user provider applies the same change to
+ * MySQL from the change event and never moves these cached fields itself.
+ */
+@Component
+public class FollowedUsers {
+
+    private final RedissonClient redisson;
+    private final FollowMapper follows;
+
+    public FollowedUsers(RedissonClient redisson, FollowMapper follows) {
+        this.redisson = redisson;
+        this.follows = follows;
+    }
+
+    /** Follows ({@code delta} +1) or unfollows (-1) atomically with the cached counters. */
+    public ToggleSet.Flip flip(long followerId, long followeeId, int delta) {
+        return new ToggleSet(redisson, followingSet(followerId)).flip(String.valueOf(followeeId), delta, List.of(
+                new ToggleSet.Counter(CachedEntity.USER.countersKey(followerId), "follow_count"),
+                new ToggleSet.Counter(CachedEntity.USER.countersKey(followeeId), "follower_count")));
+    }
+
+    /** Which of these users the user follows. */
+    public Set<Long> followingAmong(long userId, Collection<Long> userIds) {
+        List<String> members = userIds.stream().map(String::valueOf).toList();
+        return followingSet(userId).among(members).stream().map(Long::valueOf).collect(Collectors.toSet());
+    }
+
+    /** Everyone the user follows, most recent first. */
+    public List<Long> following(long userId) {
+        return followingSet(userId).highestFirst().stream().map(Long::valueOf).toList();
+    }
+
+    /**
+     * Which of {@code candidates} follow the user: one batch asks each candidate's set (and
+     * whether it is loaded); the sets Redis does not have are loaded and asked again.
+     */
+    public Set<Long> followingBack(long userId, List<Long> candidates) {
+        Set<Long> back = new HashSet<>();
+        List<Long> notLoaded = ask(userId, candidates, back);
+        if (!notLoaded.isEmpty()) {
+            notLoaded.forEach(candidate -> followingSet(candidate).load());
+            ask(userId, notLoaded, back);
+        }
+        return back;
+    }
+
+    /** Adds to {@code back} the candidates whose set holds the user; answers those with no set in Redis. */
+    private List<Long> ask(long userId, List<Long> candidates, Set<Long> back) {
+        RBatch batch = redisson.createBatch();
+        for (long candidate : candidates) {
+            batch.<String>getScoredSortedSet(setKey(candidate), StringCodec.INSTANCE)
+                    .getScoreAsync(List.of(String.valueOf(userId), CompleteSortedSet.MARKER));
+        }
+        List<?> answers = batch.execute().getResponses();
+        List<Long> notLoaded = new ArrayList<>();
+        for (int i = 0; i < candidates.size(); i++) {
+            List<?> scores = (List<?>) answers.get(i);
+            if (scores.get(1) == null) {
+                notLoaded.add(candidates.get(i));
+            } else if (scores.get(0) != null) {
+                back.add(candidates.get(i));
+            }
+        }
+        return notLoaded;
+    }
+
+    /** The user's set, rebuilt from MySQL when Redis has none. */
+    private CompleteSortedSet followingSet(long userId) {
+        return new CompleteSortedSet(redisson, setKey(userId), () -> {
+            Map<String, Double> members = new HashMap<>();
+            for (FollowedUser followed : follows.findFollowing(userId)) {
+                members.put(String.valueOf(followed.userId()), (double) followed.followedAt());
+            }
+            return members;
+        }, null);
+    }
+
+    public static String setKey(long userId) {
+        return "relation:following:" + userId;
+    }
+}

@@ -1,0 +1,86 @@
+package com.douyin.relation.service;
+
+import com.douyin.api.common.DouyinException;
+import com.douyin.api.common.ErrorCode;
+import com.douyin.api.event.FollowChangedEvent;
+import com.douyin.api.event.Topics;
+import com.douyin.api.user.UserService;
+import com.douyin.common.cache.ToggleSet;
+import com.douyin.common.mq.BrokerOrFallback;
+import com.douyin.common.redis.RedisOutage;
+import com.douyin.relation.cache.FollowedUsers;
+import java.util.List;
+import org.apache.dubbo.config.annotation.DubboReference;
+import org.apache.rocketmq.spring.core.RocketMQTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * A follow or unfollow, on the write path of a like: one atomic step in Redis (the follower's
+ * set and the cached counters, see {@link FollowedUsers}), then, only if something changed, a
+ * {@link FollowChangedEvent} that carries it to MySQL (this provider's rows, the user provider's
+ * counters). When the broker fails or is slow, a circuit breaker sends it down the synchronous
+ * path ({@link FollowDirectWriter}); when Redis is out, the follow row decides it on that path.
+ */
+@Service
+public class RelationActionService {
+
+    private static final Logger log = LoggerFactory.getLogger(RelationActionService.class);
+
+    @DubboReference(check = false)
+    private UserService users;
+
+    private final FollowedUsers followed;
+    private final BrokerOrFallback broker;
+    private final FollowDirectWriter direct;
+    private final RedisOutage outage;
+
+    public RelationActionService(FollowedUsers followed, RocketMQTemplate rocketMQ, FollowDirectWriter direct, RedisOutage outage,
+                                 @Value("${douyin.relation.broker-slow-ms:500}") int slowMs,
+                                 @Value("${douyin.relation.breaker-open-seconds:10}") int openSeconds) {
+        this.followed = followed;
+        this.direct = direct;
+        this.outage = outage;
+        this.broker = new BrokerOrFallback(rocketMQ, "mq:" + Topics.RELATION).withDefaultRules(slowMs, openSeconds);
+    }
+
+    public void follow(long userId, long toUserId) {
+        if (userId == toUserId) {
+            throw new DouyinException(ErrorCode.FOLLOW_SELF);
+        }
+        if (users.getUsers(List.of(toUserId)).isEmpty()) {
+            throw new DouyinException(ErrorCode.USER_NOT_FOUND);
+        }
+        change(userId, toUserId, +1);
+    }
+
+    /** Unfollowing someone not followed (or unknown) changes nothing. */
+    public void unfollow(long userId, long toUserId) {
+        if (userId != toUserId) {
+            change(userId, toUserId, -1);
+        }
+    }
+
+    private void change(long userId, long toUserId, int delta) {
+        outage.redisOrElse(() -> changeInRedis(userId, toUserId, delta),
+                () -> direct.changeInMysql(userId, toUserId, delta));
+    }
+
+    private void changeInRedis(long userId, long toUserId, int delta) {
+        ToggleSet.Flip flip = followed.flip(userId, toUserId, delta);
+        if (!flip.changed()) {
+            return; // a repeat: nothing to store
+        }
+        FollowChangedEvent event = new FollowChangedEvent(userId, toUserId, delta, flip.sequence());
+        try {
+            broker.send(Topics.RELATION, event, event.eventKey(), () -> direct.write(event));
+        } catch (RuntimeException e) {
+            // Neither path stored it: take the change back so Redis does not claim it.
+            followed.flip(userId, toUserId, -delta);
+            log.warn("Follow refused, neither the broker nor MySQL took it: {}", e.toString());
+            throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
+        }
+    }
+}
