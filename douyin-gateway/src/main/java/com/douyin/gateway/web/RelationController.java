@@ -67,18 +67,26 @@ public class RelationController {
 
     @GetMapping({"/douyin/relation/follow/list/", "/douyin/relation/follow/list"})
     public UserListResponse following(HttpServletRequest request) {
-        OptionalLong viewer = auth.optionalViewer(request);
-        long userId = RequestParams.requiredId(request, "user_id");
-        List<Long> ids = relations.following(userId, RequestParams.offset(request), RequestParams.count(request, DEFAULT_PAGE, MAX_PAGE));
-        return new UserListResponse(0, "success", userJson.inOrder(ids, viewer));
+        return userList(request, relations::following);
     }
 
     @GetMapping({"/douyin/relation/follower/list/", "/douyin/relation/follower/list"})
     public UserListResponse followers(HttpServletRequest request) {
+        return userList(request, relations::followers);
+    }
+
+    /** A page of one of the user's lists, as the viewer sees it. */
+    private UserListResponse userList(HttpServletRequest request, PagedList list) {
         OptionalLong viewer = auth.optionalViewer(request);
         long userId = RequestParams.requiredId(request, "user_id");
-        List<Long> ids = relations.followers(userId, RequestParams.offset(request), RequestParams.count(request, DEFAULT_PAGE, MAX_PAGE));
+        List<Long> ids = list.page(userId, RequestParams.offset(request), RequestParams.count(request, DEFAULT_PAGE, MAX_PAGE));
         return new UserListResponse(0, "success", userJson.inOrder(ids, viewer));
+    }
+
+    /** Following or followers: {@code count} user IDs from {@code offset}. */
+    @FunctionalInterface
+    private interface PagedList {
+        List<Long> page(long userId, int offset, int count);
     }
 
     /**
