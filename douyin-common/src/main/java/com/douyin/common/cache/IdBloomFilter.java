@@ -66,7 +66,9 @@ public class IdBloomFilter {
             }
             return !redisson.getBucket(completeKey).isExists();
         } catch (RedisException e) {
-            outage.begin(e);
+            if (!(e.getCause() instanceof IllegalStateException)) { // that one: Redis lost the filter, maintain() rebuilds it
+                outage.failed(e);
+            }
             return true;
         }
     }
@@ -79,7 +81,7 @@ public class IdBloomFilter {
         try {
             filter().add(id);
         } catch (RedisException e) {
-            outage.begin(e);
+            outage.failed(e);
             failedAdds.add(id);
         }
     }

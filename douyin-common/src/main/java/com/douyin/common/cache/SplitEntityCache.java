@@ -89,7 +89,7 @@ public final class SplitEntityCache<T, F> {
             }
             return found;
         } catch (RedisException e) {
-            outage.begin(e);
+            outage.failed(e);
             return Map.of();
         } catch (Exception e) {
             log.warn("{} cache read failed, reading MySQL instead: {}", prefix, e.toString());
@@ -116,7 +116,7 @@ public final class SplitEntityCache<T, F> {
             }
             batch.execute();
         } catch (RedisException e) {
-            outage.begin(e);
+            outage.failed(e);
         } catch (Exception e) {
             log.warn("{} cache write failed (next read goes to MySQL): {}", prefix, e.toString());
         }

@@ -10,7 +10,11 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisConnectionException;
 import org.redisson.client.RedisException;
+import org.redisson.client.RedisNodeNotFoundException;
+import org.redisson.client.RedisRetryException;
+import org.redisson.client.RedisTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -66,7 +70,7 @@ public class RedisOutage implements AutoCloseable {
             try {
                 return redis.get();
             } catch (RedisException e) {
-                begin(e);
+                failed(e); // an outage, or an error of this call only: MySQL answers it either way
             }
         }
         mysqlPath.readLock().lock();
@@ -87,12 +91,26 @@ public class RedisOutage implements AutoCloseable {
         });
     }
 
-    /** Starts an outage (a caller that met a Redis error outside {@link #redisOrElse}). */
-    public void begin(RuntimeException cause) {
+    /**
+     * A caller met a Redis error (outside {@link #redisOrElse}). Redis unreachable, timing out or
+     * loading starts an outage; any other error (a script's, a missing structure's) concerns the
+     * one call only.
+     */
+    public void failed(RedisException error) {
+        if (!isUnreachable(error)) {
+            log.warn("Redis error, answered from MySQL this once: {}{}", error.toString(),
+                    error.getCause() == null ? "" : " (" + error.getCause() + ")");
+            return;
+        }
         if (!down) {
             down = true;
-            log.warn("Redis unavailable, serving from MySQL until it answers again: {}", cause.toString());
+            log.warn("Redis unavailable, serving from MySQL until it answers again: {}", error.toString());
         }
+    }
+
+    static boolean isUnreachable(RedisException error) {
+        return error instanceof RedisConnectionException || error instanceof RedisTimeoutException
+                || error instanceof RedisRetryException || error instanceof RedisNodeNotFoundException;
     }
 
     /** Records keys whose Redis copy a MySQL write made stale; joins the caller's transaction. */
@@ -111,7 +129,7 @@ public class RedisOutage implements AutoCloseable {
                 return;
             }
         } catch (RedisException e) {
-            begin(e);
+            failed(e);
         }
         markStale(keys);
     }
@@ -125,7 +143,7 @@ public class RedisOutage implements AutoCloseable {
                 endIfClean();
             }
         } catch (RedisException e) {
-            begin(e);
+            failed(e);
         } catch (RuntimeException e) {
             log.warn("Stale cache keys not swept yet: {}", e.toString());
         }

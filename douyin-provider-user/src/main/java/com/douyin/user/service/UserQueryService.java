@@ -93,7 +93,7 @@ public class UserQueryService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RedisException e) {
-            outage.begin(e); // no lock without Redis: read MySQL directly
+            outage.failed(e); // no lock without Redis: read MySQL directly
         }
         try {
             UserDO row = users.findById(id);

@@ -72,7 +72,7 @@ public class AuthorVideoIds {
             String version = redisson.<String>getBucket(versionKey(authorId), StringCodec.INSTANCE).get();
             seenVersion = version == null ? "" : version;
         } catch (RedisException e) {
-            outage.begin(e);
+            outage.failed(e);
             seenVersion = null;
         }
         List<VideoKey> keys = load.get();
@@ -102,7 +102,7 @@ public class AuthorVideoIds {
             redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, STORE_IF_UNCHANGED, RScript.ReturnType.INTEGER,
                     List.of(setKey(authorId), versionKey(authorId)), args.toArray());
         } catch (RedisException e) {
-            outage.begin(e);
+            outage.failed(e);
         }
     }
 
