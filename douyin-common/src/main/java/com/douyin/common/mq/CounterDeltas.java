@@ -6,7 +6,7 @@ import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
 
-/** Sums a batch of +1/-1 events per counter row, so each row gets one UPDATE per batch. */
+/** Sums a batch of +1/-1 events per counter row, so a batch moves each row once, all rows in one UPDATE. */
 public final class CounterDeltas {
 
     private CounterDeltas() {

@@ -2,6 +2,7 @@ package com.douyin.user.dao;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -30,17 +31,14 @@ public interface UserMapper {
     @Update("UPDATE user SET work_count = work_count + 1 WHERE id = #{id}")
     int incrementWorkCount(@Param("id") long id);
 
-    @Update("UPDATE user SET favorite_count = favorite_count + #{delta} WHERE id = #{id}")
-    void addFavoriteCount(@Param("id") long id, @Param("delta") long delta);
-
-    @Update("UPDATE user SET total_favorited = total_favorited + #{delta} WHERE id = #{id}")
-    void addTotalFavorited(@Param("id") long id, @Param("delta") long delta);
-
-    @Update("UPDATE user SET follow_count = follow_count + #{delta} WHERE id = #{id}")
-    void addFollowCount(@Param("id") long id, @Param("delta") long delta);
-
-    @Update("UPDATE user SET follower_count = follower_count + #{delta} WHERE id = #{id}")
-    void addFollowerCount(@Param("id") long id, @Param("delta") long delta);
+    /**
+     * Adds each row's delta to the counter column {@code counter} (a column name from code, never
+     * from input), all rows of a batch in one statement; empty {@code deltas} is not allowed.
+     */
+    @Update("<script>UPDATE user SET ${counter} = ${counter} + CASE id"
+            + "<foreach collection='deltas' index='id' item='delta'> WHEN #{id} THEN #{delta}</foreach> END"
+            + " WHERE id IN <foreach collection='deltas' index='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
+    void addToCounter(@Param("counter") String counter, @Param("deltas") Map<Long, Long> deltas);
 
     /** Keyset paging over all IDs, for rebuilding the bloom filter. */
     @Select("SELECT id FROM user WHERE id > #{afterId} ORDER BY id LIMIT #{limit}")

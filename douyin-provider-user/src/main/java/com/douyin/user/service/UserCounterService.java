@@ -8,6 +8,7 @@ import com.douyin.common.mq.CounterDeltas;
 import com.douyin.user.cache.UserCache;
 import com.douyin.user.dao.UserMapper;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,27 +47,33 @@ public class UserCounterService {
 
     /**
      * Likes and unlikes into the liker's favorite_count and the author's total_favorited, a batch
-     * in one UPDATE per user. Only MySQL: the favorite provider has already moved the cached
+     * in one UPDATE per counter. Only MySQL: the favorite provider has already moved the cached
      * counts in Redis, atomically with the like.
      */
     public void applyFavoriteChanges(List<FavoriteChangedEvent> changes) {
         transaction.executeWithoutResult(status -> {
             List<FavoriteChangedEvent> fresh = consumed.firstDeliveries(FAVORITE_COUNT_CONSUMER, changes, FavoriteChangedEvent::eventKey);
-            CounterDeltas.sum(fresh, FavoriteChangedEvent::userId, FavoriteChangedEvent::delta).forEach(users::addFavoriteCount);
-            CounterDeltas.sum(fresh, FavoriteChangedEvent::authorId, FavoriteChangedEvent::delta).forEach(users::addTotalFavorited);
+            add("favorite_count", CounterDeltas.sum(fresh, FavoriteChangedEvent::userId, FavoriteChangedEvent::delta));
+            add("total_favorited", CounterDeltas.sum(fresh, FavoriteChangedEvent::authorId, FavoriteChangedEvent::delta));
         });
     }
 
     /**
      * Follows and unfollows into the follower's follow_count and the followee's follower_count, a
-     * batch in one UPDATE per user. Only MySQL: the relation provider has already moved the cached
+     * batch in one UPDATE per counter. Only MySQL: the relation provider has already moved the cached
      * counts in Redis, atomically with the follow.
      */
     public void applyFollowChanges(List<FollowChangedEvent> changes) {
         transaction.executeWithoutResult(status -> {
             List<FollowChangedEvent> fresh = consumed.firstDeliveries(FOLLOW_COUNT_CONSUMER, changes, FollowChangedEvent::eventKey);
-            CounterDeltas.sum(fresh, FollowChangedEvent::followerId, FollowChangedEvent::delta).forEach(users::addFollowCount);
-            CounterDeltas.sum(fresh, FollowChangedEvent::followeeId, FollowChangedEvent::delta).forEach(users::addFollowerCount);
+            add("follow_count", CounterDeltas.sum(fresh, FollowChangedEvent::followerId, FollowChangedEvent::delta));
+            add("follower_count", CounterDeltas.sum(fresh, FollowChangedEvent::followeeId, FollowChangedEvent::delta));
         });
+    }
+
+    private void add(String counter, Map<Long, Long> deltas) {
+        if (!deltas.isEmpty()) {
+            users.addToCounter(counter, deltas);
+        }
     }
 }

@@ -3,6 +3,7 @@ package com.douyin.video.dao;
 import com.douyin.video.service.PendingVideo;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -18,11 +19,14 @@ public interface VideoMapper {
             + " VALUES (#{id}, #{authorId}, #{title}, #{titleTerms}, #{playKey}, #{publishedAt})")
     void insert(PendingVideo video);
 
-    @Update("UPDATE video SET favorite_count = favorite_count + #{delta} WHERE id = #{id}")
-    void addFavoriteCount(@Param("id") long id, @Param("delta") long delta);
-
-    @Update("UPDATE video SET comment_count = comment_count + #{delta} WHERE id = #{id}")
-    void addCommentCount(@Param("id") long id, @Param("delta") long delta);
+    /**
+     * Adds each row's delta to the counter column {@code counter} (a column name from code, never
+     * from input), all rows of a batch in one statement; empty {@code deltas} is not allowed.
+     */
+    @Update("<script>UPDATE video SET ${counter} = ${counter} + CASE id"
+            + "<foreach collection='deltas' index='id' item='delta'> WHEN #{id} THEN #{delta}</foreach> END"
+            + " WHERE id IN <foreach collection='deltas' index='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
+    void addToCounter(@Param("counter") String counter, @Param("deltas") Map<Long, Long> deltas);
 
     @Update("UPDATE video SET cover_key = #{coverKey} WHERE id = #{id}")
     void updateCover(@Param("id") long id, @Param("coverKey") String coverKey);

@@ -6,6 +6,7 @@ import com.douyin.common.mq.ConsumedEvents;
 import com.douyin.common.mq.CounterDeltas;
 import com.douyin.video.dao.VideoMapper;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -34,14 +35,20 @@ public class VideoCounterService {
     public void applyFavoriteChanges(List<FavoriteChangedEvent> changes) {
         transaction.executeWithoutResult(status -> {
             List<FavoriteChangedEvent> fresh = consumed.firstDeliveries(FAVORITE_COUNT_CONSUMER, changes, FavoriteChangedEvent::eventKey);
-            CounterDeltas.sum(fresh, FavoriteChangedEvent::videoId, FavoriteChangedEvent::delta).forEach(videos::addFavoriteCount);
+            add("favorite_count", CounterDeltas.sum(fresh, FavoriteChangedEvent::videoId, FavoriteChangedEvent::delta));
         });
     }
 
     public void applyCommentChanges(List<CommentChangedEvent> changes) {
         transaction.executeWithoutResult(status -> {
             List<CommentChangedEvent> fresh = consumed.firstDeliveries(COMMENT_COUNT_CONSUMER, changes, CommentChangedEvent::eventKey);
-            CounterDeltas.sum(fresh, c -> c.comment().videoId(), CommentChangedEvent::delta).forEach(videos::addCommentCount);
+            add("comment_count", CounterDeltas.sum(fresh, c -> c.comment().videoId(), CommentChangedEvent::delta));
         });
+    }
+
+    private void add(String counter, Map<Long, Long> deltas) {
+        if (!deltas.isEmpty()) {
+            videos.addToCounter(counter, deltas);
+        }
     }
 }
