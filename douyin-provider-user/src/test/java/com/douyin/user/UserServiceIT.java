@@ -36,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ExtendWith(RealInfrastructure.class)
 @SpringBootTest(properties = {
         "douyin.nacos.config-enabled=false",
+        "douyin.sentinel.enabled=false",
         "dubbo.registry.address=N/A",
         "dubbo.protocol.port=-1",
         "spring.datasource.url=" + ItDatabase.SERVER_URL + "douyin_it_user" + ItDatabase.OPTIONS,

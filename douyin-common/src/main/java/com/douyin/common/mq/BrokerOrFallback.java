@@ -4,11 +4,6 @@ import com.alibaba.csp.sentinel.Entry;
 import com.alibaba.csp.sentinel.SphU;
 import com.alibaba.csp.sentinel.Tracer;
 import com.alibaba.csp.sentinel.slots.block.BlockException;
-import com.alibaba.csp.sentinel.slots.block.RuleConstant;
-import com.alibaba.csp.sentinel.slots.block.degrade.DegradeRule;
-import com.alibaba.csp.sentinel.slots.block.degrade.DegradeRuleManager;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.apache.rocketmq.spring.support.RocketMQHeaders;
 import org.slf4j.Logger;
@@ -29,30 +24,13 @@ public final class BrokerOrFallback {
     private final RocketMQTemplate rocketMQ;
     private final String resource;
 
-    /** {@code resource} names the breaker (Sentinel resource), e.g. "mq:douyin-favorite". */
+    /**
+     * {@code resource} names the breaker (Sentinel resource), e.g. "mq:douyin-favorite"; its
+     * degrade rules come from Nacos (config-nacos/sentinel-APP-degrade.json).
+     */
     public BrokerOrFallback(RocketMQTemplate rocketMQ, String resource) {
         this.rocketMQ = rocketMQ;
         this.resource = resource;
-    }
-
-    /**
-     * Default breaker rules until rules come from Nacos: open for {@code openSeconds} when half
-     * of at least 3 sends in 10 s failed, or half of at least 5 took longer than {@code slowMs}.
-     */
-    public BrokerOrFallback withDefaultRules(int slowMs, int openSeconds) {
-        DegradeRule errors = new DegradeRule(resource).setGrade(RuleConstant.DEGRADE_GRADE_EXCEPTION_RATIO)
-                .setCount(0.5).setMinRequestAmount(3).setStatIntervalMs(10_000).setTimeWindow(openSeconds);
-        DegradeRule slow = new DegradeRule(resource).setGrade(RuleConstant.DEGRADE_GRADE_RT)
-                .setCount(slowMs).setSlowRatioThreshold(0.5).setMinRequestAmount(5).setStatIntervalMs(10_000)
-                .setTimeWindow(openSeconds);
-        synchronized (DegradeRuleManager.class) {
-            List<DegradeRule> rules = new ArrayList<>(DegradeRuleManager.getRules());
-            rules.removeIf(rule -> rule.getResource().equals(resource));
-            rules.add(errors);
-            rules.add(slow);
-            DegradeRuleManager.loadRules(rules);
-        }
-        return this;
     }
 
     /** Sends {@code event} to {@code topic}, or runs {@code fallback} if the broker cannot take it. */

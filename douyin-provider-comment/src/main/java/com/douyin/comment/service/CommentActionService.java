@@ -15,7 +15,6 @@ import com.douyin.common.video.VideoAuthors;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,15 +38,13 @@ public class CommentActionService {
     private final RedisOutage outage;
 
     public CommentActionService(VideoComments comments, VideoAuthors videos, SnowflakeIdGenerator ids,
-                                RocketMQTemplate rocketMQ, CommentDirectWriter direct, RedisOutage outage,
-                                @Value("${douyin.comment.broker-slow-ms:500}") int slowMs,
-                                @Value("${douyin.comment.breaker-open-seconds:10}") int openSeconds) {
+                                RocketMQTemplate rocketMQ, CommentDirectWriter direct, RedisOutage outage) {
         this.comments = comments;
         this.videos = videos;
         this.ids = ids;
         this.direct = direct;
         this.outage = outage;
-        this.broker = new BrokerOrFallback(rocketMQ, "mq:" + Topics.COMMENT).withDefaultRules(slowMs, openSeconds);
+        this.broker = new BrokerOrFallback(rocketMQ, "mq:" + Topics.COMMENT);
     }
 
     public CommentDTO add(long userId, long videoId, String text) {

@@ -12,7 +12,6 @@ import com.douyin.favorite.cache.LikedVideos;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,14 +36,12 @@ public class FavoriteActionService {
     private final RedisOutage outage;
 
     public FavoriteActionService(LikedVideos liked, VideoAuthors authors, RocketMQTemplate rocketMQ, FavoriteDirectWriter direct,
-                                 RedisOutage outage,
-                                 @Value("${douyin.favorite.broker-slow-ms:500}") int slowMs,
-                                 @Value("${douyin.favorite.breaker-open-seconds:10}") int openSeconds) {
+                                 RedisOutage outage) {
         this.liked = liked;
         this.authors = authors;
         this.direct = direct;
         this.outage = outage;
-        this.broker = new BrokerOrFallback(rocketMQ, "mq:" + Topics.FAVORITE).withDefaultRules(slowMs, openSeconds);
+        this.broker = new BrokerOrFallback(rocketMQ, "mq:" + Topics.FAVORITE);
     }
 
     public void like(long userId, long videoId) {

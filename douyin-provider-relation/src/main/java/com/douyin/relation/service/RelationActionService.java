@@ -14,7 +14,6 @@ import org.apache.dubbo.config.annotation.DubboReference;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -37,13 +36,11 @@ public class RelationActionService {
     private final FollowDirectWriter direct;
     private final RedisOutage outage;
 
-    public RelationActionService(FollowedUsers followed, RocketMQTemplate rocketMQ, FollowDirectWriter direct, RedisOutage outage,
-                                 @Value("${douyin.relation.broker-slow-ms:500}") int slowMs,
-                                 @Value("${douyin.relation.breaker-open-seconds:10}") int openSeconds) {
+    public RelationActionService(FollowedUsers followed, RocketMQTemplate rocketMQ, FollowDirectWriter direct, RedisOutage outage) {
         this.followed = followed;
         this.direct = direct;
         this.outage = outage;
-        this.broker = new BrokerOrFallback(rocketMQ, "mq:" + Topics.RELATION).withDefaultRules(slowMs, openSeconds);
+        this.broker = new BrokerOrFallback(rocketMQ, "mq:" + Topics.RELATION);
     }
 
     public void follow(long userId, long toUserId) {
