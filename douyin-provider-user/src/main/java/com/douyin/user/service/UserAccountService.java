@@ -8,6 +8,8 @@ import com.douyin.common.id.SnowflakeIdGenerator;
 import com.douyin.user.cache.UserIdBloomFilter;
 import com.douyin.user.dao.UserDO;
 import com.douyin.user.dao.UserMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -15,6 +17,8 @@ import org.springframework.stereotype.Service;
 /** Registration and login. */
 @Service
 public class UserAccountService {
+
+    private static final Logger log = LoggerFactory.getLogger(UserAccountService.class);
 
     private final UserMapper users;
     private final SnowflakeIdGenerator ids;
@@ -47,6 +51,7 @@ public class UserAccountService {
             throw new DouyinException(ErrorCode.USERNAME_TAKEN);
         }
         knownIds.add(id);
+        log.info("Registered user {}", id); // an account's birth, with the request's trace ID
         return new AuthDTO(id, tokens.issue(id));
     }
 

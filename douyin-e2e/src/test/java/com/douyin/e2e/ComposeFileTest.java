@@ -1,0 +1,103 @@
+package com.douyin.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * compose.yaml cannot run here (no Docker engine), so it is checked against the code: every
+ * service it builds is a module of the build with that service's name, every variable it sets
+ * for the services is read by their configuration, and the gateway's published port is the one
+ * it listens on.
+ */
+class ComposeFileTest {
+
+    private static final Path REPO = DouyinSystem.REPO;
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> compose() throws Exception {
+        return new Yaml().load(Files.readString(REPO.resolve("compose.yaml")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Map<String, Object>> builtServices() throws Exception {
+        Map<String, Map<String, Object>> built = new TreeMap<>();
+        ((Map<String, Map<String, Object>>) compose().get("services")).forEach((name, service) -> {
+            if (service.get("build") instanceof Map<?, ?>) {
+                built.put(name, service);
+            }
+        });
+        return built;
+    }
+
+    private static String readAll(Stream<Path> files) {
+        StringBuilder all = new StringBuilder();
+        files.forEach(file -> {
+            try {
+                all.append(Files.readString(file)).append('\n');
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return all.toString();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyBuiltServiceIsAModuleWithThatApplicationName() throws Exception {
+        String rootPom = Files.readString(REPO.resolve("pom.xml"));
+        Map<String, Map<String, Object>> built = builtServices();
+        assertThat(built).hasSize(7);
+        for (Map.Entry<String, Map<String, Object>> service : built.entrySet()) {
+            String module = (String) ((Map<String, Object>) ((Map<String, Object>) service.getValue().get("build")).get("args")).get("MODULE");
+            assertThat(rootPom).as("module of " + service.getKey()).contains("<module>" + module + "</module>");
+            String applicationYaml = Files.readString(REPO.resolve(module).resolve("src/main/resources/application.yaml"));
+            assertThat(applicationYaml).as("spring.application.name of " + module).contains("name: " + service.getKey());
+            Map<String, Object> environment = (Map<String, Object>) service.getValue().get("environment");
+            assertThat(environment.get("SW_AGENT_NAME")).as("SkyWalking name of " + service.getKey()).isEqualTo(service.getKey());
+            assertThat(Files.readString(REPO.resolve("Dockerfile"))).as("Dockerfile builds " + module).contains(module);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyVariableGivenToTheServicesIsReadByTheirConfiguration() throws Exception {
+        String configuration;
+        try (Stream<Path> files = Files.list(REPO.resolve("config-nacos"))) {
+            configuration = readAll(files.filter(f -> f.toString().endsWith(".yaml")));
+        }
+        List<String> unread = new ArrayList<>();
+        Map<String, Object> environment = (Map<String, Object>) builtServices().get("douyin-user").get("environment");
+        for (String variable : environment.keySet()) {
+            if (variable.startsWith("DOUYIN_") && !configuration.contains("${" + variable)) {
+                unread.add(variable);
+            }
+        }
+        assertThat(unread).as("variables compose sets that no config-nacos/ file reads").isEmpty();
+        String applicationYamls;
+        try (Stream<Path> modules = Files.list(REPO).filter(dir -> dir.getFileName().toString().startsWith("douyin-"))) {
+            applicationYamls = readAll(modules.map(dir -> dir.resolve("src/main/resources/application.yaml")).filter(Files::exists));
+        }
+        assertThat(applicationYamls).as("NACOS_ADDR is read by the services").contains("${NACOS_ADDR");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theGatewaysPublishedPortIsTheOneItListensOn() throws Exception {
+        List<String> ports = (List<String>) builtServices().get("douyin-gateway").get("ports");
+        Matcher port = Pattern.compile("port: \\$\\{GATEWAY_PORT:(\\d+)}")
+                .matcher(Files.readString(REPO.resolve("douyin-gateway/src/main/resources/application.yaml")));
+        assertThat(port.find()).isTrue();
+        assertThat(ports).contains("8080:" + port.group(1));
+    }
+}
