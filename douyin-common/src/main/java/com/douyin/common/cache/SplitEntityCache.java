@@ -1,5 +1,6 @@
 package com.douyin.common.cache;
 
+import com.douyin.common.metrics.DouyinMeters;
 import com.douyin.common.redis.RedisOutage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -67,7 +68,11 @@ public final class SplitEntityCache<T, F> {
     /** The cached entities among {@code ids}; missing, partial or unreadable ones are absent. */
     public Map<Long, T> getAll(Collection<Long> ids) {
         Map<Long, T> found = new HashMap<>();
-        if (ids.isEmpty() || outage.inEffect()) {
+        if (ids.isEmpty()) {
+            return found;
+        }
+        if (outage.inEffect()) {
+            DouyinMeters.cacheLookups(prefix, 0, ids.size());
             return found;
         }
         try {
@@ -87,6 +92,7 @@ public final class SplitEntityCache<T, F> {
                     found.put(id, layout.join(JSON.readValue(fixed, fixedType), parse(counters)));
                 }
             }
+            DouyinMeters.cacheLookups(prefix, found.size(), ids.size() - found.size());
             return found;
         } catch (RedisException e) {
             outage.failed(e);

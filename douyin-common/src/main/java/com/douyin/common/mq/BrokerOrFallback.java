@@ -4,6 +4,7 @@ import com.alibaba.csp.sentinel.Entry;
 import com.alibaba.csp.sentinel.SphU;
 import com.alibaba.csp.sentinel.Tracer;
 import com.alibaba.csp.sentinel.slots.block.BlockException;
+import com.douyin.common.metrics.DouyinMeters;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.apache.rocketmq.spring.support.RocketMQHeaders;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ public final class BrokerOrFallback {
         try {
             entry = SphU.entry(resource);
         } catch (BlockException open) {
+            DouyinMeters.fallback(resource);
             fallback.run(); // the breaker is open: do not even try the broker
             return;
         }
@@ -53,6 +55,7 @@ public final class BrokerOrFallback {
             entry.exit(); // before the fallback, so its time does not count as the broker's
         }
         if (!sent) {
+            DouyinMeters.fallback(resource);
             fallback.run();
         }
     }

@@ -1,5 +1,8 @@
 package com.douyin.common.redis;
 
+import com.douyin.common.metrics.DouyinMeters;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -57,6 +60,9 @@ public class RedisOutage implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        Gauge.builder("douyin.redis.outage", this, outage -> outage.down ? 1 : 0)
+                .description("1 while this service serves from MySQL because Redis is unreachable")
+                .register(Metrics.globalRegistry);
         sweeper.scheduleWithFixedDelay(this::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -73,6 +79,7 @@ public class RedisOutage implements AutoCloseable {
                 failed(e); // an outage, or an error of this call only: MySQL answers it either way
             }
         }
+        DouyinMeters.fallback("redis");
         mysqlPath.readLock().lock();
         try {
             return mysql.get();

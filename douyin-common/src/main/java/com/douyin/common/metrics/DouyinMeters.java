@@ -1,0 +1,33 @@
+package com.douyin.common.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+
+/**
+ * The project's own meters, on Micrometer's global registry (Spring Boot adds the service's
+ * Prometheus registry to it), so shared code that is not a Spring bean can count:
+ * <ul>
+ *   <li>{@code douyin_cache_requests_total{cache, result=hit|miss}}: hit ratio per cache;</li>
+ *   <li>{@code douyin_fallback_total{path}}: writes that took a fallback path (broker down or its
+ *       breaker open: {@code mq:TOPIC}; Redis out: {@code redis});</li>
+ * </ul>
+ * and {@code douyin_redis_outage} (1 while the service serves from MySQL, see RedisOutage).
+ */
+public final class DouyinMeters {
+
+    private DouyinMeters() {
+    }
+
+    public static void cacheLookups(String cache, int hits, int misses) {
+        if (hits > 0) {
+            Counter.builder("douyin.cache.requests").tag("cache", cache).tag("result", "hit").register(Metrics.globalRegistry).increment(hits);
+        }
+        if (misses > 0) {
+            Counter.builder("douyin.cache.requests").tag("cache", cache).tag("result", "miss").register(Metrics.globalRegistry).increment(misses);
+        }
+    }
+
+    public static void fallback(String path) {
+        Counter.builder("douyin.fallback").tag("path", path).register(Metrics.globalRegistry).increment();
+    }
+}

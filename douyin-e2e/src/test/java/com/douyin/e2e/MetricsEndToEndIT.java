@@ -1,0 +1,64 @@
+package com.douyin.e2e;
+
+import static com.douyin.e2e.ApiClient.get;
+import static com.douyin.e2e.ApiClient.http;
+import static com.douyin.e2e.ApiClient.newAccount;
+import static com.douyin.e2e.ApiClient.ok;
+import static com.douyin.e2e.ApiClient.publishSample;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.douyin.e2e.ApiClient.Account;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Every service's Prometheus endpoint, and the meters that say how the system is doing. */
+@ExtendWith(DouyinSystem.class)
+class MetricsEndToEndIT {
+
+    private static String scrape(String url) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(url).isEqualTo(200);
+        return answer.body();
+    }
+
+    /** The value of the first sample of {@code name} whose labels contain all of {@code labels}. */
+    private static double sample(String scrape, String name, String... labels) {
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)} (\\S+)").matcher(scrape);
+        while (line.find()) {
+            boolean all = true;
+            for (String label : labels) {
+                all &= line.group(1).contains(label);
+            }
+            if (all) {
+                return Double.parseDouble(line.group(2));
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void theGatewayAndEveryProviderExposeTheirMeters() throws Exception {
+        Account author = newAccount();
+        publishSample(author, "measured");
+        for (int i = 0; i < 3; i++) {
+            ok(get("/douyin/publish/list/?user_id=" + author.id())); // the second and third read hit the cache
+        }
+
+        String gateway = scrape(DouyinSystem.API + "/actuator/prometheus");
+        assertThat(sample(gateway, "http_server_requests_seconds_bucket", "uri=\"/douyin/publish/list/\"", "le=\"+Inf\"")).as("latency histogram")
+                .isPositive();
+
+        String video = scrape("http://127.0.0.1:9102/metrics");
+        assertThat(sample(video, "douyin_cache_requests_total", "cache=\"video\"", "result=\"hit\"")).as("video cache hits").isPositive();
+        assertThat(sample(video, "douyin_cache_requests_total", "cache=\"video\"", "result=\"miss\"")).as("video cache misses").isPositive();
+        assertThat(video).contains("douyin_redis_outage");
+        for (int port = 9101; port <= 9106; port++) {
+            assertThat(scrape("http://127.0.0.1:" + port + "/metrics")).as("provider on " + port).contains("jvm_memory_used_bytes");
+        }
+    }
+}
