@@ -3,6 +3,7 @@ package com.douyin.common.cache;
 import com.douyin.common.metrics.DouyinMeters;
 import com.douyin.common.redis.RedisOutage;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -52,6 +53,8 @@ public final class SplitEntityCache<T, F> {
     private final List<String> counterNames;
     private final Layout<T, F> layout;
     private final Duration ttl;
+    private final Counter hits;
+    private final Counter misses;
 
     public SplitEntityCache(RedissonClient redisson, RedisOutage outage, CachedEntity entity, Class<F> fixedType, List<String> counterNames,
                             Layout<T, F> layout, Duration ttl) {
@@ -59,6 +62,8 @@ public final class SplitEntityCache<T, F> {
         this.outage = outage;
         this.entity = entity;
         this.prefix = entity.prefix();
+        this.hits = DouyinMeters.cacheRequests(prefix, "hit");
+        this.misses = DouyinMeters.cacheRequests(prefix, "miss");
         this.fixedType = fixedType;
         this.counterNames = counterNames;
         this.layout = layout;
@@ -72,7 +77,7 @@ public final class SplitEntityCache<T, F> {
             return found;
         }
         if (outage.inEffect()) {
-            DouyinMeters.cacheLookups(prefix, 0, ids.size());
+            misses.increment(ids.size());
             return found;
         }
         try {
@@ -92,7 +97,8 @@ public final class SplitEntityCache<T, F> {
                     found.put(id, layout.join(JSON.readValue(fixed, fixedType), parse(counters)));
                 }
             }
-            DouyinMeters.cacheLookups(prefix, found.size(), ids.size() - found.size());
+            hits.increment(found.size());
+            misses.increment(ids.size() - found.size());
             return found;
         } catch (RedisException e) {
             outage.failed(e);

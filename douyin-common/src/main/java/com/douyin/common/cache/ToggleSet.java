@@ -78,6 +78,15 @@ public final class ToggleSet {
                 RScript.ReturnType.MULTI, keys, args.toArray());
     }
 
+    /**
+     * The sequence of a change decided outside Redis (by the row, while Redis is out): after the
+     * stored change's, whichever clock made that one, and otherwise the time in microseconds like
+     * the sequences the Lua step takes from Redis's clock.
+     */
+    public static long sequenceAfter(long storedSequence) {
+        return Math.max(System.currentTimeMillis() * 1000, storedSequence + 1);
+    }
+
     public CompleteSortedSet set() {
         return set;
     }

@@ -18,13 +18,9 @@ public final class DouyinMeters {
     private DouyinMeters() {
     }
 
-    public static void cacheLookups(String cache, int hits, int misses) {
-        if (hits > 0) {
-            Counter.builder("douyin.cache.requests").tag("cache", cache).tag("result", "hit").register(Metrics.globalRegistry).increment(hits);
-        }
-        if (misses > 0) {
-            Counter.builder("douyin.cache.requests").tag("cache", cache).tag("result", "miss").register(Metrics.globalRegistry).increment(misses);
-        }
+    /** The counter of a cache's lookups with {@code result} hit or miss (registered once, kept by the cache). */
+    public static Counter cacheRequests(String cache, String result) {
+        return Counter.builder("douyin.cache.requests").tag("cache", cache).tag("result", result).register(Metrics.globalRegistry);
     }
 
     public static void fallback(String path) {

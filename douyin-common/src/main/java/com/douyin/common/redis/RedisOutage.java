@@ -124,7 +124,7 @@ public class RedisOutage implements AutoCloseable {
     public void markStale(Collection<String> keys) {
         if (!keys.isEmpty()) {
             jdbc.batchUpdate("INSERT IGNORE INTO cache_stale_key (cache_key) VALUES (?)",
-                    keys.stream().map(key -> new Object[] {key}).toList());
+                    asRows(keys));
         }
     }
 
@@ -162,7 +162,7 @@ public class RedisOutage implements AutoCloseable {
             return 0;
         }
         redisson.getKeys().delete(keys.toArray(String[]::new));
-        jdbc.batchUpdate("DELETE FROM cache_stale_key WHERE cache_key = ?", keys.stream().map(key -> new Object[] {key}).toList());
+        jdbc.batchUpdate("DELETE FROM cache_stale_key WHERE cache_key = ?", asRows(keys));
         return keys.size();
     }
 
@@ -177,6 +177,11 @@ public class RedisOutage implements AutoCloseable {
         } finally {
             mysqlPath.writeLock().unlock();
         }
+    }
+
+    /** One batch row per key, for the cache_stale_key statements. */
+    private static List<Object[]> asRows(Collection<String> keys) {
+        return keys.stream().map(key -> new Object[] {key}).toList();
     }
 
     @Override

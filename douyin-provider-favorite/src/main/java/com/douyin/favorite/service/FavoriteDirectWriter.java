@@ -3,6 +3,7 @@ package com.douyin.favorite.service;
 import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.api.favorite.FavoriteChangeSink;
 import com.douyin.common.cache.CachedEntity;
+import com.douyin.common.cache.ToggleSet;
 import com.douyin.common.mq.SynchronousPath;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.favorite.cache.LikedVideos;
@@ -60,9 +61,7 @@ public class FavoriteDirectWriter extends SynchronousPath<FavoriteChangedEvent> 
             }
             outage.markStale(List.of(LikedVideos.setKey(userId), CachedEntity.VIDEO.countersKey(videoId),
                     CachedEntity.USER.countersKey(userId), CachedEntity.USER.countersKey(authorId)));
-            // After the stored change: the sequence orders the changes of a pair, whichever clock made them.
-            long sequence = Math.max(System.currentTimeMillis() * 1000, stored.changeSeq() + 1);
-            return new FavoriteChangedEvent(userId, videoId, authorId, delta, sequence);
+            return new FavoriteChangedEvent(userId, videoId, authorId, delta, ToggleSet.sequenceAfter(stored.changeSeq()));
         });
     }
 

@@ -3,6 +3,7 @@ package com.douyin.relation.service;
 import com.douyin.api.event.FollowChangedEvent;
 import com.douyin.api.relation.FollowChangeSink;
 import com.douyin.common.cache.CachedEntity;
+import com.douyin.common.cache.ToggleSet;
 import com.douyin.common.mq.SynchronousPath;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.relation.cache.FollowedUsers;
@@ -53,8 +54,7 @@ public class FollowDirectWriter extends SynchronousPath<FollowChangedEvent> {
             }
             outage.markStale(List.of(FollowedUsers.setKey(followerId),
                     CachedEntity.USER.countersKey(followerId), CachedEntity.USER.countersKey(followeeId)));
-            long sequence = Math.max(System.currentTimeMillis() * 1000, stored.changeSeq() + 1);
-            return new FollowChangedEvent(followerId, followeeId, delta, sequence);
+            return new FollowChangedEvent(followerId, followeeId, delta, ToggleSet.sequenceAfter(stored.changeSeq()));
         });
     }
 

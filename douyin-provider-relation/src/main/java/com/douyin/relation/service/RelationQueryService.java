@@ -44,17 +44,18 @@ public class RelationQueryService {
 
     /** Mutual follows: of everyone the user follows (most recent first), those who follow back. */
     public List<Long> friends(long userId, int offset, int count) {
-        return outage.redisOrElse(() -> {
+        List<Long> friends = outage.redisOrElse(() -> {
             List<Long> following = followed.following(userId);
             Set<Long> back = following.isEmpty() ? Set.of() : followed.followingBack(userId, following);
-            return page(following.stream().filter(back::contains).toList(), offset, count);
+            return following.stream().filter(back::contains).toList();
         }, () -> {
             List<Long> following = follows.findFollowing(userId).stream()
                     .sorted(Comparator.comparingLong(FollowedUser::followedAt).reversed())
                     .map(FollowedUser::userId).toList();
             Set<Long> back = following.isEmpty() ? Set.of() : new HashSet<>(follows.followersAmong(userId, following));
-            return page(following.stream().filter(back::contains).toList(), offset, count);
+            return following.stream().filter(back::contains).toList();
         });
+        return page(friends, offset, count);
     }
 
     private static List<Long> page(List<Long> all, int offset, int count) {
