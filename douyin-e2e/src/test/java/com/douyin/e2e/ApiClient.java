@@ -49,9 +49,9 @@ final class ApiClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A multipart/form-data POST with text fields and one file field. */
+    /** A multipart/form-data POST with text fields and one file field; {@code headers}: name, value, ... */
     static HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileField,
-                                              String fileName, byte[] file) throws Exception {
+                                              String fileName, byte[] file, String... headers) throws Exception {
         String boundary = "----douyin" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Map.Entry<String, String> field : fields.entrySet()) {
@@ -66,9 +66,12 @@ final class ApiClient {
             body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create(DouyinSystem.API + path))
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(DouyinSystem.API + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -107,17 +110,28 @@ final class ApiClient {
     }
 
     /**
-     * After a failure drill restarted the broker: waits until a publish goes through again (the
-     * services' RocketMQ clients reconnect within seconds), so the next test meets a recovered system.
+     * After a failure drill restarted the broker: waits until a publish goes through the broker
+     * again, not its synchronous fallback (the services' RocketMQ clients reconnect, and the
+     * breaker closes, within seconds), so the next test meets a recovered system.
      */
     static void awaitBrokerRecovered() throws Exception {
         Account probe = newAccount();
         for (long deadline = System.currentTimeMillis() + 90_000; System.currentTimeMillis() < deadline; Thread.sleep(1000)) {
-            if (ok(publish(probe, "probe", "probe.mp4", SampleVideo.mp4())).get("status_code").asInt() == 0) {
+            double fallbacks = publishFallbacks();
+            if (ok(publish(probe, "probe", "probe.mp4", SampleVideo.mp4())).get("status_code").asInt() == 0
+                    && publishFallbacks() == fallbacks) {
                 return;
             }
         }
-        throw new AssertionError("publishing did not recover within 90 s of the broker's restart");
+        throw new AssertionError("publishing did not go through the broker within 90 s of its restart");
+    }
+
+    /** How many publishes the video provider has written without the broker (its Prometheus counter). */
+    static double publishFallbacks() throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:9102/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return metrics.lines().filter(line -> line.startsWith("douyin_fallback_total{") && line.contains("mq:douyin-video-published"))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     /** Publishes a generated MP4 and answers the new video's ID (from the author's list). */

@@ -93,6 +93,40 @@ class ComposeFileTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void everyProviderIsHealthyWhenItsDubboPortAnswersAndTheGatewayWaitsForAll() throws Exception {
+        Map<String, Object> gatewayDependsOn = (Map<String, Object>) builtServices().get("douyin-gateway").get("depends_on");
+        Pattern dubboPort = Pattern.compile("port: \\$\\{DUBBO_PORT:(\\d+)}");
+        for (Map.Entry<String, Map<String, Object>> service : builtServices().entrySet()) {
+            if (service.getKey().equals("douyin-gateway")) {
+                continue;
+            }
+            String module = "douyin-provider-" + service.getKey().substring("douyin-".length());
+            Matcher port = dubboPort.matcher(Files.readString(REPO.resolve(module).resolve("src/main/resources/application.yaml")));
+            assertThat(port.find()).as("Dubbo port of " + module).isTrue();
+            Map<String, Object> healthcheck = (Map<String, Object>) service.getValue().get("healthcheck");
+            assertThat(String.valueOf(healthcheck.get("test"))).as("health check of " + service.getKey())
+                    .contains("/dev/tcp/127.0.0.1/" + port.group(1));
+            assertThat(String.valueOf(gatewayDependsOn.get(service.getKey()))).as("gateway waits for " + service.getKey())
+                    .contains("service_healthy");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theStoresTheCodeExpectsAreThere() throws Exception {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        assertThat(services).containsKeys("mysql", "mysql-replica", "redis", "nacos", "rocketmq-namesrv", "rocketmq-broker",
+                "seata-server", "sentinel-dashboard", "skywalking-oap", "skywalking-ui");
+        // The providers in a Seata transaction find the coordinator where the shared config says.
+        assertThat(Files.readString(REPO.resolve("config-nacos/douyin-shared.yaml"))).contains("${DOUYIN_SEATA_ADDR:");
+        for (String participant : List.of("douyin-user", "douyin-video")) {
+            assertThat(String.valueOf(builtServices().get(participant).get("depends_on"))).as(participant + " waits for Seata")
+                    .contains("seata-server");
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void theGatewaysPublishedPortIsTheOneItListensOn() throws Exception {
         List<String> ports = (List<String>) builtServices().get("douyin-gateway").get("ports");
         Matcher port = Pattern.compile("port: \\$\\{GATEWAY_PORT:(\\d+)}")

@@ -50,6 +50,16 @@ final class SystemStores implements AutoCloseable {
         return redis().getKeys().countExists(key) == 1;
     }
 
+    /** Changes rows behind the API's back (failure drills); answers how many. */
+    int update(String sql, Object... args) throws SQLException {
+        try (PreparedStatement statement = mysql.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                statement.setObject(i + 1, args[i]);
+            }
+            return statement.executeUpdate();
+        }
+    }
+
     /** The first column of the first row, as a long (0 when there is no row). */
     long queryLong(String sql, Object... args) throws SQLException {
         try (PreparedStatement statement = mysql.prepareStatement(sql)) {

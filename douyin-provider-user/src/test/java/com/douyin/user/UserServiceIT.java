@@ -37,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(properties = {
         "douyin.nacos.config-enabled=false",
         "douyin.sentinel.enabled=false",
+        "seata.enabled=false", // the Seata path is exercised end to end (PublishWithoutBrokerEndToEndIT)
         "dubbo.registry.address=N/A",
         "dubbo.protocol.port=-1",
         "spring.datasource.url=" + ItDatabase.SERVER_URL + "douyin_it_user" + ItDatabase.OPTIONS,
@@ -207,6 +208,22 @@ class UserServiceIT {
         assertThat(counters.countPublishedVideo(event)).isFalse(); // redelivered
         assertThat(jdbc.queryForObject("SELECT work_count FROM user WHERE id = ?", Long.class, id)).isEqualTo(1);
         assertThat(users.getUser(id).workCount()).isEqualTo(1); // the stale cache entry was dropped
+    }
+
+    @Test
+    void aPublishCountedInTheGlobalTransactionCountsOnceAndFailsForAnAuthorWithoutARow() {
+        long id = users.register(uniqueName(), "secret123").userId();
+        VideoPublishedEvent event = new VideoPublishedEvent(id + 1, id, System.currentTimeMillis());
+
+        counters.countPublishedVideoInPublish(event);
+        counters.countPublishedVideo(event); // the same event also through the broker
+        assertThat(jdbc.queryForObject("SELECT work_count FROM user WHERE id = ?", Long.class, id)).isEqualTo(1);
+
+        VideoPublishedEvent orphan = new VideoPublishedEvent(id + 2, 987_654_321L, System.currentTimeMillis());
+        assertThatThrownBy(() -> counters.countPublishedVideoInPublish(orphan))
+                .isInstanceOfSatisfying(DouyinException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.USER_NOT_FOUND));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM consumed_event WHERE event_key = ?", Long.class, orphan.eventKey()))
+                .isZero(); // rolled back with the failure
     }
 
     @Test

@@ -39,7 +39,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(properties = {
         "douyin.nacos.config-enabled=false",
         "douyin.sentinel.enabled=false",
-        "dubbo.registry.address=N/A",
+        "seata.enabled=false", // the Seata path is exercised end to end (PublishWithoutBrokerEndToEndIT)
+        // A registry for the user provider's reference (only the broker's path is taken here),
+        // without registering this test as a provider of the running system.
+        "dubbo.registry.address=nacos://127.0.0.1:8848",
+        "dubbo.registry.register=false",
         "dubbo.protocol.port=-1",
         "spring.datasource.url=" + ItDatabase.SERVER_URL + "douyin_it_video" + ItDatabase.OPTIONS,
         "spring.datasource.username=" + ItDatabase.USER,

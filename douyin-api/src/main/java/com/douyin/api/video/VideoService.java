@@ -5,6 +5,13 @@ import java.util.List;
 /** Videos: publishing, the feed, a user's works; owned by douyin-provider-video. */
 public interface VideoService {
 
+    /**
+     * Consumers' timeout for {@link #publish} (ms): when the broker is down, a publish waits for
+     * the failed send and then a Seata transaction across two providers, which the usual 3 s
+     * does not always cover.
+     */
+    int PUBLISH_TIMEOUT_MS = 10_000;
+
     /** Records a video whose file is already in the object store under {@code playKey}. */
     VideoDTO publish(long authorId, String playKey, String title);
 

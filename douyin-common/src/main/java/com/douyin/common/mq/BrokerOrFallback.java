@@ -5,6 +5,7 @@ import com.alibaba.csp.sentinel.SphU;
 import com.alibaba.csp.sentinel.Tracer;
 import com.alibaba.csp.sentinel.slots.block.BlockException;
 import com.douyin.common.metrics.DouyinMeters;
+import java.util.function.Supplier;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.apache.rocketmq.spring.support.RocketMQHeaders;
 import org.slf4j.Logger;
@@ -36,27 +37,34 @@ public final class BrokerOrFallback {
 
     /** Sends {@code event} to {@code topic}, or runs {@code fallback} if the broker cannot take it. */
     public void send(String topic, Object event, String eventKey, Runnable fallback) {
+        call(eventKey, () -> rocketMQ.syncSend(topic, MessageBuilder.withPayload(event).setHeader(RocketMQHeaders.KEYS, eventKey).build()),
+                () -> {
+                    fallback.run();
+                    return null;
+                });
+    }
+
+    /**
+     * {@code viaBroker}'s answer, or {@code fallback}'s if it throws or the breaker is open;
+     * {@code what} names the write in the log.
+     */
+    public <T> T call(String what, Supplier<T> viaBroker, Supplier<T> fallback) {
         Entry entry;
         try {
             entry = SphU.entry(resource);
         } catch (BlockException open) {
             DouyinMeters.fallback(resource);
-            fallback.run(); // the breaker is open: do not even try the broker
-            return;
+            return fallback.get(); // the breaker is open: do not even try the broker
         }
-        boolean sent = false;
         try {
-            rocketMQ.syncSend(topic, MessageBuilder.withPayload(event).setHeader(RocketMQHeaders.KEYS, eventKey).build());
-            sent = true;
+            return viaBroker.get();
         } catch (RuntimeException e) {
             Tracer.traceEntry(e, entry);
-            log.warn("Broker unavailable for {} ({}); writing it synchronously", eventKey, e.toString());
+            log.warn("Broker unavailable for {} ({}); writing it synchronously", what, e.toString());
         } finally {
             entry.exit(); // before the fallback, so its time does not count as the broker's
         }
-        if (!sent) {
-            DouyinMeters.fallback(resource);
-            fallback.run();
-        }
+        DouyinMeters.fallback(resource);
+        return fallback.get();
     }
 }

@@ -9,6 +9,7 @@ import com.douyin.gateway.json.VideoListResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.OptionalLong;
 import org.apache.dubbo.config.annotation.DubboReference;
+import org.apache.dubbo.config.annotation.Method;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,7 +21,8 @@ public class FavoriteController {
     @DubboReference(providedBy = "douyin-favorite")
     private FavoriteService favorites;
 
-    @DubboReference(providedBy = "douyin-video")
+    // (Every reference to VideoService in the gateway must be declared alike.)
+    @DubboReference(providedBy = "douyin-video", methods = @Method(name = "publish", timeout = VideoService.PUBLISH_TIMEOUT_MS))
     private VideoService videos;
 
     private final ViewerAuthenticator auth;

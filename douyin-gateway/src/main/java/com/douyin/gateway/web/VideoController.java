@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
 import org.apache.dubbo.config.annotation.DubboReference;
+import org.apache.dubbo.config.annotation.Method;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,7 +37,8 @@ public class VideoController {
     private static final int FEED_PAGE = 30;
     private static final int SEARCH_PAGE = 30;
 
-    @DubboReference(providedBy = "douyin-video")
+    // (Every reference to VideoService in the gateway must be declared alike.)
+    @DubboReference(providedBy = "douyin-video", methods = @Method(name = "publish", timeout = VideoService.PUBLISH_TIMEOUT_MS))
     private VideoService videos;
 
     private final ViewerAuthenticator auth;

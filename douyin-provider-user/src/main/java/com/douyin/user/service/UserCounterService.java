@@ -1,5 +1,7 @@
 package com.douyin.user.service;
 
+import com.douyin.api.common.DouyinException;
+import com.douyin.api.common.ErrorCode;
 import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.api.event.FollowChangedEvent;
 import com.douyin.api.event.VideoPublishedEvent;
@@ -9,6 +11,8 @@ import com.douyin.user.cache.UserCache;
 import com.douyin.user.dao.UserMapper;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -18,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class UserCounterService {
+
+    private static final Logger log = LoggerFactory.getLogger(UserCounterService.class);
 
     static final String WORK_COUNT_CONSUMER = "user-work-count";
     static final String FAVORITE_COUNT_CONSUMER = "user-favorite-count";
@@ -41,8 +47,25 @@ public class UserCounterService {
                 consumed.firstDelivery(WORK_COUNT_CONSUMER, event.eventKey()) && users.incrementWorkCount(event.authorId()) == 1);
         if (Boolean.TRUE.equals(applied)) {
             cache.evict(event.authorId()); // the next read rebuilds the counters from MySQL
+            log.info("Counted a video in the work_count of user {} (video {})", event.authorId(), event.videoId());
         }
         return Boolean.TRUE.equals(applied);
+    }
+
+    /**
+     * The same count as a branch of the publisher's Seata global transaction (the broker was
+     * unavailable): an author without a row fails it, which rolls the publish back. Seata AT
+     * undoes what this commits locally if the publish fails later (it reads the key with a SELECT
+     * and inserts it plainly: an INSERT IGNORE is not something AT can undo).
+     */
+    public void countPublishedVideoInPublish(VideoPublishedEvent event) {
+        transaction.executeWithoutResult(status -> {
+            if (!consumed.firstDeliveries(WORK_COUNT_CONSUMER, List.of(event.eventKey())).isEmpty()
+                    && users.incrementWorkCount(event.authorId()) != 1) {
+                throw new DouyinException(ErrorCode.USER_NOT_FOUND);
+            }
+        });
+        cache.evict(event.authorId());
     }
 
     /**

@@ -1,0 +1,33 @@
+package com.douyin.video.service;
+
+import com.douyin.api.event.VideoPublishedEvent;
+import com.douyin.api.video.VideoPublishedSink;
+import com.douyin.video.dao.VideoMapper;
+import io.seata.spring.annotation.GlobalTransactional;
+import org.apache.dubbo.config.annotation.DubboReference;
+import org.springframework.stereotype.Service;
+
+/**
+ * A publish while the broker is unavailable: the video row and its author's work_count (the user
+ * provider's, over Dubbo) in one Seata AT global transaction. The insert commits at once, with
+ * its undo image in undo_log; if the user provider fails, the coordinator undoes the insert, so
+ * there is never a video without its count, nor a count without its video.
+ */
+@Service
+public class PublishAcrossProviders {
+
+    @DubboReference(providedBy = "douyin-user", check = false)
+    private VideoPublishedSink authorWorkCount;
+
+    private final VideoMapper videos;
+
+    public PublishAcrossProviders(VideoMapper videos) {
+        this.videos = videos;
+    }
+
+    @GlobalTransactional(name = "douyin-publish", timeoutMills = 8_000)
+    public void publish(PendingVideo video) {
+        videos.insert(video);
+        authorWorkCount.apply(new VideoPublishedEvent(video.id(), video.authorId(), video.publishedAt()));
+    }
+}
