@@ -9,6 +9,7 @@ import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.client.hook.ConsumeMessageHook;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,8 @@ public abstract class BatchEventConsumer<E> implements SmartLifecycle, Environme
     private final Class<E> type;
     private final int batchSize;
     private Duration batchWindow = Duration.ofMillis(100);
-    private DefaultMQPushConsumer consumer;
+    private final List<ConsumeMessageHook> hooks = new ArrayList<>();
+    private volatile DefaultMQPushConsumer consumer;
 
     protected BatchEventConsumer(String nameServer, String group, String topic, Class<E> type, int batchSize) {
         this.nameServer = nameServer;
@@ -52,6 +54,24 @@ public abstract class BatchEventConsumer<E> implements SmartLifecycle, Environme
         batchWindow = environment.getProperty("douyin.mq.batch-window", Duration.class, batchWindow);
     }
 
+    /** A hook around every batch (see MessageTracing); effective from the next start. */
+    public void addHook(ConsumeMessageHook hook) {
+        hooks.add(hook);
+    }
+
+    public String group() {
+        return group;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** The running client (null while stopped), for its offsets (see ConsumerLag). */
+    public DefaultMQPushConsumer client() {
+        return consumer;
+    }
+
     /** Applies a batch; throwing makes RocketMQ redeliver all of it later. */
     protected abstract void consume(List<E> events);
 
@@ -64,6 +84,7 @@ public abstract class BatchEventConsumer<E> implements SmartLifecycle, Environme
         created.setPullInterval(batchWindow.toMillis());
         created.setConsumeThreadMin(4);
         created.setConsumeThreadMax(4);
+        hooks.forEach(created.getDefaultMQPushConsumerImpl()::registerConsumeMessageHook);
         try {
             created.subscribe(topic, "*");
             created.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
