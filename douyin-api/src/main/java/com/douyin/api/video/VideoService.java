@@ -22,8 +22,12 @@ public interface VideoService {
      */
     List<VideoDTO> feed(long beforeMs, long unitMs, int limit);
 
-    /** All videos of one author, newest first. */
-    List<VideoDTO> listByAuthor(long authorId);
+    /**
+     * All videos of one author, newest first, as {@code viewerId} sees them (0: nobody logged in).
+     * The author's own list always holds what they have published; another viewer's may lag behind
+     * for a moment (a MySQL replica).
+     */
+    List<VideoDTO> listByAuthor(long authorId, long viewerId);
 
     /** Up to {@code limit} videos whose titles hold a word of the keyword, best matches first. */
     List<VideoDTO> search(String keyword, int limit);

@@ -32,17 +32,23 @@ public final class ItDatabase {
 
     /** Drops and creates {@code name}, applies every file of sql/ (run from a module folder), empties the IT Redis database. */
     public static void recreate(String name) throws Exception {
-        flushRedis();
+        flushRedis(REDIS_DATABASE);
         try (Connection c = DriverManager.getConnection(env("DOUYIN_IT_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/") + OPTIONS,
-                env("DOUYIN_IT_MYSQL_USER", "root"), env("DOUYIN_IT_MYSQL_PASSWORD", ""));
-             Statement s = c.createStatement()) {
+                env("DOUYIN_IT_MYSQL_USER", "root"), env("DOUYIN_IT_MYSQL_PASSWORD", ""))) {
+            create(c, name);
+        }
+    }
+
+    /** Drops and creates {@code name} on the server {@code c} is connected to and applies every file of sql/ there. */
+    public static void create(Connection c, String name) throws Exception {
+        try (Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name);
             s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4");
-            c.setCatalog(name);
-            try (var files = java.nio.file.Files.list(Path.of("..", "sql"))) {
-                for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
-                    ScriptUtils.executeSqlScript(c, new FileSystemResource(file));
-                }
+        }
+        c.setCatalog(name);
+        try (var files = java.nio.file.Files.list(Path.of("..", "sql"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+                ScriptUtils.executeSqlScript(c, new FileSystemResource(file));
             }
         }
     }
@@ -60,9 +66,10 @@ public final class ItDatabase {
         return env("DOUYIN_IT_MYSQL_PASSWORD", "");
     }
 
-    private static void flushRedis() {
+    /** Empties database {@code database} of the IT Redis. */
+    public static void flushRedis(int database) {
         Config config = new Config();
-        config.useSingleServer().setAddress(env("DOUYIN_IT_REDIS_URL", "redis://127.0.0.1:6379")).setDatabase(REDIS_DATABASE);
+        config.useSingleServer().setAddress(env("DOUYIN_IT_REDIS_URL", "redis://127.0.0.1:6379")).setDatabase(database);
         RedissonClient redis = Redisson.create(config);
         try {
             redis.getKeys().flushdb();

@@ -113,6 +113,6 @@ public class VideoController {
     public VideoListResponse publishList(HttpServletRequest request) {
         OptionalLong viewer = auth.optionalViewer(request);
         long userId = RequestParams.requiredId(request, "user_id");
-        return new VideoListResponse(0, "success", videoJson.toJson(videos.listByAuthor(userId), viewer));
+        return new VideoListResponse(0, "success", videoJson.toJson(videos.listByAuthor(userId, viewer.orElse(0)), viewer));
     }
 }

@@ -57,12 +57,15 @@ public class AuthorVideoIds {
         this.ttl = ttl;
     }
 
-    /** The author's video IDs, newest first: from Redis, or from {@code load} and then cached. */
-    public List<Long> get(long authorId, Supplier<List<VideoKey>> load) {
+    /**
+     * The author's video IDs, newest first: from Redis, or else from {@code fresh} and then cached.
+     * When Redis cannot cache them (an outage, an error), from {@code uncached}, which may lag behind.
+     */
+    public List<Long> get(long authorId, Supplier<List<VideoKey>> fresh, Supplier<List<VideoKey>> uncached) {
         if (outage.inEffect()) {
-            return load.get().stream().map(VideoKey::id).toList();
+            return ids(uncached.get());
         }
-        String seenVersion; // null: Redis is unavailable, do not cache
+        String seenVersion;
         try {
             Collection<String> cached = redisson.<String>getScoredSortedSet(setKey(authorId), StringCodec.INSTANCE)
                     .valueRangeReversed(0, -1);
@@ -73,12 +76,14 @@ public class AuthorVideoIds {
             seenVersion = version == null ? "" : version;
         } catch (RedisException e) {
             outage.failed(e);
-            seenVersion = null;
+            return ids(uncached.get());
         }
-        List<VideoKey> keys = load.get();
-        if (seenVersion != null) {
-            store(authorId, seenVersion, keys);
-        }
+        List<VideoKey> keys = fresh.get();
+        store(authorId, seenVersion, keys);
+        return ids(keys);
+    }
+
+    private static List<Long> ids(List<VideoKey> keys) {
         return keys.stream().map(VideoKey::id).toList();
     }
 

@@ -30,8 +30,8 @@ public class VideoServiceRpc implements VideoService {
     }
 
     @Override
-    public List<VideoDTO> listByAuthor(long authorId) {
-        return queries.listByAuthor(authorId);
+    public List<VideoDTO> listByAuthor(long authorId, long viewerId) {
+        return queries.listByAuthor(authorId, viewerId);
     }
 
     @Override

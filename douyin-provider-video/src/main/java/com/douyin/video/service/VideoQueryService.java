@@ -2,6 +2,7 @@ package com.douyin.video.service;
 
 import com.douyin.api.video.SearchKeyword;
 import com.douyin.api.video.VideoDTO;
+import com.douyin.common.datasource.ReadReplica;
 import com.douyin.video.cache.AuthorVideoIds;
 import com.douyin.video.cache.VideoCache;
 import com.douyin.video.cache.VideoIdBloomFilter;
@@ -15,12 +16,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
  * The feed, a user's works and batch reads. Which videos a page holds comes from MySQL's
  * covering indexes (IDs and times only); the videos themselves come from Redis, with the
  * missing ones read from MySQL in one query and cached.
+ *
+ * <p>With a MySQL replica ({@link ReadReplica}), the reads that may lag go there: the feed's and
+ * search's pages of IDs, and another user's list while Redis cannot cache it. Whatever fills Redis
+ * (videos by ID, an author's list) reads the primary, so the cache never keeps what a lagging
+ * replica said; so does the author's own list (who just published sees the video), and so do
+ * every write and everything in a transaction (VideoPublishService, VideoCounterService).
  */
 @Service
 public class VideoQueryService {
@@ -43,12 +51,14 @@ public class VideoQueryService {
     public List<VideoDTO> feed(long beforeMs, long unitMs, int limit) {
         int size = Math.max(1, Math.min(limit, MAX_FEED_PAGE));
         long unit = unitMs <= 0 ? 1 : unitMs;
-        List<VideoKey> keys = FeedPager.page(videos.findKeysPublishedBefore(beforeMs, size + 1), size, unit);
-        return load(keys.stream().map(VideoKey::id).toList());
+        List<VideoKey> rows = ReadReplica.read(() -> videos.findKeysPublishedBefore(beforeMs, size + 1));
+        return load(FeedPager.page(rows, size, unit).stream().map(VideoKey::id).toList());
     }
 
-    public List<VideoDTO> listByAuthor(long authorId) {
-        return load(authorLists.get(authorId, () -> videos.findKeysByAuthor(authorId)));
+    public List<VideoDTO> listByAuthor(long authorId, long viewerId) {
+        Supplier<List<VideoKey>> fresh = () -> videos.findKeysByAuthor(authorId);
+        Supplier<List<VideoKey>> uncached = viewerId == authorId ? fresh : () -> ReadReplica.read(fresh);
+        return load(authorLists.get(authorId, fresh, uncached));
     }
 
     /** Titles holding any word of the keyword, best matches first. */
@@ -58,7 +68,7 @@ public class VideoQueryService {
             return List.of();
         }
         int size = Math.max(1, Math.min(limit, MAX_SEARCH_PAGE));
-        return load(videos.findKeysMatching(terms, size).stream().map(VideoKey::id).toList());
+        return load(ReadReplica.read(() -> videos.findKeysMatching(terms, size)).stream().map(VideoKey::id).toList());
     }
 
     /** Videos by IDs from outside (likes, links): uncached IDs the bloom filter rules out never reach MySQL. */
