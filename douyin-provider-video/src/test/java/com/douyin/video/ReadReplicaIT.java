@@ -8,14 +8,9 @@ import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoService;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.common.testing.ItDatabase;
-import com.douyin.video.mq.CommentCountConsumer;
-import com.douyin.video.mq.FavoriteCountConsumer;
+import com.douyin.common.testing.RealInfrastructure;
 import java.sql.SQLException;
 import java.util.List;
-import org.apache.rocketmq.client.producer.SendStatus;
-import org.apache.rocketmq.client.producer.TransactionMQProducer;
-import org.apache.rocketmq.client.producer.TransactionSendResult;
-import org.apache.rocketmq.common.message.Message;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,14 +20,11 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
@@ -41,21 +33,25 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * shows then tells which server answered. Writes never reach the replica: replication resumes
  * without a conflict after every test.
  */
+@ExtendWith(RealInfrastructure.class) // Nacos, for the user provider's reference (never called here)
 @ExtendWith(ReplicatedMariaDb.class) // before Spring's extension: the servers outlive the context
 @DirtiesContext // closed after the class, while the servers still run, not at the JVM's exit
 @SpringBootTest(properties = {
         "douyin.nacos.config-enabled=false",
         "douyin.sentinel.enabled=false",
-        "dubbo.registry.address=N/A",
+        "seata.enabled=false",
+        "dubbo.registry.address=nacos://127.0.0.1:8848",
+        "dubbo.registry.register=false",
         "dubbo.protocol.port=-1",
         "spring.datasource.username=" + ReplicatedMariaDb.USER,
         "spring.datasource.password=" + ReplicatedMariaDb.PASSWORD,
         "douyin.redis.address=" + ItDatabase.REDIS,
         "douyin.redis.database=" + ReadReplicaIT.REDIS_DATABASE,
-        "rocketmq.name-server=127.0.0.1:9", // no broker: publishing through NoBroker, consumers off
+        "rocketmq.name-server=127.0.0.1:9876",
         "rocketmq.producer.group=douyin-video-publish-replica-it",
-        "douyin.video.cover-group=douyin-video-cover-replica-it",
-        "rocketmq.consumer.listeners.douyin-video-cover-replica-it.douyin-video-published=false",
+        "douyin.video.cover-group=douyin-video-cover-replica-it", // never takes a running system's events
+        "douyin.video.favorite-count-group=douyin-video-favorite-count-replica-it",
+        "douyin.video.comment-count-group=douyin-video-comment-count-replica-it",
         "douyin.storage.local-root=target/it-objects",
 })
 class ReadReplicaIT {
@@ -73,8 +69,6 @@ class ReadReplicaIT {
     @Autowired VideoService videos;
     @Autowired RedissonClient redisson;
     @MockitoSpyBean RedisOutage outage;
-    @MockitoBean FavoriteCountConsumer favoriteCounts; // not started: there is no broker
-    @MockitoBean CommentCountConsumer commentCounts;
 
     @BeforeAll
     static void emptyRedis() {
@@ -157,35 +151,5 @@ class ReadReplicaIT {
 
     private static JdbcTemplate onPrimary() {
         return new JdbcTemplate(new DriverManagerDataSource(ReplicatedMariaDb.primaryUrl(), ReplicatedMariaDb.USER, ReplicatedMariaDb.PASSWORD));
-    }
-
-    /**
-     * Publishing without a broker: the producer runs a transactional send's local transaction
-     * (the insert) at once, as it does once the broker has taken the half message, and the
-     * message goes nowhere. Only the broker's client is replaced; the template and listener are real.
-     */
-    @TestConfiguration
-    static class NoBroker {
-
-        @Bean
-        TransactionMQProducer defaultMQProducer() {
-            return new TransactionMQProducer("douyin-video-publish-replica-it") {
-                @Override
-                public void start() {
-                }
-
-                @Override
-                public void shutdown() {
-                }
-
-                @Override
-                public TransactionSendResult sendMessageInTransaction(Message message, Object arg) {
-                    TransactionSendResult result = new TransactionSendResult();
-                    result.setSendStatus(SendStatus.SEND_OK);
-                    result.setLocalTransactionState(getTransactionListener().executeLocalTransaction(message, arg));
-                    return result;
-                }
-            };
-        }
     }
 }
