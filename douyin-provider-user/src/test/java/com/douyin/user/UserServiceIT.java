@@ -227,6 +227,33 @@ class UserServiceIT {
     }
 
     @Test
+    void searchFindsNamesByTheirStartInAnyScriptAndCaseInNameOrderPaged() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        long zhang = users.register("张" + tag + "明", "secret123").userId();
+        long zhangLonger = users.register("张" + tag + "明明", "secret123").userId();
+        long latin = users.register("Search" + tag, "secret123").userId();
+        users.register("x张" + tag, "secret123"); // contains the keyword, does not start with it
+
+        assertThat(users.searchByName("张" + tag, 0, 30)).containsExactly(zhang, zhangLonger);
+        assertThat(users.searchByName("张" + tag, 1, 30)).containsExactly(zhangLonger);
+        assertThat(users.searchByName("张" + tag, 0, 1)).containsExactly(zhang);
+        assertThat(users.searchByName("sEaRcH" + tag, 0, 30)).containsExactly(latin);
+        assertThat(users.searchByName("  张" + tag + "明明 ", 0, 30)).containsExactly(zhangLonger);
+    }
+
+    @Test
+    void searchTakesWildcardsLiterallyAndRefusesAnEmptyKeyword() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        long underscored = users.register("a_" + tag, "secret123").userId();
+        users.register("ab" + tag, "secret123"); // would match "a_..." if _ were a wildcard
+
+        assertThat(users.searchByName("a_" + tag, 0, 30)).containsExactly(underscored);
+        assertThat(users.searchByName("%", 0, 30)).isEmpty();
+        assertThatThrownBy(() -> users.searchByName("   ", 0, 30))
+                .isInstanceOfSatisfying(DouyinException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.KEYWORD_INVALID));
+    }
+
+    @Test
     void batchReadKeepsTheAskedOrderAndSkipsUnknownIds() {
         long a = users.register(uniqueName(), "secret123").userId();
         long b = users.register(uniqueName(), "secret123").userId();

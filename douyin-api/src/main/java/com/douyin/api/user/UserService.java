@@ -16,4 +16,11 @@ public interface UserService {
 
     /** Profiles of a page of users in one call, in the order asked; unknown IDs are left out. */
     List<UserDTO> getUsers(List<Long> userIds);
+
+    /**
+     * IDs of the users whose name starts with {@code keyword} (any script: "小" finds "小明";
+     * letters in either case), in name order, {@code count} from {@code offset}. The keyword is
+     * taken literally ({@code %} and {@code _} are not wildcards); fails with KEYWORD_INVALID.
+     */
+    List<Long> searchByName(String keyword, int offset, int count);
 }

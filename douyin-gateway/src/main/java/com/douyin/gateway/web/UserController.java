@@ -4,9 +4,11 @@ import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.api.user.AuthDTO;
 import com.douyin.api.user.UserService;
+import com.douyin.api.video.SearchKeyword;
 import com.douyin.gateway.auth.ViewerAuthenticator;
 import com.douyin.gateway.json.AuthResponse;
 import com.douyin.gateway.json.UserJsonMapper;
+import com.douyin.gateway.json.UserListResponse;
 import com.douyin.gateway.json.UserResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -16,9 +18,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Register, login and user info. */
+/** Register, login, user info and user search. */
 @RestController
 public class UserController {
+
+    private static final int SEARCH_PAGE = 30;
+    private static final int MAX_SEARCH_PAGE = 100;
 
     @DubboReference(providedBy = "douyin-user")
     private UserService users;
@@ -54,5 +59,18 @@ public class UserController {
                         "Give a user_id, or log in to see your own profile."));
         boolean followed = userJson.followedBy(viewer, List.of(userId)).contains(userId);
         return new UserResponse(0, "success", userJson.toJson(users.getUser(userId), followed));
+    }
+
+    /**
+     * Users whose name starts with {@code keyword} (Chinese too), in name order, paged by
+     * {@code offset} and {@code count} (default 30, at most 100), with is_follow for the viewer.
+     */
+    @GetMapping({"/douyin/search/user/", "/douyin/search/user"})
+    public UserListResponse search(HttpServletRequest request) {
+        OptionalLong viewer = auth.optionalViewer(request);
+        String keyword = SearchKeyword.normalize(RequestParams.optional(request, "keyword"));
+        List<Long> ids = users.searchByName(keyword, RequestParams.offset(request),
+                RequestParams.count(request, SEARCH_PAGE, MAX_SEARCH_PAGE));
+        return new UserListResponse(0, "success", userJson.inOrder(ids, viewer));
     }
 }

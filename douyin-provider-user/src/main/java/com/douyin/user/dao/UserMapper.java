@@ -24,6 +24,10 @@ public interface UserMapper {
     @Select("SELECT " + COLUMNS + " FROM user WHERE username = #{username}")
     UserDO findByUsername(@Param("username") String username);
 
+    /** {@code pattern}: a LIKE prefix pattern, wildcards of the keyword escaped with '!'; a range of uk_user_username. */
+    @Select("SELECT id FROM user WHERE username LIKE #{pattern} ESCAPE '!' ORDER BY username LIMIT #{offset}, #{count}")
+    List<Long> findIdsByNameLike(@Param("pattern") String pattern, @Param("offset") int offset, @Param("count") int count);
+
     @Select("<script>SELECT " + COLUMNS + " FROM user WHERE id IN "
             + "<foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
     List<UserDO> findByIds(@Param("ids") Collection<Long> ids);

@@ -5,6 +5,7 @@ import com.douyin.api.user.UserDTO;
 import com.douyin.api.user.UserService;
 import com.douyin.user.service.UserAccountService;
 import com.douyin.user.service.UserQueryService;
+import com.douyin.user.service.UserSearchService;
 import java.util.List;
 import org.apache.dubbo.config.annotation.DubboService;
 
@@ -14,10 +15,12 @@ public class UserServiceRpc implements UserService {
 
     private final UserAccountService accounts;
     private final UserQueryService queries;
+    private final UserSearchService search;
 
-    public UserServiceRpc(UserAccountService accounts, UserQueryService queries) {
+    public UserServiceRpc(UserAccountService accounts, UserQueryService queries, UserSearchService search) {
         this.accounts = accounts;
         this.queries = queries;
+        this.search = search;
     }
 
     @Override
@@ -38,5 +41,10 @@ public class UserServiceRpc implements UserService {
     @Override
     public List<UserDTO> getUsers(List<Long> userIds) {
         return queries.getUsers(userIds);
+    }
+
+    @Override
+    public List<Long> searchByName(String keyword, int offset, int count) {
+        return search.searchByName(keyword, offset, count);
     }
 }
