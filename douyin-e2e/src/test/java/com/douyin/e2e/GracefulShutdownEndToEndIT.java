@@ -65,7 +65,10 @@ class GracefulShutdownEndToEndIT {
             }));
         }
         try {
-            Thread.sleep(3_000); // both instances serve
+            // Both instances serve, once the gateway has heard of the second from Nacos.
+            for (long deadline = System.currentTimeMillis() + 30_000;
+                 callsServedOn(9111) == 0 && System.currentTimeMillis() < deadline; Thread.sleep(500)) {
+            }
             assertThat(callsServedOn(9111)).as("calls the second instance served").isPositive();
             Launcher.run("stop user-20891", "e2e-launcher", Duration.ofMinutes(1));
             Thread.sleep(3_000); // and the remaining one alone

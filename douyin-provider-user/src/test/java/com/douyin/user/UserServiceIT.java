@@ -7,9 +7,12 @@ import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.api.event.VideoPublishedEvent;
 import com.douyin.api.user.AuthDTO;
+import com.douyin.api.user.ProfileChange;
 import com.douyin.api.user.UserDTO;
 import com.douyin.api.user.UserService;
+import com.douyin.common.auth.AccessClaims;
 import com.douyin.common.auth.AccessTokens;
+import com.douyin.common.auth.SessionKeys;
 import com.douyin.common.testing.ItDatabase;
 import com.douyin.common.testing.RealInfrastructure;
 import com.douyin.user.service.UserCounterService;
@@ -77,13 +80,13 @@ class UserServiceIT {
         AuthDTO registered = users.register(name, "secret123");
 
         assertThat(registered.userId()).isPositive().isLessThan(1L << 53);
-        assertThat(tokens.verify(registered.token())).isEqualTo(registered.userId());
+        assertThat(tokens.verify(registered.token()).userId()).isEqualTo(registered.userId());
         String hash = jdbc.queryForObject("SELECT password_hash FROM user WHERE id = ?", String.class, registered.userId());
         assertThat(hash).startsWith("$2").doesNotContain("secret123");
 
         AuthDTO loggedIn = users.login(name, "secret123");
         assertThat(loggedIn.userId()).isEqualTo(registered.userId());
-        assertThat(tokens.verify(loggedIn.token())).isEqualTo(registered.userId());
+        assertThat(tokens.verify(loggedIn.token()).userId()).isEqualTo(registered.userId());
     }
 
     @Test
@@ -224,6 +227,77 @@ class UserServiceIT {
                 .isInstanceOfSatisfying(DouyinException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.USER_NOT_FOUND));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM consumed_event WHERE event_key = ?", Long.class, orphan.eventKey()))
                 .isZero(); // rolled back with the failure
+    }
+
+    @Test
+    void aRefreshTokenRotatesOnUseAndItsSecondUseRevokesTheWholeSession() {
+        AuthDTO login = users.register(uniqueName(), "secret123");
+        assertThat(login.refreshToken()).isNotBlank();
+        String session = tokens.verify(login.token()).sessionId();
+
+        AuthDTO refreshed = users.refresh(login.refreshToken());
+        assertThat(refreshed.userId()).isEqualTo(login.userId());
+        assertThat(tokens.verify(refreshed.token())).isEqualTo(new AccessClaims(login.userId(), session));
+        assertThat(refreshed.refreshToken()).isNotEqualTo(login.refreshToken()).startsWith(session + ".");
+        assertThat(redisson.getBucket(SessionKeys.revoked(session)).isExists()).isFalse();
+
+        // The first token again: it was copied. The session ends, the newest token with it.
+        assertThatThrownBy(() -> users.refresh(login.refreshToken()))
+                .isInstanceOfSatisfying(DouyinException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.REFRESH_TOKEN_INVALID));
+        assertThat(redisson.getBucket(SessionKeys.revoked(session)).isExists()).isTrue();
+        assertThatThrownBy(() -> users.refresh(refreshed.refreshToken()))
+                .isInstanceOfSatisfying(DouyinException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.REFRESH_TOKEN_INVALID));
+        for (String bad : new String[] {"", "no-dot", session + ".forged", "x.y"}) {
+            assertThatThrownBy(() -> users.refresh(bad)).isInstanceOf(DouyinException.class);
+        }
+    }
+
+    @Test
+    void aPasswordChangeNeedsTheOldPasswordAndSignsOutTheOtherSessionsOnly() {
+        String name = uniqueName();
+        AuthDTO phone = users.register(name, "secret123");
+        AuthDTO laptop = users.login(name, "secret123");
+        String phoneSession = tokens.verify(phone.token()).sessionId();
+        String laptopSession = tokens.verify(laptop.token()).sessionId();
+
+        assertThatThrownBy(() -> users.changePassword(phone.userId(), phoneSession, "wrong-one", "newsecret1"))
+                .isInstanceOfSatisfying(DouyinException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.PASSWORD_WRONG));
+        assertThat(redisson.getBucket(SessionKeys.revoked(laptopSession)).isExists()).isFalse();
+
+        users.changePassword(phone.userId(), phoneSession, "secret123", "newsecret1");
+        assertThat(redisson.getBucket(SessionKeys.revoked(laptopSession)).isExists()).isTrue();
+        assertThat(redisson.getBucket(SessionKeys.revoked(phoneSession)).isExists()).isFalse();
+        assertThatThrownBy(() -> users.refresh(laptop.refreshToken())).isInstanceOf(DouyinException.class);
+        assertThat(users.refresh(phone.refreshToken()).userId()).isEqualTo(phone.userId());
+        assertThatThrownBy(() -> users.login(name, "secret123"))
+                .isInstanceOfSatisfying(DouyinException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.LOGIN_FAILED));
+        assertThat(users.login(name, "newsecret1").userId()).isEqualTo(phone.userId());
+    }
+
+    @Test
+    void aProfileEditChangesTheRowAndTheNextReadButKeepsTheCachedCounters() {
+        long id = users.register(uniqueName(), "secret123").userId();
+        users.getUser(id); // cached
+        String newName = uniqueName();
+
+        UserDTO edited = users.updateProfile(id, new ProfileChange(" " + newName + " ", "hello 你好", "avatars/" + id + "/a.png", null));
+        assertThat(edited.name()).isEqualTo(newName);
+        assertThat(edited.signature()).isEqualTo("hello 你好");
+        assertThat(edited.avatar()).isEqualTo("avatars/" + id + "/a.png");
+        assertThat(edited.backgroundImage()).isEmpty();
+        assertThat(users.getUser(id).name()).isEqualTo(newName);
+        assertThat(jdbc.queryForObject("SELECT username FROM user WHERE id = ?", String.class, id)).isEqualTo(newName);
+        assertThat(redisson.getMap("user:counters:" + id).isExists()).as("counters kept").isTrue();
+
+        String taken = uniqueName();
+        users.register(taken, "secret123");
+        assertThatThrownBy(() -> users.updateProfile(id, new ProfileChange(taken, null, null, null)))
+                .isInstanceOfSatisfying(DouyinException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.USERNAME_TAKEN));
+        assertThatThrownBy(() -> users.updateProfile(id, new ProfileChange(null, "x".repeat(201), null, null)))
+                .isInstanceOfSatisfying(DouyinException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.SIGNATURE_INVALID));
+        assertThatThrownBy(() -> users.updateProfile(id, new ProfileChange(null, null, null, null)))
+                .isInstanceOfSatisfying(DouyinException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.NOTHING_TO_UPDATE));
+        assertThat(users.getUser(id).name()).isEqualTo(newName); // the refused edits changed nothing
     }
 
     @Test

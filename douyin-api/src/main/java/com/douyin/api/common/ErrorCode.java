@@ -11,6 +11,8 @@ public enum ErrorCode {
     LOGIN_REQUIRED(10101, "Please log in first."),
     TOKEN_INVALID(10102, "Your login is not valid, please log in again."),
     TOKEN_EXPIRED(10103, "Your login has expired, please log in again."),
+    SESSION_ENDED(10104, "Your session has ended (signed out elsewhere or a password change), please log in again."),
+    REFRESH_TOKEN_INVALID(10105, "This refresh token is not valid (expired, revoked or already used), please log in again."),
     TOO_MANY_REQUESTS(10429, "Too many requests, please slow down."),
     UPLOAD_TOO_LARGE(10413, "The upload is too large."),
 
@@ -20,6 +22,10 @@ public enum ErrorCode {
     LOGIN_FAILED(20004, "Wrong username or password."),
     LOGIN_THROTTLED(20005, "Too many failed logins for this username, please wait a few minutes."),
     USER_NOT_FOUND(20006, "This user does not exist."),
+    PASSWORD_WRONG(20007, "The current password is wrong."),
+    SIGNATURE_INVALID(20008, "The signature must be at most 200 characters."),
+    IMAGE_INVALID(20009, "The image must be a JPEG, PNG or WebP file."),
+    NOTHING_TO_UPDATE(20010, "Give at least one of name, signature, avatar, background_image or new_password."),
 
     TITLE_INVALID(30001, "The title must be 1 to 100 characters."),
     NOT_A_VIDEO(30002, "The file is not a video: upload an MP4, MOV or WebM file."),

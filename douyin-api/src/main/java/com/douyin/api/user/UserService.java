@@ -11,6 +11,25 @@ public interface UserService {
     /** Checks the password; fails with LOGIN_FAILED, or LOGIN_THROTTLED after repeated failures. */
     AuthDTO login(String username, String password);
 
+    /**
+     * Exchanges a refresh token for a new access token and the next refresh token; the one given
+     * is used up. A refresh token used a second time revokes its whole session. Fails with
+     * REFRESH_TOKEN_INVALID.
+     */
+    AuthDTO refresh(String refreshToken);
+
+    /**
+     * Changes the password once {@code currentPassword} is right (PASSWORD_WRONG otherwise) and
+     * signs out the user's other sessions; {@code sessionId} is the caller's, which stays.
+     */
+    void changePassword(long userId, String sessionId, String currentPassword, String newPassword);
+
+    /**
+     * Edits the profile: name (the register rules, unique: USERNAME_TAKEN), signature (at most
+     * 200 characters), avatar and background image; answers the profile as it is now.
+     */
+    UserDTO updateProfile(long userId, ProfileChange change);
+
     /** One profile; fails with USER_NOT_FOUND. */
     UserDTO getUser(long userId);
 

@@ -5,19 +5,22 @@ import com.auth0.jwt.JWTVerifier;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.auth0.jwt.exceptions.JWTVerificationException;
 import com.auth0.jwt.exceptions.TokenExpiredException;
+import com.auth0.jwt.interfaces.DecodedJWT;
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Signs and checks the access tokens the client sends as {@code token}: HS256 JWTs whose
- * subject is the user ID. The user provider signs them at login; the gateway checks them
- * locally, so no request pays an RPC for authentication.
+ * Signs and checks the access tokens the client sends as {@code token}: short-lived HS256 JWTs
+ * whose subject is the user ID and whose {@code sid} claim names the login session they belong
+ * to (see SessionKeys). The user provider signs them at login and refresh; the gateway checks
+ * them locally, so no request pays an RPC for authentication.
  */
 public final class AccessTokens {
 
     private static final String ISSUER = "douyin";
+    private static final String SESSION = "sid";
 
     private final Algorithm algorithm;
     private final JWTVerifier verifier;
@@ -31,20 +34,27 @@ public final class AccessTokens {
         this.verifier = ((JWTVerifier.BaseVerification) JWT.require(algorithm).withIssuer(ISSUER)).build(clock);
     }
 
-    public String issue(long userId) {
+    public String issue(long userId, String sessionId) {
         Instant now = clock.instant();
         return JWT.create()
                 .withIssuer(ISSUER)
                 .withSubject(Long.toString(userId))
+                .withClaim(SESSION, sessionId)
                 .withIssuedAt(now)
                 .withExpiresAt(now.plus(properties.tokenTtl()))
                 .sign(algorithm);
     }
 
-    /** The user ID the token was issued to; TOKEN_EXPIRED or TOKEN_INVALID otherwise. */
-    public long verify(String token) {
+    /**
+     * Whom the token was issued to, and in which session ("" for a token from before sessions);
+     * TOKEN_EXPIRED or TOKEN_INVALID otherwise. (Whether the session was revoked since is not
+     * in the token: see the gateway's RevokedSessions.)
+     */
+    public AccessClaims verify(String token) {
         try {
-            return Long.parseLong(verifier.verify(token).getSubject());
+            DecodedJWT jwt = verifier.verify(token);
+            String session = jwt.getClaim(SESSION).asString();
+            return new AccessClaims(Long.parseLong(jwt.getSubject()), session == null ? "" : session);
         } catch (TokenExpiredException e) {
             throw new DouyinException(ErrorCode.TOKEN_EXPIRED);
         } catch (JWTVerificationException | NumberFormatException e) {

@@ -17,18 +17,18 @@ class AccessTokensTest {
     private static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
 
     private static AccessTokens tokensAt(Instant instant, String secret) {
-        return new AccessTokens(new TokenProperties(secret, Duration.ofHours(2)), Clock.fixed(instant, ZoneOffset.UTC));
+        return new AccessTokens(new TokenProperties(secret, Duration.ofHours(2), null), Clock.fixed(instant, ZoneOffset.UTC));
     }
 
     @Test
     void issuedTokenVerifiesToItsUser() {
         AccessTokens tokens = tokensAt(NOW, SECRET);
-        assertThat(tokens.verify(tokens.issue(4242L))).isEqualTo(4242L);
+        assertThat(tokens.verify(tokens.issue(4242L, "s1"))).isEqualTo(new AccessClaims(4242L, "s1"));
     }
 
     @Test
     void expiredTokenIsRefusedAsExpired() {
-        String token = tokensAt(NOW, SECRET).issue(1L);
+        String token = tokensAt(NOW, SECRET).issue(1L, "s1");
         assertThatThrownBy(() -> tokensAt(NOW.plus(Duration.ofHours(3)), SECRET).verify(token))
                 .isInstanceOf(DouyinException.class)
                 .extracting(e -> ((DouyinException) e).errorCode()).isEqualTo(ErrorCode.TOKEN_EXPIRED);
@@ -37,9 +37,9 @@ class AccessTokensTest {
     @Test
     void tamperedOrForeignTokensAreInvalid() {
         AccessTokens tokens = tokensAt(NOW, SECRET);
-        String token = tokens.issue(1L);
+        String token = tokens.issue(1L, "s1");
         String tampered = token.substring(0, token.length() - 3) + (token.endsWith("AAA") ? "BBB" : "AAA");
-        String foreign = tokensAt(NOW, SECRET + "-other").issue(1L);
+        String foreign = tokensAt(NOW, SECRET + "-other").issue(1L, "s1");
         for (String bad : new String[] {tampered, foreign, "not-a-jwt", ""}) {
             assertThatThrownBy(() -> tokens.verify(bad))
                     .extracting(e -> ((DouyinException) e).errorCode()).isEqualTo(ErrorCode.TOKEN_INVALID);
@@ -48,6 +48,6 @@ class AccessTokensTest {
 
     @Test
     void shortSecretIsRejectedAtStartUp() {
-        assertThatThrownBy(() -> new TokenProperties("short", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new TokenProperties("short", null, null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -2,6 +2,7 @@ package com.douyin.gateway.auth;
 
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
+import com.douyin.common.auth.AccessClaims;
 import com.douyin.common.auth.AccessTokens;
 import com.douyin.gateway.web.RequestParams;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,7 +10,8 @@ import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is asking: the user of the {@code token} parameter, checked locally (no RPC).
+ * Who is asking: the user of the {@code token} parameter, checked locally (no RPC): its
+ * signature and expiry, and whether its session was revoked since ({@link RevokedSessions}).
  * A missing or empty token is an anonymous viewer; an invalid or expired one is an error even
  * where login is optional, as the contract says.
  */
@@ -17,9 +19,11 @@ import org.springframework.stereotype.Component;
 public class ViewerAuthenticator {
 
     private final AccessTokens tokens;
+    private final RevokedSessions revoked;
 
-    public ViewerAuthenticator(AccessTokens tokens) {
+    public ViewerAuthenticator(AccessTokens tokens, RevokedSessions revoked) {
         this.tokens = tokens;
+        this.revoked = revoked;
     }
 
     public OptionalLong optionalViewer(HttpServletRequest request) {
@@ -27,7 +31,7 @@ public class ViewerAuthenticator {
         if (token == null || token.isBlank()) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(tokens.verify(token.strip()));
+        return OptionalLong.of(claimsOf(token).userId());
     }
 
     /** The user of a token given outside a request parameter (a WebSocket handshake); throws if invalid. */
@@ -35,10 +39,27 @@ public class ViewerAuthenticator {
         if (token == null || token.isBlank()) {
             throw new DouyinException(ErrorCode.LOGIN_REQUIRED);
         }
-        return tokens.verify(token.strip());
+        return claimsOf(token).userId();
     }
 
     public long requireViewer(HttpServletRequest request) {
         return optionalViewer(request).orElseThrow(() -> new DouyinException(ErrorCode.LOGIN_REQUIRED));
+    }
+
+    /** The viewer and the session the token belongs to (a password change keeps this one). */
+    public AccessClaims requireSession(HttpServletRequest request) {
+        String token = RequestParams.optional(request, "token");
+        if (token == null || token.isBlank()) {
+            throw new DouyinException(ErrorCode.LOGIN_REQUIRED);
+        }
+        return claimsOf(token);
+    }
+
+    private AccessClaims claimsOf(String token) {
+        AccessClaims claims = tokens.verify(token.strip());
+        if (revoked.isRevoked(claims.sessionId())) {
+            throw new DouyinException(ErrorCode.SESSION_ENDED);
+        }
+        return claims;
     }
 }

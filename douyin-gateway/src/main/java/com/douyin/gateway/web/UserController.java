@@ -3,14 +3,19 @@ package com.douyin.gateway.web;
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.api.user.AuthDTO;
+import com.douyin.api.user.ProfileChange;
+import com.douyin.api.user.UserDTO;
 import com.douyin.api.user.UserService;
 import com.douyin.api.video.SearchKeyword;
+import com.douyin.common.auth.AccessClaims;
 import com.douyin.gateway.auth.ViewerAuthenticator;
+import com.douyin.gateway.upload.ProfileImages;
 import com.douyin.gateway.json.AuthResponse;
 import com.douyin.gateway.json.UserJsonMapper;
 import com.douyin.gateway.json.UserListResponse;
 import com.douyin.gateway.json.UserResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.util.List;
 import java.util.OptionalLong;
 import org.apache.dubbo.config.annotation.DubboReference;
@@ -18,7 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Register, login, user info and user search. */
+/** Register, login, refresh, user info, profile edits and user search. */
 @RestController
 public class UserController {
 
@@ -30,24 +35,69 @@ public class UserController {
 
     private final ViewerAuthenticator auth;
     private final UserJsonMapper userJson;
+    private final ProfileImages images;
 
-    public UserController(ViewerAuthenticator auth, UserJsonMapper userJson) {
+    public UserController(ViewerAuthenticator auth, UserJsonMapper userJson, ProfileImages images) {
         this.auth = auth;
         this.userJson = userJson;
+        this.images = images;
     }
 
     @PostMapping({"/douyin/user/register/", "/douyin/user/register"})
     public AuthResponse register(HttpServletRequest request) {
         AuthDTO result = users.register(RequestParams.required(request, "username"),
                 RequestParams.required(request, "password"));
-        return new AuthResponse(0, "Registered.", result.userId(), result.token());
+        return new AuthResponse(0, "Registered.", result.userId(), result.token(), result.refreshToken());
     }
 
     @PostMapping({"/douyin/user/login/", "/douyin/user/login"})
     public AuthResponse login(HttpServletRequest request) {
         AuthDTO result = users.login(RequestParams.required(request, "username"),
                 RequestParams.required(request, "password"));
-        return new AuthResponse(0, "Logged in.", result.userId(), result.token());
+        return new AuthResponse(0, "Logged in.", result.userId(), result.token(), result.refreshToken());
+    }
+
+    /** A new access token, and the next refresh token, for a refresh token (used up by this). */
+    @PostMapping({"/douyin/user/refresh/", "/douyin/user/refresh"})
+    public AuthResponse refresh(HttpServletRequest request) {
+        AuthDTO result = users.refresh(RequestParams.required(request, "refresh_token"));
+        return new AuthResponse(0, "Refreshed.", result.userId(), result.token(), result.refreshToken());
+    }
+
+    /**
+     * Edits the caller's profile: any of {@code name}, {@code signature}, {@code avatar} and
+     * {@code background_image} (image files, checked by their bytes, at most 5 MB each), and the
+     * password ({@code new_password} with {@code old_password}), which signs out the caller's
+     * other sessions. The password goes first: a wrong old password changes nothing.
+     */
+    @PostMapping({"/douyin/user/update/", "/douyin/user/update"})
+    public UserResponse update(HttpServletRequest request) throws IOException {
+        AccessClaims caller = auth.requireSession(request);
+        long userId = caller.userId();
+        String name = RequestParams.optional(request, "name");
+        String signature = RequestParams.optional(request, "signature");
+        String newPassword = RequestParams.optional(request, "new_password");
+        ProfileImages.Image avatar = images.checked(request, "avatar");
+        ProfileImages.Image background = images.checked(request, "background_image");
+        boolean profileEdit = name != null || signature != null || avatar != null || background != null;
+        if (!profileEdit && newPassword == null) {
+            throw new DouyinException(ErrorCode.NOTHING_TO_UPDATE);
+        }
+        if (newPassword != null) {
+            users.changePassword(userId, caller.sessionId(), RequestParams.optional(request, "old_password"), newPassword);
+        }
+        if (!profileEdit) {
+            return new UserResponse(0, "Password changed.", userJson.toJson(users.getUser(userId), false));
+        }
+        String avatarKey = images.store(userId, "avatars", avatar);
+        String backgroundKey = images.store(userId, "backgrounds", background);
+        try {
+            UserDTO updated = users.updateProfile(userId, new ProfileChange(name, signature, avatarKey, backgroundKey));
+            return new UserResponse(0, "Updated.", userJson.toJson(updated, false));
+        } catch (DouyinException refused) {
+            images.delete(avatarKey, backgroundKey);
+            throw refused;
+        }
     }
 
     @GetMapping({"/douyin/user/", "/douyin/user"})

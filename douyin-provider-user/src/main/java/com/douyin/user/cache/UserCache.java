@@ -74,4 +74,9 @@ public class UserCache {
     public void evict(long id) {
         cache.evict(id);
     }
+
+    /** After a profile edit: the profile fields only, so the counters keep the likes still in flight. */
+    public void evictProfile(long id) {
+        cache.evictInfo(id);
+    }
 }

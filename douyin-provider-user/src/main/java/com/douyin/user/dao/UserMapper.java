@@ -24,6 +24,19 @@ public interface UserMapper {
     @Select("SELECT " + COLUMNS + " FROM user WHERE username = #{username}")
     UserDO findByUsername(@Param("username") String username);
 
+    @Update("UPDATE user SET password_hash = #{hash} WHERE id = #{id}")
+    int updatePasswordHash(@Param("id") long id, @Param("hash") String hash);
+
+    /** Sets the non-null ones; answers 0 if there is no such user. */
+    @Update("<script>UPDATE user <set>"
+            + "<if test='name != null'>username = #{name},</if>"
+            + "<if test='signature != null'>signature = #{signature},</if>"
+            + "<if test='avatar != null'>avatar = #{avatar},</if>"
+            + "<if test='backgroundImage != null'>background_image = #{backgroundImage},</if>"
+            + "</set> WHERE id = #{id}</script>")
+    int updateProfile(@Param("id") long id, @Param("name") String name, @Param("signature") String signature,
+                      @Param("avatar") String avatar, @Param("backgroundImage") String backgroundImage);
+
     /** {@code pattern}: a LIKE prefix pattern, wildcards of the keyword escaped with '!'; a range of uk_user_username. */
     @Select("SELECT id FROM user WHERE username LIKE #{pattern} ESCAPE '!' ORDER BY username LIMIT #{offset}, #{count}")
     List<Long> findIdsByNameLike(@Param("pattern") String pattern, @Param("offset") int offset, @Param("count") int count);

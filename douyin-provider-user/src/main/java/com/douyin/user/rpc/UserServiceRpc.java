@@ -1,9 +1,11 @@
 package com.douyin.user.rpc;
 
 import com.douyin.api.user.AuthDTO;
+import com.douyin.api.user.ProfileChange;
 import com.douyin.api.user.UserDTO;
 import com.douyin.api.user.UserService;
 import com.douyin.user.service.UserAccountService;
+import com.douyin.user.service.ProfileService;
 import com.douyin.user.service.UserQueryService;
 import com.douyin.user.service.UserSearchService;
 import java.util.List;
@@ -16,11 +18,13 @@ public class UserServiceRpc implements UserService {
     private final UserAccountService accounts;
     private final UserQueryService queries;
     private final UserSearchService search;
+    private final ProfileService profiles;
 
-    public UserServiceRpc(UserAccountService accounts, UserQueryService queries, UserSearchService search) {
+    public UserServiceRpc(UserAccountService accounts, UserQueryService queries, UserSearchService search, ProfileService profiles) {
         this.accounts = accounts;
         this.queries = queries;
         this.search = search;
+        this.profiles = profiles;
     }
 
     @Override
@@ -31,6 +35,21 @@ public class UserServiceRpc implements UserService {
     @Override
     public AuthDTO login(String username, String password) {
         return accounts.login(username, password);
+    }
+
+    @Override
+    public AuthDTO refresh(String refreshToken) {
+        return accounts.refresh(refreshToken);
+    }
+
+    @Override
+    public void changePassword(long userId, String sessionId, String currentPassword, String newPassword) {
+        accounts.changePassword(userId, sessionId, currentPassword, newPassword);
+    }
+
+    @Override
+    public UserDTO updateProfile(long userId, ProfileChange change) {
+        return profiles.update(userId, change);
     }
 
     @Override

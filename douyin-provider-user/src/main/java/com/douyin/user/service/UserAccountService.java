@@ -14,7 +14,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
 
-/** Registration and login. */
+/** Registration, login, the refresh of a session, and password changes. */
 @Service
 public class UserAccountService {
 
@@ -26,11 +26,13 @@ public class UserAccountService {
     private final AccessTokens tokens;
     private final LoginThrottle throttle;
     private final UserIdBloomFilter knownIds;
+    private final LoginSessions sessions;
     /** Compared against when the username is unknown, so both failures take as long. */
     private final String decoyHash;
 
     public UserAccountService(UserMapper users, SnowflakeIdGenerator ids, BCryptPasswordEncoder passwords,
-                              AccessTokens tokens, LoginThrottle throttle, UserIdBloomFilter knownIds) {
+                              AccessTokens tokens, LoginThrottle throttle, UserIdBloomFilter knownIds, LoginSessions sessions) {
+        this.sessions = sessions;
         this.users = users;
         this.ids = ids;
         this.passwords = passwords;
@@ -52,7 +54,7 @@ public class UserAccountService {
         }
         knownIds.add(id);
         log.info("Registered user {}", id); // an account's birth, with the request's trace ID
-        return new AuthDTO(id, tokens.issue(id));
+        return signedIn(id);
     }
 
     public AuthDTO login(String rawUsername, String rawPassword) {
@@ -71,6 +73,36 @@ public class UserAccountService {
             throw new DouyinException(ErrorCode.LOGIN_FAILED);
         }
         throttle.reset(username);
-        return new AuthDTO(user.id(), tokens.issue(user.id()));
+        return signedIn(user.id());
+    }
+
+    /** A new access token and the next refresh token for a live refresh token (which is used up). */
+    public AuthDTO refresh(String refreshToken) {
+        LoginSessions.Rotated rotated = sessions.rotate(refreshToken);
+        return new AuthDTO(rotated.userId(), tokens.issue(rotated.userId(), rotated.sessionId()), rotated.refreshToken());
+    }
+
+    /**
+     * Changes the password after checking the current one, and signs out every other session of
+     * the user (their refresh tokens stop working, their access tokens at once); {@code sessionId}
+     * is the caller's own session, which stays.
+     */
+    public void changePassword(long userId, String sessionId, String currentPassword, String rawNewPassword) {
+        String newPassword = CredentialRules.password(rawNewPassword);
+        UserDO user = users.findById(userId);
+        if (user == null) {
+            throw new DouyinException(ErrorCode.USER_NOT_FOUND);
+        }
+        if (currentPassword == null || !passwords.matches(currentPassword, user.passwordHash())) {
+            throw new DouyinException(ErrorCode.PASSWORD_WRONG);
+        }
+        sessions.revokeOthers(userId, sessionId); // first: if Redis fails, nothing has changed
+        users.updatePasswordHash(userId, passwords.encode(newPassword));
+        log.info("User {} changed the password; other sessions signed out", userId);
+    }
+
+    private AuthDTO signedIn(long userId) {
+        LoginSessions.Opened session = sessions.open(userId);
+        return new AuthDTO(userId, tokens.issue(userId, session.sessionId()), session.refreshToken());
     }
 }
