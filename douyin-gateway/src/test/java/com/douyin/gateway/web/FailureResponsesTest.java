@@ -13,7 +13,7 @@ class FailureResponsesTest {
     @Test
     void failedLoginCarriesUserIdZeroAndEmptyToken() {
         Object body = FailureResponses.of(AuthResponse.class, 20004, "Wrong username or password.");
-        assertThat(body).isEqualTo(new AuthResponse(20004, "Wrong username or password.", 0L, ""));
+        assertThat(body).isEqualTo(new AuthResponse(20004, "Wrong username or password.", 0L, "", ""));
     }
 
     @Test
