@@ -2,22 +2,32 @@ package com.douyin.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.douyin.api.message.AssistantStreamChannel;
 import com.douyin.api.message.MessageDTO;
 import com.douyin.api.message.MessageService;
 import com.douyin.common.testing.ItDatabase;
 import com.douyin.common.testing.RealInfrastructure;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.redisson.api.RTopic;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -56,6 +66,7 @@ class AssistantIT {
     private static HttpServer chatApi;
 
     @Autowired MessageService messages;
+    @Autowired RedissonClient redisson;
 
     @BeforeAll
     static void freshDatabase() throws Exception {
@@ -78,6 +89,10 @@ class AssistantIT {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            if (request.path("stream").asBoolean()) {
+                streamAnswer(exchange, "echo: " + last);
+                return;
+            }
             byte[] body = last.equals("fail")
                     ? "{\"error\":{\"message\":\"overloaded\"}}".getBytes(StandardCharsets.UTF_8)
                     : JSON.writeValueAsBytes(JSON.createObjectNode().set("choices", JSON.createArrayNode().add(
@@ -90,6 +105,21 @@ class AssistantIT {
         });
         chatApi.start();
         registry.add("douyin.assistant.base-url", () -> "http://127.0.0.1:" + chatApi.getAddress().getPort() + "/v1");
+    }
+
+    /** The answer as the OpenAI API streams it: a data line per piece (here, per word), then [DONE]. */
+    private static void streamAnswer(HttpExchange exchange, String answer) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (var out = exchange.getResponseBody()) {
+            for (String piece : answer.split("(?<= )")) {
+                String chunk = JSON.writeValueAsString(JSON.createObjectNode().set("choices", JSON.createArrayNode().add(
+                        JSON.createObjectNode().set("delta", JSON.createObjectNode().put("content", piece)))));
+                out.write(("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     @AfterAll
@@ -128,6 +158,37 @@ class AssistantIT {
         assertThat(turns).extracting(t -> t.get("role").asText() + ":" + t.get("content").asText())
                 .containsSubsequence("user:hello", "assistant:echo: hello", "user:and again");
         assertThat(authorizations).contains("Bearer test-key");
+    }
+
+    @Test
+    void aStreamedAnswerComesPieceByPieceOnItsChannelThenAsOneStoredMessage() throws Exception {
+        long user = 9003;
+        String streamId = UUID.randomUUID().toString();
+        BlockingQueue<JsonNode> events = new LinkedBlockingQueue<>();
+        RTopic channel = redisson.getTopic(AssistantStreamChannel.name(streamId), StringCodec.INSTANCE);
+        channel.addListener(String.class, (name, json) -> {
+            try {
+                events.add(JSON.readTree(json));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        MessageDTO question = messages.askAssistant(user, "tell me three words", streamId);
+        assertThat(question.toUserId()).isEqualTo(ASSISTANT);
+        List<String> pieces = new ArrayList<>();
+        JsonNode event;
+        while ((event = events.poll(10, TimeUnit.SECONDS)) != null && event.get("type").asText().equals("delta")) {
+            pieces.add(event.get("text").asText());
+        }
+        assertThat(pieces).containsExactly("echo: ", "tell ", "me ", "three ", "words");
+        assertThat(event).isNotNull();
+        assertThat(event.get("type").asText()).isEqualTo("done");
+        assertThat(event.get("message").get("content").asText()).isEqualTo("echo: tell me three words");
+        List<MessageDTO> chat = messages.chat(user, ASSISTANT, 0, 10);
+        assertThat(chat).extracting(MessageDTO::content).containsExactly("tell me three words", "echo: tell me three words");
+        assertThat(event.get("message").get("id").asLong()).isEqualTo(chat.get(1).id());
+        assertThat(requests).anyMatch(r -> r.path("stream").asBoolean());
     }
 
     @Test

@@ -14,6 +14,14 @@ public interface MessageService {
     MessageDTO send(long fromUserId, long toUserId, String content);
 
     /**
+     * Sends {@code content} to the assistant account and streams its answer on the channel
+     * {@link AssistantStreamChannel#name}({@code streamId}) as it is written (subscribe first);
+     * the whole answer is then stored as the assistant's message. Answers the user's message as
+     * stored. Fails like {@link #send}.
+     */
+    MessageDTO askAssistant(long userId, String content, String streamId);
+
+    /**
      * The chat of the two users after {@code afterTime} (epoch ms, exclusive), oldest first, at most
      * {@code limit}. Polling with the last create_time received never repeats nor skips a message.
      */

@@ -2,12 +2,14 @@ package com.douyin.message.assistant;
 
 import com.douyin.api.message.MessageDTO;
 import com.douyin.common.text.SensitiveText;
+import com.douyin.message.push.AssistantStream;
 import com.douyin.message.push.ChatPush;
 import com.douyin.message.service.ChatStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -28,6 +30,7 @@ public class AssistantReplies implements DisposableBean {
     private final AssistantProperties properties;
     private final ChatStore chats;
     private final ChatPush push;
+    private final AssistantStream stream;
     private final ChatCompletionClient client;
     private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "assistant-reply");
@@ -35,10 +38,11 @@ public class AssistantReplies implements DisposableBean {
         return t;
     });
 
-    public AssistantReplies(AssistantProperties properties, ChatStore chats, ChatPush push) {
+    public AssistantReplies(AssistantProperties properties, ChatStore chats, ChatPush push, AssistantStream stream) {
         this.properties = properties;
         this.chats = chats;
         this.push = push;
+        this.stream = stream;
         this.client = new ChatCompletionClient(properties.baseUrl(), properties.model(), properties.apiKey(), properties.timeout());
     }
 
@@ -54,17 +58,43 @@ public class AssistantReplies implements DisposableBean {
         workers.execute(() -> answer(userId));
     }
 
-    void answer(long userId) {
-        MessageDTO reply = chats.store(properties.userId(), userId, limit(SensitiveText.mask(think(userId))));
-        push.announce(reply);
+    /**
+     * The same answer, streamed on {@code streamId}'s channel as the model writes it (a reply the
+     * assistant gives without the model, not configured or failing, is one piece). Each piece
+     * is masked on its own; the stored message, the whole answer, is masked as a whole.
+     */
+    public void answerStreamingLater(long userId, String streamId) {
+        workers.execute(() -> {
+            StringBuilder streamed = new StringBuilder();
+            String text = think(userId, piece -> {
+                streamed.append(piece);
+                stream.piece(streamId, SensitiveText.mask(piece));
+            });
+            if (!text.equals(streamed.toString().strip())) {
+                stream.piece(streamId, text); // not from the model (not configured, failed): one piece
+            }
+            MessageDTO reply = store(userId, text);
+            stream.done(streamId, reply);
+        });
     }
 
-    private String think(long userId) {
+    void answer(long userId) {
+        store(userId, think(userId, null));
+    }
+
+    private MessageDTO store(long userId, String text) {
+        MessageDTO reply = chats.store(properties.userId(), userId, limit(SensitiveText.mask(text)));
+        push.announce(reply);
+        return reply;
+    }
+
+    /** The answer to the user's chat; {@code onPiece}, if given, gets it piece by piece from the model. */
+    private String think(long userId, Consumer<String> onPiece) {
         if (!properties.configured()) {
             return properties.notConfiguredReply();
         }
         try {
-            return client.complete(conversation(userId));
+            return onPiece == null ? client.complete(conversation(userId)) : client.stream(conversation(userId), onPiece);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

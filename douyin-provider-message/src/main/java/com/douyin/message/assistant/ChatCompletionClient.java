@@ -11,6 +11,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** One call of an OpenAI-compatible {@code POST /chat/completions}: the conversation in, the answer's text out. */
 public final class ChatCompletionClient {
@@ -37,16 +39,7 @@ public final class ChatCompletionClient {
 
     /** The answer; throws on a timeout, a non-2xx status or an answer without text. */
     public String complete(List<Turn> conversation) throws IOException, InterruptedException {
-        ObjectNode body = JSON.createObjectNode().put("model", model);
-        ArrayNode messages = body.putArray("messages");
-        conversation.forEach(turn -> messages.addObject().put("role", turn.role()).put("content", turn.content()));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint))
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + apiKey)
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                .build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request(conversation, false), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IOException("chat API answered HTTP " + response.statusCode());
         }
@@ -55,5 +48,51 @@ public final class ChatCompletionClient {
             throw new IOException("chat API answered no text");
         }
         return content.asText().strip();
+    }
+
+    /**
+     * The answer as the API streams it ({@code "stream": true}: Server-Sent Events whose
+     * {@code choices[0].delta.content} are the pieces, until {@code [DONE]}): each piece goes to
+     * {@code onPiece} as it arrives; answers the whole text. Throws like {@link #complete}.
+     */
+    public String stream(List<Turn> conversation, Consumer<String> onPiece) throws IOException, InterruptedException {
+        HttpResponse<Stream<String>> response = http.send(request(conversation, true), HttpResponse.BodyHandlers.ofLines());
+        if (response.statusCode() / 100 != 2) {
+            response.body().close();
+            throw new IOException("chat API answered HTTP " + response.statusCode());
+        }
+        StringBuilder whole = new StringBuilder();
+        try (Stream<String> lines = response.body()) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                if (!line.startsWith("data:")) {
+                    continue; // blank separators, comments, event names
+                }
+                String data = line.substring(5).strip();
+                if (data.equals("[DONE]")) {
+                    break;
+                }
+                JsonNode piece = JSON.readTree(data).path("choices").path(0).path("delta").path("content");
+                if (piece.isTextual() && !piece.asText().isEmpty()) {
+                    whole.append(piece.asText());
+                    onPiece.accept(piece.asText());
+                }
+            }
+        }
+        if (whole.toString().isBlank()) {
+            throw new IOException("chat API streamed no text");
+        }
+        return whole.toString().strip();
+    }
+
+    private HttpRequest request(List<Turn> conversation, boolean stream) throws IOException {
+        ObjectNode body = JSON.createObjectNode().put("model", model).put("stream", stream);
+        ArrayNode messages = body.putArray("messages");
+        conversation.forEach(turn -> messages.addObject().put("role", turn.role()).put("content", turn.content()));
+        return HttpRequest.newBuilder(URI.create(endpoint))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + apiKey)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
     }
 }

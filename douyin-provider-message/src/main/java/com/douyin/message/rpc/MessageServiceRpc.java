@@ -29,6 +29,11 @@ public class MessageServiceRpc implements MessageService {
     }
 
     @Override
+    public MessageDTO askAssistant(long userId, String content, String streamId) {
+        return sender.askAssistant(userId, content, streamId);
+    }
+
+    @Override
     public List<MessageDTO> chat(long userId, long peerId, long afterTime, int limit) {
         return chats.after(userId, peerId, afterTime, Math.max(1, Math.min(limit, MAX_READ)));
     }

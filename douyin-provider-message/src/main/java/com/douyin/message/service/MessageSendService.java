@@ -33,6 +33,17 @@ public class MessageSendService {
         this.assistant = assistant;
     }
 
+    /** A message to the assistant whose answer is streamed on {@code streamId}'s channel, then stored. */
+    public MessageDTO askAssistant(long userId, String content, String streamId) {
+        if (assistant.isAssistant(userId)) {
+            throw new DouyinException(ErrorCode.MESSAGE_TO_SELF);
+        }
+        MessageDTO message = chats.store(userId, assistant.assistantId(), SensitiveText.mask(MessageText.RULE.normalize(content)));
+        push.announce(message);
+        assistant.answerStreamingLater(userId, streamId);
+        return message;
+    }
+
     public MessageDTO send(long fromUserId, long toUserId, String content) {
         if (fromUserId == toUserId) {
             throw new DouyinException(ErrorCode.MESSAGE_TO_SELF);

@@ -1,0 +1,93 @@
+package com.douyin.gateway.chat;
+
+import com.douyin.api.common.DouyinException;
+import com.douyin.api.common.ErrorCode;
+import com.douyin.api.message.AssistantStreamChannel;
+import com.douyin.api.message.MessageDTO;
+import com.douyin.api.message.MessageService;
+import com.douyin.api.message.MessageText;
+import com.douyin.gateway.auth.ViewerAuthenticator;
+import com.douyin.gateway.json.MessageJson;
+import com.douyin.gateway.web.RequestParams;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.dubbo.config.annotation.DubboReference;
+import org.redisson.api.RTopic;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code POST /douyin/message/sse/}: a message to the assistant whose answer comes back as
+ * Server-Sent Events while the model writes it: {@code event: delta} ({@code {"text":..}}) per
+ * piece, then {@code event: done} ({@code {"message":Message}}, the answer as stored in the chat).
+ * The pieces travel from the message provider over a Redis channel of this request's own
+ * ({@link AssistantStreamChannel}), subscribed before the question is sent, so none is missed.
+ */
+@RestController
+public class AssistantStreamController {
+
+    /** The longest an answer may stream; the chat has it afterwards in any case. */
+    private static final long STREAM_TIMEOUT_MS = 60_000;
+    private static final ObjectMapper PROVIDER_JSON = new ObjectMapper();
+
+    @DubboReference(providedBy = "douyin-message")
+    private MessageService messages;
+
+    private final ViewerAuthenticator auth;
+    private final RedissonClient redisson;
+
+    public AssistantStreamController(ViewerAuthenticator auth, RedissonClient redisson) {
+        this.auth = auth;
+        this.redisson = redisson;
+    }
+
+    @PostMapping({"/douyin/message/sse/", "/douyin/message/sse"})
+    public SseEmitter ask(HttpServletRequest request) {
+        long userId = auth.requireViewer(request);
+        String content = MessageText.RULE.normalize(RequestParams.optional(request, "content"));
+        String streamId = UUID.randomUUID().toString();
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
+        RTopic channel = redisson.getTopic(AssistantStreamChannel.name(streamId), StringCodec.INSTANCE);
+        int listener;
+        try {
+            listener = channel.addListener(String.class, (name, json) -> relay(emitter, json));
+        } catch (RedisException e) {
+            throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE,
+                    "Streamed answers are unavailable right now; send the message with /douyin/message/action/ instead.");
+        }
+        Runnable unsubscribe = () -> channel.removeListenerAsync(listener);
+        emitter.onCompletion(unsubscribe);
+        emitter.onTimeout(emitter::complete);
+        emitter.onError(error -> unsubscribe.run());
+        try {
+            messages.askAssistant(userId, content, streamId);
+        } catch (RuntimeException refused) {
+            unsubscribe.run();
+            throw refused; // answered as JSON, before any event
+        }
+        return emitter;
+    }
+
+    private static void relay(SseEmitter emitter, String json) {
+        try {
+            JsonNode event = PROVIDER_JSON.readTree(json);
+            if (AssistantStreamChannel.DELTA.equals(event.path("type").asText())) {
+                emitter.send(SseEmitter.event().name(AssistantStreamChannel.DELTA).data(Map.of("text", event.path("text").asText())));
+            } else if (AssistantStreamChannel.DONE.equals(event.path("type").asText())) {
+                MessageDTO stored = PROVIDER_JSON.treeToValue(event.path("message"), MessageDTO.class);
+                emitter.send(SseEmitter.event().name(AssistantStreamChannel.DONE).data(Map.of("message", MessageJson.of(stored))));
+                emitter.complete();
+            }
+        } catch (IOException | IllegalStateException clientGone) {
+            emitter.completeWithError(clientGone);
+        }
+    }
+}
