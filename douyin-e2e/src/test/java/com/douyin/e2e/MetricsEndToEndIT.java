@@ -57,6 +57,13 @@ class MetricsEndToEndIT {
         assertThat(sample(video, "douyin_cache_requests_total", "cache=\"video\"", "result=\"hit\"")).as("video cache hits").isPositive();
         assertThat(sample(video, "douyin_cache_requests_total", "cache=\"video\"", "result=\"miss\"")).as("video cache misses").isPositive();
         assertThat(video).contains("douyin_redis_outage");
+        // The user provider counted the publish through RocketMQ: its consumer group's lag is
+        // reported, and back to 0 once the event is consumed (refreshed every 10 s).
+        double lag = -1;
+        for (long deadline = System.currentTimeMillis() + 30_000; lag != 0 && System.currentTimeMillis() < deadline; Thread.sleep(1000)) {
+            lag = sample(scrape("http://127.0.0.1:9101/metrics"), "douyin_mq_lag", "topic=\"douyin-video-published\"");
+        }
+        assertThat(lag).as("douyin_mq_lag of the user provider's work-count consumer").isZero();
         for (int port = 9101; port <= 9106; port++) {
             assertThat(scrape("http://127.0.0.1:" + port + "/metrics")).as("provider on " + port).contains("jvm_memory_used_bytes");
         }
