@@ -2,6 +2,10 @@ package com.douyin.common.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Where video files and images live. Keys are relative paths ("videos/42/abc.mp4"); the
@@ -15,7 +19,17 @@ public interface ObjectStore {
 
     boolean exists(String key);
 
+    /** The object's length in bytes; empty when there is no such object. */
+    OptionalLong size(String key);
+
     InputStream get(String key) throws IOException;
 
     void delete(String key);
+
+    /**
+     * A URL at which a client may itself PUT {@code key} (with this Content-Type) until
+     * {@code expiresAt}, so that large files bypass the gateway; empty when the store cannot sign
+     * one (the local disk: the gateway signs its own upload URLs then).
+     */
+    Optional<URI> uploadUrl(String key, String contentType, Instant expiresAt);
 }

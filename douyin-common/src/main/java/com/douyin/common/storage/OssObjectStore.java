@@ -2,12 +2,21 @@ package com.douyin.common.storage;
 
 import com.aliyun.oss.ClientBuilderConfiguration;
 import com.aliyun.oss.ClientException;
+import com.aliyun.oss.HttpMethod;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSClientBuilder;
+import com.aliyun.oss.OSSErrorCode;
 import com.aliyun.oss.OSSException;
+import com.aliyun.oss.model.GeneratePresignedUrlRequest;
 import com.aliyun.oss.model.ObjectMetadata;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Objects in an Aliyun OSS bucket, through the official SDK. */
 public final class OssObjectStore implements ObjectStore, AutoCloseable {
@@ -44,6 +53,18 @@ public final class OssObjectStore implements ObjectStore, AutoCloseable {
     }
 
     @Override
+    public OptionalLong size(String key) {
+        try {
+            return OptionalLong.of(oss.getObjectMetadata(bucket, key).getContentLength());
+        } catch (OSSException e) {
+            if (OSSErrorCode.NO_SUCH_KEY.equals(e.getErrorCode())) {
+                return OptionalLong.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public InputStream get(String key) throws IOException {
         try {
             return oss.getObject(bucket, key).getObjectContent();
@@ -55,6 +76,22 @@ public final class OssObjectStore implements ObjectStore, AutoCloseable {
     @Override
     public void delete(String key) {
         oss.deleteObject(bucket, key);
+    }
+
+    /**
+     * A presigned PUT (signed locally by the SDK with the access key, no call to OSS). The
+     * Content-Type is part of the signature, so the client must send exactly this one.
+     */
+    @Override
+    public Optional<URI> uploadUrl(String key, String contentType, Instant expiresAt) {
+        GeneratePresignedUrlRequest request = new GeneratePresignedUrlRequest(bucket, key, HttpMethod.PUT);
+        request.setExpiration(Date.from(expiresAt));
+        request.setContentType(contentType);
+        try {
+            return Optional.of(oss.generatePresignedUrl(request).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("OSS signed an unusable URL for " + key, e);
+        }
     }
 
     @Override
