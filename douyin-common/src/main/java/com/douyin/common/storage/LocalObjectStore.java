@@ -3,7 +3,6 @@ package com.douyin.common.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -75,7 +74,7 @@ public final class LocalObjectStore implements ObjectStore {
 
     /** None: files on this disk reach it through the gateway, which signs its own upload URLs. */
     @Override
-    public Optional<URI> uploadUrl(String key, String contentType, Instant expiresAt) {
+    public Optional<SignedUpload> signUpload(String key, String contentType, Instant expiresAt) {
         return Optional.empty();
     }
 

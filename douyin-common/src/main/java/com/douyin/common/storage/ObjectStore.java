@@ -2,7 +2,6 @@ package com.douyin.common.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -27,9 +26,9 @@ public interface ObjectStore {
     void delete(String key);
 
     /**
-     * A URL at which a client may itself PUT {@code key} (with this Content-Type) until
-     * {@code expiresAt}, so that large files bypass the gateway; empty when the store cannot sign
-     * one (the local disk: the gateway signs its own upload URLs then).
+     * A PUT with which a client may itself store {@code key}, once, until {@code expiresAt}, so
+     * that large files bypass the gateway; empty when the store cannot sign one (the local disk:
+     * the gateway signs its own upload URLs then).
      */
-    Optional<URI> uploadUrl(String key, String contentType, Instant expiresAt);
+    Optional<SignedUpload> signUpload(String key, String contentType, Instant expiresAt);
 }

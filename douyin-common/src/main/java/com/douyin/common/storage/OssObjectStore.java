@@ -11,15 +11,17 @@ import com.aliyun.oss.model.GeneratePresignedUrlRequest;
 import com.aliyun.oss.model.ObjectMetadata;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Objects in an Aliyun OSS bucket, through the official SDK. */
 public final class OssObjectStore implements ObjectStore, AutoCloseable {
+
+    private static final String FORBID_OVERWRITE = "x-oss-forbid-overwrite";
 
     private final OSS oss;
     private final String bucket;
@@ -80,15 +82,19 @@ public final class OssObjectStore implements ObjectStore, AutoCloseable {
 
     /**
      * A presigned PUT (signed locally by the SDK with the access key, no call to OSS). The
-     * Content-Type is part of the signature, so the client must send exactly this one.
+     * Content-Type and the forbid-overwrite header are part of the signature, so the client must
+     * send exactly these; forbidding overwrites keeps a checked, published file from being
+     * replaced with the same URL afterwards.
      */
     @Override
-    public Optional<URI> uploadUrl(String key, String contentType, Instant expiresAt) {
+    public Optional<SignedUpload> signUpload(String key, String contentType, Instant expiresAt) {
         GeneratePresignedUrlRequest request = new GeneratePresignedUrlRequest(bucket, key, HttpMethod.PUT);
         request.setExpiration(Date.from(expiresAt));
         request.setContentType(contentType);
+        request.addHeader(FORBID_OVERWRITE, "true");
         try {
-            return Optional.of(oss.generatePresignedUrl(request).toURI());
+            return Optional.of(new SignedUpload(oss.generatePresignedUrl(request).toURI(),
+                    Map.of("Content-Type", contentType, FORBID_OVERWRITE, "true")));
         } catch (URISyntaxException e) {
             throw new IllegalStateException("OSS signed an unusable URL for " + key, e);
         }

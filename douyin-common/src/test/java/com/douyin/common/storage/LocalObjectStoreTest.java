@@ -42,7 +42,7 @@ class LocalObjectStoreTest {
     @Test
     void theDiskSignsNoUploadUrls() {
         LocalObjectStore store = new LocalObjectStore(dataDir.resolve("objects"));
-        assertThat(store.uploadUrl("videos/1/a.mp4", "video/mp4", Instant.now().plusSeconds(60))).isEmpty();
+        assertThat(store.signUpload("videos/1/a.mp4", "video/mp4", Instant.now().plusSeconds(60))).isEmpty();
     }
 
     @Test

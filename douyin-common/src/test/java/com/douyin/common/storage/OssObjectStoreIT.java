@@ -7,7 +7,6 @@ import com.adobe.testing.s3mock.S3MockApplication;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -66,20 +65,22 @@ class OssObjectStoreIT {
     }
 
     /**
-     * The presigned URL addresses the bucket and key so that a plain HTTP PUT stores the object.
-     * S3Mock does not check OSS signatures: that the signature itself is accepted can only be
-     * seen against a real bucket.
+     * The presigned URL addresses the bucket and key so that a plain HTTP PUT with the given
+     * headers stores the object. S3Mock checks neither OSS signatures nor OSS's forbid-overwrite
+     * header: that a real bucket accepts the signature and refuses a second PUT can only be seen
+     * against one.
      */
     @Test
     void aPresignedPutStoresTheObjectWithoutTheSdk() throws Exception {
         byte[] content = "uploaded by the client itself".getBytes(StandardCharsets.UTF_8);
         Instant expiresAt = Instant.now().plusSeconds(900);
-        URI url = store.uploadUrl("videos/2/direct.mp4", "video/mp4", expiresAt).orElseThrow();
-        assertThat(url.getQuery()).contains("Signature=").contains("Expires=" + expiresAt.getEpochSecond());
+        SignedUpload upload = store.signUpload("videos/2/direct.mp4", "video/mp4", expiresAt).orElseThrow();
+        assertThat(upload.url().getQuery()).contains("Signature=").contains("Expires=" + expiresAt.getEpochSecond());
+        assertThat(upload.headers()).containsEntry("Content-Type", "video/mp4").containsEntry("x-oss-forbid-overwrite", "true");
 
-        HttpResponse<String> put = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url)
-                .header("Content-Type", "video/mp4").PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(upload.url()).PUT(HttpRequest.BodyPublishers.ofByteArray(content));
+        upload.headers().forEach(request::header);
+        HttpResponse<String> put = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(put.statusCode()).isEqualTo(200);
         assertThat(store.size("videos/2/direct.mp4")).hasValue(content.length);
