@@ -36,6 +36,12 @@ public enum ErrorCode {
     COMMENT_INVALID(30006, "A comment must be 1 to 500 characters."),
     COMMENT_NOT_FOUND(30007, "This comment does not exist."),
     COMMENT_FORBIDDEN(30008, "Only the comment's author or the video's author can delete it."),
+    // 301xx: direct uploads (GET /douyin/upload/token/, then publish with object_key).
+    UPLOAD_URL_INVALID(30101, "This upload URL is not valid: ask for a new one."),
+    UPLOAD_URL_EXPIRED(30102, "This upload URL has expired: ask for a new one."),
+    UPLOAD_URL_USED(30103, "Something was uploaded with this URL already: ask for a new one to upload again."),
+    UPLOAD_NOT_FOUND(30104, "Nothing was uploaded under this object_key: upload the video first."),
+    UPLOAD_OF_ANOTHER_USER(30105, "This object_key was issued to another user."),
 
     FOLLOW_SELF(40001, "You cannot follow yourself."),
     MESSAGE_INVALID(40002, "A message must be 1 to 1000 characters."),

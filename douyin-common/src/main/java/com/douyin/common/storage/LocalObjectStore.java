@@ -2,9 +2,13 @@ package com.douyin.common.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Objects as files under one folder. An upload is written to a temporary file in a sibling
@@ -45,6 +49,16 @@ public final class LocalObjectStore implements ObjectStore {
     }
 
     @Override
+    public OptionalLong size(String key) {
+        Path path = resolve(key);
+        try {
+            return Files.isRegularFile(path) ? OptionalLong.of(Files.size(path)) : OptionalLong.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the size of object " + key, e);
+        }
+    }
+
+    @Override
     public InputStream get(String key) throws IOException {
         return Files.newInputStream(resolve(key));
     }
@@ -56,6 +70,12 @@ public final class LocalObjectStore implements ObjectStore {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot delete object " + key, e);
         }
+    }
+
+    /** None: files on this disk reach it through the gateway, which signs its own upload URLs. */
+    @Override
+    public Optional<SignedUpload> signUpload(String key, String contentType, Instant expiresAt) {
+        return Optional.empty();
     }
 
     /** A key never escapes the root ("../" and absolute paths are refused). */

@@ -2,6 +2,9 @@ package com.douyin.common.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Where video files and images live. Keys are relative paths ("videos/42/abc.mp4"); the
@@ -15,7 +18,17 @@ public interface ObjectStore {
 
     boolean exists(String key);
 
+    /** The object's length in bytes; empty when there is no such object. */
+    OptionalLong size(String key);
+
     InputStream get(String key) throws IOException;
 
     void delete(String key);
+
+    /**
+     * A PUT with which a client may itself store {@code key}, once, until {@code expiresAt}, so
+     * that large files bypass the gateway; empty when the store cannot sign one (the local disk:
+     * the gateway signs its own upload URLs then).
+     */
+    Optional<SignedUpload> signUpload(String key, String contentType, Instant expiresAt);
 }

@@ -2,15 +2,26 @@ package com.douyin.common.storage;
 
 import com.aliyun.oss.ClientBuilderConfiguration;
 import com.aliyun.oss.ClientException;
+import com.aliyun.oss.HttpMethod;
 import com.aliyun.oss.OSS;
 import com.aliyun.oss.OSSClientBuilder;
+import com.aliyun.oss.OSSErrorCode;
 import com.aliyun.oss.OSSException;
+import com.aliyun.oss.model.GeneratePresignedUrlRequest;
 import com.aliyun.oss.model.ObjectMetadata;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Objects in an Aliyun OSS bucket, through the official SDK. */
 public final class OssObjectStore implements ObjectStore, AutoCloseable {
+
+    private static final String FORBID_OVERWRITE = "x-oss-forbid-overwrite";
 
     private final OSS oss;
     private final String bucket;
@@ -44,6 +55,18 @@ public final class OssObjectStore implements ObjectStore, AutoCloseable {
     }
 
     @Override
+    public OptionalLong size(String key) {
+        try {
+            return OptionalLong.of(oss.getObjectMetadata(bucket, key).getContentLength());
+        } catch (OSSException e) {
+            if (OSSErrorCode.NO_SUCH_KEY.equals(e.getErrorCode())) {
+                return OptionalLong.empty();
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public InputStream get(String key) throws IOException {
         try {
             return oss.getObject(bucket, key).getObjectContent();
@@ -55,6 +78,26 @@ public final class OssObjectStore implements ObjectStore, AutoCloseable {
     @Override
     public void delete(String key) {
         oss.deleteObject(bucket, key);
+    }
+
+    /**
+     * A presigned PUT (signed locally by the SDK with the access key, no call to OSS). The
+     * Content-Type and the forbid-overwrite header are part of the signature, so the client must
+     * send exactly these; forbidding overwrites keeps a checked, published file from being
+     * replaced with the same URL afterwards.
+     */
+    @Override
+    public Optional<SignedUpload> signUpload(String key, String contentType, Instant expiresAt) {
+        GeneratePresignedUrlRequest request = new GeneratePresignedUrlRequest(bucket, key, HttpMethod.PUT);
+        request.setExpiration(Date.from(expiresAt));
+        request.setContentType(contentType);
+        request.addHeader(FORBID_OVERWRITE, "true");
+        try {
+            return Optional.of(new SignedUpload(oss.generatePresignedUrl(request).toURI(),
+                    Map.of("Content-Type", contentType, FORBID_OVERWRITE, "true")));
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("OSS signed an unusable URL for " + key, e);
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,21 @@ class LocalObjectStoreTest {
         }
         store.delete("videos/1/a.mp4");
         assertThat(store.exists("videos/1/a.mp4")).isFalse();
+    }
+
+    @Test
+    void sizeIsTheStoredLengthOrEmptyWhenNothingIsStored() throws IOException {
+        LocalObjectStore store = new LocalObjectStore(dataDir.resolve("objects"));
+        store.put("videos/1/a.mp4", new ByteArrayInputStream(new byte[1234]), 1234, "video/mp4");
+        assertThat(store.size("videos/1/a.mp4")).hasValue(1234);
+        assertThat(store.size("videos/1/missing.mp4")).isEmpty();
+        assertThat(store.size("videos/1")).as("a folder is no object").isEmpty();
+    }
+
+    @Test
+    void theDiskSignsNoUploadUrls() {
+        LocalObjectStore store = new LocalObjectStore(dataDir.resolve("objects"));
+        assertThat(store.signUpload("videos/1/a.mp4", "video/mp4", Instant.now().plusSeconds(60))).isEmpty();
     }
 
     @Test

@@ -7,7 +7,11 @@ import com.adobe.testing.s3mock.S3MockApplication;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -51,6 +55,38 @@ class OssObjectStoreIT {
         }
         store.delete("videos/1/a.mp4");
         assertThat(store.exists("videos/1/a.mp4")).isFalse();
+    }
+
+    @Test
+    void sizeIsTheStoredLengthOrEmptyWhenNothingIsStored() throws IOException {
+        store.put("videos/1/sized.mp4", new ByteArrayInputStream(new byte[1234]), 1234, "video/mp4");
+        assertThat(store.size("videos/1/sized.mp4")).hasValue(1234);
+        assertThat(store.size("videos/1/never-stored.mp4")).isEmpty();
+    }
+
+    /**
+     * The presigned URL addresses the bucket and key so that a plain HTTP PUT with the given
+     * headers stores the object. S3Mock checks neither OSS signatures nor OSS's forbid-overwrite
+     * header: that a real bucket accepts the signature and refuses a second PUT can only be seen
+     * against one.
+     */
+    @Test
+    void aPresignedPutStoresTheObjectWithoutTheSdk() throws Exception {
+        byte[] content = "uploaded by the client itself".getBytes(StandardCharsets.UTF_8);
+        Instant expiresAt = Instant.now().plusSeconds(900);
+        SignedUpload upload = store.signUpload("videos/2/direct.mp4", "video/mp4", expiresAt).orElseThrow();
+        assertThat(upload.url().getQuery()).contains("Signature=").contains("Expires=" + expiresAt.getEpochSecond());
+        assertThat(upload.headers()).containsEntry("Content-Type", "video/mp4").containsEntry("x-oss-forbid-overwrite", "true");
+
+        HttpRequest.Builder request = HttpRequest.newBuilder(upload.url()).PUT(HttpRequest.BodyPublishers.ofByteArray(content));
+        upload.headers().forEach(request::header);
+        HttpResponse<String> put = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(store.size("videos/2/direct.mp4")).hasValue(content.length);
+        try (InputStream in = store.get("videos/2/direct.mp4")) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
     }
 
     @Test

@@ -5,6 +5,8 @@ import com.douyin.api.common.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -33,6 +35,11 @@ public enum VideoContainer {
 
     public String contentType() {
         return contentType;
+    }
+
+    /** The container whose file extension is {@code extension} ("mp4", "mov", "webm"), if any. */
+    public static Optional<VideoContainer> ofExtension(String extension) {
+        return Arrays.stream(values()).filter(c -> c.extension.equals(extension)).findFirst();
     }
 
     /** Reads the first 12 bytes; NOT_A_VIDEO if they are no known container. */

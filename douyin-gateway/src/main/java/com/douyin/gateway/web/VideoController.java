@@ -12,6 +12,7 @@ import com.douyin.gateway.json.FeedResponse;
 import com.douyin.gateway.json.StatusResponse;
 import com.douyin.gateway.json.VideoJsonMapper;
 import com.douyin.gateway.json.VideoListResponse;
+import com.douyin.gateway.upload.DirectUploads;
 import com.douyin.gateway.upload.VideoContainer;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -45,12 +46,15 @@ public class VideoController {
     private final VideoJsonMapper videoJson;
     private final ObjectStore store;
     private final FeedHeadCache feedHead;
+    private final DirectUploads directUploads;
 
-    public VideoController(ViewerAuthenticator auth, VideoJsonMapper videoJson, ObjectStore store, FeedHeadCache feedHead) {
+    public VideoController(ViewerAuthenticator auth, VideoJsonMapper videoJson, ObjectStore store, FeedHeadCache feedHead,
+                           DirectUploads directUploads) {
         this.auth = auth;
         this.videoJson = videoJson;
         this.store = store;
         this.feedHead = feedHead;
+        this.directUploads = directUploads;
     }
 
     /**
@@ -59,12 +63,22 @@ public class VideoController {
      * provider refuses, the stored file is removed again. If the outcome is unknown (a timeout:
      * the row may exist), the file is kept: an orphaned file is harmless, a video without its
      * file is not. Publishing is idempotent per file, so Dubbo's retries cannot make two videos.
+     * With {@code object_key} instead of {@code data}, the file was uploaded directly (see
+     * DirectUploads) and is kept even if the provider refuses, so that the client can retry.
      */
     @PostMapping({"/douyin/publish/action/", "/douyin/publish/action"})
     public StatusResponse publish(HttpServletRequest request) throws IOException {
         long userId = auth.requireViewer(request);
         String title = VideoTitle.normalize(RequestParams.optional(request, "title"));
         MultipartFile data = request instanceof MultipartHttpServletRequest multipart ? multipart.getFile("data") : null;
+        String objectKey = RequestParams.optional(request, "object_key");
+        if (objectKey != null && !objectKey.isBlank()) {
+            if (data != null) {
+                throw new DouyinException(ErrorCode.BAD_REQUEST, "Send either the file (data) or an object_key, not both.");
+            }
+            videos.publish(userId, directUploads.claim(userId, objectKey), title);
+            return new StatusResponse(0, "Published.");
+        }
         if (data == null || data.isEmpty()) {
             throw new DouyinException(ErrorCode.VIDEO_MISSING);
         }
