@@ -30,6 +30,7 @@ public enum ErrorCode {
     COMMENT_INVALID(30006, "A comment must be 1 to 500 characters."),
     COMMENT_NOT_FOUND(30007, "This comment does not exist."),
     COMMENT_FORBIDDEN(30008, "Only the comment's author or the video's author can delete it."),
+    TOPIC_UNKNOWN(30009, "There is no such topic."),
 
     FOLLOW_SELF(40001, "You cannot follow yourself."),
     MESSAGE_INVALID(40002, "A message must be 1 to 1000 characters."),
