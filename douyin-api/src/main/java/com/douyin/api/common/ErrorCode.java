@@ -31,6 +31,7 @@ public enum ErrorCode {
     COMMENT_NOT_FOUND(30007, "This comment does not exist."),
     COMMENT_FORBIDDEN(30008, "Only the comment's author or the video's author can delete it."),
     TOPIC_UNKNOWN(30009, "There is no such topic."),
+    REPLY_TARGET_INVALID(30010, "The comment you reply to does not exist or was deleted."),
 
     FOLLOW_SELF(40001, "You cannot follow yourself."),
     MESSAGE_INVALID(40002, "A message must be 1 to 1000 characters."),
