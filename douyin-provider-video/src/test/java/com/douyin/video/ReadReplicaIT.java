@@ -87,24 +87,24 @@ class ReadReplicaIT {
 
     @Test
     void aFeedPageIsReadFromTheReplica() throws SQLException {
-        VideoDTO replicated = videos.publish(901L, "videos/901/a.mp4", "on both servers");
+        VideoDTO replicated = videos.publish(901L, "videos/901/a.mp4", "on both servers", "");
         ReplicatedMariaDb.awaitReplica();
         ReplicatedMariaDb.pauseReplication();
-        VideoDTO lagging = videos.publish(901L, "videos/901/b.mp4", "on the primary only");
+        VideoDTO lagging = videos.publish(901L, "videos/901/b.mp4", "on the primary only", "");
         assertThat(onPrimary().queryForObject("SELECT COUNT(*) FROM video WHERE id = ?", Long.class, lagging.id())).isOne();
 
         assertThat(feed()).contains(replicated.id()).doesNotContain(lagging.id());
 
         ReplicatedMariaDb.resumeReplication();
         assertThat(feed()).startsWith(lagging.id());
-        assertThat(videos.feed(Long.MAX_VALUE, 1, 30)).filteredOn(v -> v.id() == lagging.id())
+        assertThat(videos.feed("", Long.MAX_VALUE, 1, 30)).filteredOn(v -> v.id() == lagging.id())
                 .extracting(VideoDTO::title).containsExactly("on the primary only");
     }
 
     @Test
     void searchIsReadFromTheReplica() throws SQLException {
         ReplicatedMariaDb.pauseReplication();
-        VideoDTO lagging = videos.publish(902L, "videos/902/a.mp4", "zebra crossing");
+        VideoDTO lagging = videos.publish(902L, "videos/902/a.mp4", "zebra crossing", "");
 
         assertThat(videos.search("zebra", 30)).isEmpty();
 
@@ -115,7 +115,7 @@ class ReadReplicaIT {
     @Test
     void theAuthorSeesTheirNewVideoAtOnceThoughTheReplicaLags() throws SQLException {
         ReplicatedMariaDb.pauseReplication();
-        VideoDTO published = videos.publish(903L, "videos/903/a.mp4", "just published");
+        VideoDTO published = videos.publish(903L, "videos/903/a.mp4", "just published", "");
 
         assertThat(videos.listByAuthor(903L, 903L)).extracting(VideoDTO::id, VideoDTO::title)
                 .containsExactly(tuple(published.id(), "just published"));
@@ -125,7 +125,7 @@ class ReadReplicaIT {
     @Test
     void anotherViewersListFillsTheCacheFromThePrimarySoTheCacheNeverHoldsTheLag() throws SQLException {
         ReplicatedMariaDb.pauseReplication();
-        VideoDTO published = videos.publish(904L, "videos/904/a.mp4", "cached from the primary");
+        VideoDTO published = videos.publish(904L, "videos/904/a.mp4", "cached from the primary", "");
 
         assertThat(videos.listByAuthor(904L, SOMEONE_ELSE)).extracting(VideoDTO::id).containsExactly(published.id());
         assertThat(redisson.getScoredSortedSet("video:author:904", StringCodec.INSTANCE).contains(String.valueOf(published.id())))
@@ -134,10 +134,10 @@ class ReadReplicaIT {
 
     @Test
     void whileRedisIsDownAnotherViewersListIsReadFromTheReplicaAndTheAuthorsFromThePrimary() throws SQLException {
-        VideoDTO replicated = videos.publish(905L, "videos/905/a.mp4", "on both servers");
+        VideoDTO replicated = videos.publish(905L, "videos/905/a.mp4", "on both servers", "");
         ReplicatedMariaDb.awaitReplica();
         ReplicatedMariaDb.pauseReplication();
-        VideoDTO lagging = videos.publish(905L, "videos/905/b.mp4", "on the primary only");
+        VideoDTO lagging = videos.publish(905L, "videos/905/b.mp4", "on the primary only", "");
         doReturn(true).when(outage).inEffect(); // lists are read and not cached
 
         assertThat(videos.listByAuthor(905L, SOMEONE_ELSE)).extracting(VideoDTO::id).containsExactly(replicated.id());
@@ -146,7 +146,7 @@ class ReadReplicaIT {
 
     /** IDs of the newest page of the feed. */
     private List<Long> feed() {
-        return videos.feed(Long.MAX_VALUE, 1, 30).stream().map(VideoDTO::id).toList();
+        return videos.feed("", Long.MAX_VALUE, 1, 30).stream().map(VideoDTO::id).toList();
     }
 
     private static JdbcTemplate onPrimary() {

@@ -56,6 +56,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "douyin.video.favorite-count-group=douyin-video-favorite-count-it",
         "douyin.video.comment-count-group=douyin-video-comment-count-it",
         "douyin.storage.local-root=target/it-objects",
+        "douyin.video.topics=sport,game,music",
 })
 class VideoServiceIT {
 
@@ -75,7 +76,7 @@ class VideoServiceIT {
 
     @Test
     void publishedVideoIsStoredWithATrimmedTitleAndShowsInTheAuthorsList() {
-        VideoDTO video = videos.publish(7L, "videos/7/a.mp4", "  First dance  ");
+        VideoDTO video = videos.publish(7L, "videos/7/a.mp4", "  First dance  ", "");
         assertThat(video.id()).isPositive().isLessThan(1L << 53);
         assertThat(jdbc.queryForObject("SELECT title FROM video WHERE id = ?", String.class, video.id()))
                 .isEqualTo("First dance");
@@ -87,7 +88,7 @@ class VideoServiceIT {
     void aPublishedVideoGetsAJpegCoverFromItsOwnFrames() throws Exception {
         byte[] mp4 = SampleVideo.mp4();
         store.put("videos/21/cover-test.mp4", new ByteArrayInputStream(mp4), mp4.length, "video/mp4");
-        VideoDTO video = videos.publish(21L, "videos/21/cover-test.mp4", "cover please");
+        VideoDTO video = videos.publish(21L, "videos/21/cover-test.mp4", "cover please", "");
         assertThat(video.coverKey()).isEmpty(); // the publish does not wait for the cover
         videos.getVideos(List.of(video.id())); // now cached without a cover
 
@@ -108,7 +109,7 @@ class VideoServiceIT {
 
     @Test
     void aSecondReadIsServedFromTheCacheInOneRoundTripPerPage() {
-        VideoDTO video = videos.publish(23L, "videos/23/c.mp4", "cached title");
+        VideoDTO video = videos.publish(23L, "videos/23/c.mp4", "cached title", "");
         assertThat(videos.getVideos(List.of(video.id()))).extracting(VideoDTO::title).containsExactly("cached title");
         assertThat(redisson.getBucket("video:info:" + video.id()).isExists()).isTrue();
 
@@ -127,35 +128,35 @@ class VideoServiceIT {
     void anUndecodableFileKeepsThePlaceholderCover() throws Exception {
         byte[] text = "not a video at all".getBytes(StandardCharsets.UTF_8);
         store.put("videos/22/broken.mp4", new ByteArrayInputStream(text), text.length, "video/mp4");
-        VideoDTO video = videos.publish(22L, "videos/22/broken.mp4", "broken");
+        VideoDTO video = videos.publish(22L, "videos/22/broken.mp4", "broken", "");
         assertThat(covers.makeCover(video.id())).isNull();
         assertThat(jdbc.queryForObject("SELECT cover_key FROM video WHERE id = ?", String.class, video.id())).isEmpty();
     }
 
     @Test
     void sensitiveWordsInTitlesAreMaskedBeforeTheyAreStored() {
-        VideoDTO video = videos.publish(17L, "videos/17/s.mp4", "fuck this dance");
+        VideoDTO video = videos.publish(17L, "videos/17/s.mp4", "fuck this dance", "");
         String stored = jdbc.queryForObject("SELECT title FROM video WHERE id = ?", String.class, video.id());
         assertThat(stored).isEqualTo(video.title()).doesNotContain("fuck").contains("****").endsWith(" this dance");
     }
 
     @Test
     void aRetriedPublishOfTheSameFileReturnsTheFirstVideoAndCountsOnce() {
-        VideoDTO first = videos.publish(44L, "videos/44/retry.mp4", "retried");
-        VideoDTO again = videos.publish(44L, "videos/44/retry.mp4", "retried");
+        VideoDTO first = videos.publish(44L, "videos/44/retry.mp4", "retried", "");
+        VideoDTO again = videos.publish(44L, "videos/44/retry.mp4", "retried", "");
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM video WHERE author_id = 44", Long.class)).isEqualTo(1);
-        assertThatThrownBy(() -> videos.publish(45L, "videos/44/retry.mp4", "not mine"))
+        assertThatThrownBy(() -> videos.publish(45L, "videos/44/retry.mp4", "not mine", ""))
                 .satisfies(e -> assertThat(((DouyinException) e).errorCode()).isEqualTo(ErrorCode.BAD_REQUEST));
     }
 
     @Test
     void anAuthorsListIsASortedSetInRedisThatAPublishRefreshes() {
-        VideoDTO first = videos.publish(41L, "videos/41/a.mp4", "first");
+        VideoDTO first = videos.publish(41L, "videos/41/a.mp4", "first", "");
         assertThat(videos.listByAuthor(41L, 41L)).extracting(VideoDTO::id).containsExactly(first.id());
         assertThat(redisson.getScoredSortedSet("video:author:41", StringCodec.INSTANCE).contains(String.valueOf(first.id()))).isTrue();
 
-        VideoDTO second = videos.publish(41L, "videos/41/b.mp4", "second");
+        VideoDTO second = videos.publish(41L, "videos/41/b.mp4", "second", "");
         assertThat(videos.listByAuthor(41L, 41L)).extracting(VideoDTO::id).containsExactly(second.id(), first.id());
         assertThat(videos.listByAuthor(40L, 40L)).isEmpty(); // an author with no videos is cached too
         assertThat(redisson.getScoredSortedSet("video:author:40").isExists()).isTrue();
@@ -163,11 +164,11 @@ class VideoServiceIT {
 
     @Test
     void aListRebuiltWhileTheAuthorPublishesIsNotCachedStale() {
-        VideoDTO first = videos.publish(42L, "videos/42/a.mp4", "first");
+        VideoDTO first = videos.publish(42L, "videos/42/a.mp4", "first", "");
         // The rebuild reads MySQL, then a publish lands before it stores what it read.
         List<Long> rebuilt = authorLists.get(42L, () -> {
             List<VideoKey> before = videoMapper.findKeysByAuthor(42L);
-            videos.publish(42L, "videos/42/b.mp4", "second");
+            videos.publish(42L, "videos/42/b.mp4", "second", "");
             return before;
         }, List::of); // Redis is up: never the uncached read
         assertThat(rebuilt).containsExactly(first.id());
@@ -176,7 +177,7 @@ class VideoServiceIT {
 
     @Test
     void unknownVideoIdsStopAtTheBloomFilterUntilItIsRebuilt() {
-        VideoDTO known = videos.publish(43L, "videos/43/a.mp4", "known");
+        VideoDTO known = videos.publish(43L, "videos/43/a.mp4", "known", "");
         bloom.maintain(); // complete
         long sneaked = known.id() + 1; // a row the filter never heard of, written behind the provider's back
         jdbc.update("INSERT INTO video (id, author_id, title, play_key, published_at) VALUES (?, 43, 'sneaked', 'k', 1)", sneaked);
@@ -190,10 +191,10 @@ class VideoServiceIT {
 
     @Test
     void searchFindsChineseAndEnglishWordsOfTitlesBestMatchFirst() {
-        VideoDTO basketball = videos.publish(31L, "videos/31/a.mp4", "周末的篮球比赛");
-        VideoDTO both = videos.publish(31L, "videos/31/b.mp4", "篮球 and funny cats");
-        VideoDTO cats = videos.publish(32L, "videos/32/c.mp4", "Funny Cats compilation");
-        videos.publish(32L, "videos/32/d.mp4", "一只小狗");
+        VideoDTO basketball = videos.publish(31L, "videos/31/a.mp4", "周末的篮球比赛", "");
+        VideoDTO both = videos.publish(31L, "videos/31/b.mp4", "篮球 and funny cats", "");
+        VideoDTO cats = videos.publish(32L, "videos/32/c.mp4", "Funny Cats compilation", "");
+        videos.publish(32L, "videos/32/d.mp4", "一只小狗", "");
 
         assertThat(videos.search("篮球", 30)).extracting(VideoDTO::id).containsExactlyInAnyOrder(basketball.id(), both.id());
         assertThat(videos.search("比赛", 30)).extracting(VideoDTO::id).containsExactly(basketball.id());
@@ -211,7 +212,7 @@ class VideoServiceIT {
     void blankOrOverlongTitlesAreRefusedAndNothingIsStored() {
         long before = jdbc.queryForObject("SELECT COUNT(*) FROM video", Long.class);
         for (String title : new String[] {"   ", "x".repeat(101)}) {
-            assertThatThrownBy(() -> videos.publish(8L, "videos/8/b.mp4", title))
+            assertThatThrownBy(() -> videos.publish(8L, "videos/8/b.mp4", title, ""))
                     .satisfies(e -> assertThat(((DouyinException) e).errorCode()).isEqualTo(ErrorCode.TITLE_INVALID));
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM video", Long.class)).isEqualTo(before);
@@ -221,10 +222,10 @@ class VideoServiceIT {
     void pagingTheFeedOver100VideosHasNoDuplicatesAndNoGaps() {
         List<Long> published = new ArrayList<>();
         for (int i = 0; i < 100; i++) {
-            published.add(videos.publish(9L, "videos/9/" + i + ".mp4", "video " + i).id());
+            published.add(videos.publish(9L, "videos/9/" + i + ".mp4", "video " + i, "").id());
         }
         // The app sends next_time back in milliseconds; many of these share a millisecond.
-        assertThat(walkFeed(1L, published)).doesNotHaveDuplicates().hasSize(100);
+        assertThat(walkFeed("", 1L, published)).doesNotHaveDuplicates().hasSize(100);
 
         // A client that uses seconds: spread the videos three to a second, so pages must not
         // end inside a second.
@@ -233,17 +234,67 @@ class VideoServiceIT {
             jdbc.update("UPDATE video SET published_at = ? WHERE id = ?", base - (i / 3) * 1000L - (i % 3), published.get(i));
             redisson.getKeys().delete("video:info:" + published.get(i)); // publish times never change outside tests
         }
-        assertThat(walkFeed(1000L, published)).doesNotHaveDuplicates().hasSize(100);
+        assertThat(walkFeed("", 1000L, published)).doesNotHaveDuplicates().hasSize(100);
     }
 
-    /** Walks the whole feed as the app does, sending back next_time in its unit; returns our videos seen. */
-    private List<Long> walkFeed(long unitMs, List<Long> ours) {
+    @Test
+    void aVideoPublishedUnderATopicIsStoredWithItAndOnlyThatTopicsFeedAndTheWholeFeedShowIt() {
+        VideoDTO sport = videos.publish(51L, "videos/51/a.mp4", "goal", " Sport ");
+        VideoDTO music = videos.publish(51L, "videos/51/b.mp4", "song", "music");
+        VideoDTO none = videos.publish(51L, "videos/51/c.mp4", "nothing in particular", null);
+        assertThat(sport.topic()).isEqualTo("sport");
+        assertThat(jdbc.queryForObject("SELECT topic FROM video WHERE id = ?", String.class, sport.id())).isEqualTo("sport");
+        assertThat(jdbc.queryForObject("SELECT topic FROM video WHERE id = ?", String.class, none.id())).isEmpty();
+
+        long now = System.currentTimeMillis() + 1_000;
+        assertThat(videos.feed("sport", now, 1, 30)).extracting(VideoDTO::id).contains(sport.id())
+                .doesNotContain(music.id(), none.id());
+        assertThat(videos.feed("sport", now, 1, 30)).extracting(VideoDTO::topic).containsOnly("sport");
+        assertThat(videos.feed("MUSIC", now, 1, 30)).extracting(VideoDTO::id).contains(music.id()).doesNotContain(sport.id());
+        assertThat(videos.feed("", now, 1, 30)).extracting(VideoDTO::id).contains(sport.id(), music.id(), none.id());
+        assertThat(videos.getVideos(List.of(sport.id()))).extracting(VideoDTO::topic).containsExactly("sport"); // cached with it
+    }
+
+    @Test
+    void anUnknownTopicIsRefusedOnPublishAndOnTheFeedAndNothingIsStored() {
+        long before = jdbc.queryForObject("SELECT COUNT(*) FROM video", Long.class);
+        for (String topic : new String[] {"cooking", "sport!", "x".repeat(40)}) {
+            assertThatThrownBy(() -> videos.publish(52L, "videos/52/a.mp4", "title", topic))
+                    .satisfies(e -> assertThat(((DouyinException) e).errorCode()).isEqualTo(ErrorCode.TOPIC_UNKNOWN))
+                    .hasMessageContaining("sport, game, music");
+            assertThatThrownBy(() -> videos.feed(topic, System.currentTimeMillis(), 1, 30))
+                    .satisfies(e -> assertThat(((DouyinException) e).errorCode()).isEqualTo(ErrorCode.TOPIC_UNKNOWN));
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM video", Long.class)).isEqualTo(before);
+    }
+
+    @Test
+    void pagingATopicsFeedInSecondsHasNoDuplicatesAndNoGaps() {
+        List<Long> games = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            games.add(videos.publish(53L, "videos/53/g" + i + ".mp4", "game " + i, "game").id());
+            videos.publish(53L, "videos/53/s" + i + ".mp4", "sport " + i, "sport"); // interleaved, never in the game feed
+        }
+        long base = System.currentTimeMillis() + 3_600_000L;
+        for (int i = 0; i < games.size(); i++) { // three to a second: pages must not end inside a second
+            jdbc.update("UPDATE video SET published_at = ? WHERE id = ?", base - (i / 3) * 1000L - (i % 3), games.get(i));
+            redisson.getKeys().delete("video:info:" + games.get(i));
+        }
+        List<Long> seen = walkFeed("game", 1000L, games);
+        assertThat(seen).doesNotHaveDuplicates().hasSize(70);
+    }
+
+    /** Walks a topic's feed ("" the whole feed) as the app does; returns our videos seen, checking each is of that topic. */
+    private List<Long> walkFeed(String topic, long unitMs, List<Long> ours) {
         List<Long> seen = new ArrayList<>();
         long before = (System.currentTimeMillis() + 7_200_000L) / unitMs * unitMs;
         for (int pages = 0; pages < 500; pages++) {
-            List<VideoDTO> page = videos.feed(before, unitMs, 30);
+            List<VideoDTO> page = videos.feed(topic, before, unitMs, 30);
             if (page.isEmpty()) {
                 break;
+            }
+            if (!topic.isEmpty()) {
+                assertThat(page).extracting(VideoDTO::topic).containsOnly(topic);
             }
             assertThat(page.size()).isLessThanOrEqualTo(30);
             page.forEach(v -> seen.add(v.id()));

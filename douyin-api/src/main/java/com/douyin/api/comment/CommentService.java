@@ -5,15 +5,28 @@ import java.util.List;
 /** Comments on videos; owned by douyin-provider-comment. */
 public interface CommentService {
 
-    /** Adds a comment (text trimmed, sensitive words masked) and answers it with its new ID. */
-    CommentDTO add(long userId, long videoId, String text);
+    /**
+     * Adds a comment (text trimmed, sensitive words masked) and answers it with its new ID. With
+     * {@code parentId} 0 it is a top-level comment; otherwise a reply to that comment of the same
+     * video, and a reply to a reply joins the thread of the top-level comment (the answer's
+     * parentId says which). REPLY_TARGET_INVALID for a comment of another video, a deleted or an
+     * unknown one.
+     */
+    CommentDTO add(long userId, long videoId, long parentId, String text);
 
     /**
      * Deletes a comment of that video; only its author or the video's author may. Deleting a
-     * comment that is already gone answers null and changes nothing.
+     * top-level comment hides its replies with it. Deleting a comment that is already gone (or
+     * hidden with its thread) answers null and changes nothing.
      */
     CommentDTO delete(long userId, long videoId, long commentId);
 
-    /** The video's comments, newest first; a comment just added is already there. */
-    List<CommentDTO> list(long videoId);
+    /** The video's top-level comments, newest first, each with its number of replies; a comment just added is already there. */
+    List<CommentThreadDTO> list(long videoId);
+
+    /**
+     * The replies to a top-level comment, oldest first, {@code count} from {@code offset}; a
+     * reply has none. COMMENT_NOT_FOUND for an unknown or deleted comment.
+     */
+    List<CommentDTO> replies(long commentId, int offset, int count);
 }

@@ -36,6 +36,8 @@ public enum ErrorCode {
     COMMENT_INVALID(30006, "A comment must be 1 to 500 characters."),
     COMMENT_NOT_FOUND(30007, "This comment does not exist."),
     COMMENT_FORBIDDEN(30008, "Only the comment's author or the video's author can delete it."),
+    TOPIC_UNKNOWN(30009, "There is no such topic."),
+    REPLY_TARGET_INVALID(30010, "The comment you reply to does not exist or was deleted."),
     // 301xx: direct uploads (GET /douyin/upload/token/, then publish with object_key).
     UPLOAD_URL_INVALID(30101, "This upload URL is not valid: ask for a new one."),
     UPLOAD_URL_EXPIRED(30102, "This upload URL has expired: ask for a new one."),

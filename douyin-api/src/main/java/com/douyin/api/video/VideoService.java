@@ -12,15 +12,19 @@ public interface VideoService {
      */
     int PUBLISH_TIMEOUT_MS = 10_000;
 
-    /** Records a video whose file is already in the object store under {@code playKey}. */
-    VideoDTO publish(long authorId, String playKey, String title);
+    /**
+     * Records a video whose file is already in the object store under {@code playKey}, under
+     * {@code topic} (null or blank: none; otherwise one of the configured topics, or TOPIC_UNKNOWN).
+     */
+    VideoDTO publish(long authorId, String playKey, String title, String topic);
 
     /**
-     * Up to {@code limit} videos published strictly before {@code beforeMs}, newest first. The
-     * page never ends inside a group of videos that share a publish time at {@code unitMs}
-     * resolution, so asking again with the oldest one's time skips nothing.
+     * Up to {@code limit} videos published strictly before {@code beforeMs}, newest first: every
+     * video when {@code topic} is null or blank, else that topic's (TOPIC_UNKNOWN if it is not a
+     * configured one). The page never ends inside a group of videos that share a publish time at
+     * {@code unitMs} resolution, so asking again with the oldest one's time skips nothing.
      */
-    List<VideoDTO> feed(long beforeMs, long unitMs, int limit);
+    List<VideoDTO> feed(String topic, long beforeMs, long unitMs, int limit);
 
     /**
      * All videos of one author, newest first, as {@code viewerId} sees them (0: nobody logged in).

@@ -69,6 +69,6 @@ public class VideoJsonMapper {
         Map<Long, UserJson> authors = userJson.byId(videos.stream().map(VideoDTO::authorId).toList());
         return videos.stream().map(v -> new VideoJson(v.id(), authors.get(v.authorId()),
                 urls.object(v.playKey()), urls.cover(v.coverKey()),
-                v.favoriteCount(), v.commentCount(), false, v.title())).toList();
+                v.favoriteCount(), v.commentCount(), false, v.title(), v.topic())).toList();
     }
 }

@@ -1,5 +1,6 @@
 package com.douyin.gateway.web;
 
+import com.douyin.api.comment.CommentDTO;
 import com.douyin.api.comment.CommentService;
 import com.douyin.api.comment.CommentText;
 import com.douyin.gateway.auth.ViewerAuthenticator;
@@ -7,15 +8,19 @@ import com.douyin.gateway.json.CommentActionResponse;
 import com.douyin.gateway.json.CommentJsonMapper;
 import com.douyin.gateway.json.CommentListResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.OptionalLong;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Commenting on videos and a video's comments. */
+/** Commenting on videos (and replying to comments), a video's comments and a comment's replies. */
 @RestController
 public class CommentController {
+
+    private static final int REPLY_PAGE = 30;
+    private static final int MAX_REPLY_PAGE = 100;
 
     @DubboReference(providedBy = "douyin-comment")
     private CommentService comments;
@@ -34,7 +39,10 @@ public class CommentController {
         long videoId = RequestParams.requiredId(request, "video_id");
         if (RequestParams.actionType(request) == 1) {
             String text = CommentText.RULE.normalize(RequestParams.optional(request, "comment_text"));
-            return new CommentActionResponse(0, "Commented.", commentJson.toJson(comments.add(userId, videoId, text), OptionalLong.of(userId)));
+            Long parentId = RequestParams.optionalId(request, "parent_id"); // none or 0: a top-level comment
+            CommentDTO added = comments.add(userId, videoId, parentId == null ? 0 : parentId, text);
+            return new CommentActionResponse(0, added.parentId() == 0 ? "Commented." : "Replied.",
+                    commentJson.toJson(added, OptionalLong.of(userId)));
         }
         long commentId = RequestParams.requiredId(request, "comment_id");
         return new CommentActionResponse(0, "Deleted.", commentJson.toJson(comments.delete(userId, videoId, commentId), OptionalLong.of(userId)));
@@ -44,6 +52,16 @@ public class CommentController {
     public CommentListResponse list(HttpServletRequest request) {
         OptionalLong viewer = auth.optionalViewer(request);
         long videoId = RequestParams.requiredId(request, "video_id");
-        return new CommentListResponse(0, "success", commentJson.toJson(comments.list(videoId), viewer));
+        return new CommentListResponse(0, "success", commentJson.threadsToJson(comments.list(videoId), viewer));
+    }
+
+    /** A top-level comment's replies, oldest first, paged by {@code offset} and {@code count} (default 30, at most 100). */
+    @GetMapping({"/douyin/comment/replies/", "/douyin/comment/replies"})
+    public CommentListResponse replies(HttpServletRequest request) {
+        OptionalLong viewer = auth.optionalViewer(request);
+        long commentId = RequestParams.requiredId(request, "comment_id");
+        List<CommentDTO> replies = comments.replies(commentId, RequestParams.offset(request),
+                RequestParams.count(request, REPLY_PAGE, MAX_REPLY_PAGE));
+        return new CommentListResponse(0, "success", commentJson.toJson(replies, viewer));
     }
 }

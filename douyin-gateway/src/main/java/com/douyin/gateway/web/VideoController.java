@@ -6,6 +6,7 @@ import com.douyin.api.video.SearchKeyword;
 import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoService;
 import com.douyin.api.video.VideoTitle;
+import com.douyin.api.video.VideoTopic;
 import com.douyin.common.storage.ObjectStore;
 import com.douyin.gateway.auth.ViewerAuthenticator;
 import com.douyin.gateway.json.FeedResponse;
@@ -30,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
-/** Publishing, the feed, a user's works and title search. */
+/** Publishing, the feed (all videos or one topic's), a user's works and title search. */
 @RestController
 public class VideoController {
 
@@ -70,13 +71,14 @@ public class VideoController {
     public StatusResponse publish(HttpServletRequest request) throws IOException {
         long userId = auth.requireViewer(request);
         String title = VideoTitle.normalize(RequestParams.optional(request, "title"));
+        String topic = RequestParams.optional(request, "topic"); // checked by the video provider
         MultipartFile data = request instanceof MultipartHttpServletRequest multipart ? multipart.getFile("data") : null;
         String objectKey = RequestParams.optional(request, "object_key");
         if (objectKey != null && !objectKey.isBlank()) {
             if (data != null) {
                 throw new DouyinException(ErrorCode.BAD_REQUEST, "Send either the file (data) or an object_key, not both.");
             }
-            videos.publish(userId, directUploads.claim(userId, objectKey), title);
+            videos.publish(userId, directUploads.claim(userId, objectKey), title, topic);
             return new StatusResponse(0, "Published.");
         }
         if (data == null || data.isEmpty()) {
@@ -91,7 +93,7 @@ public class VideoController {
             store.put(key, content, data.getSize(), container.contentType());
         }
         try {
-            videos.publish(userId, key, title);
+            videos.publish(userId, key, title, topic);
         } catch (DouyinException refused) {
             store.delete(key);
             throw refused;
@@ -107,8 +109,9 @@ public class VideoController {
         OptionalLong viewer = auth.optionalViewer(request); // an invalid token is an error even here
         long now = System.currentTimeMillis();
         FeedTime time = FeedTime.of(RequestParams.optionalId(request, "latest_time"), now);
-        FeedResponse anonymous = feedHead.get(time, now, () -> {
-            List<VideoDTO> page = videos.feed(time.beforeMs(), time.unitMs(), FEED_PAGE);
+        String topic = VideoTopic.normalize(RequestParams.optional(request, "topic")); // "": every video
+        FeedResponse anonymous = feedHead.get(topic, time, now, () -> {
+            List<VideoDTO> page = videos.feed(topic, time.beforeMs(), time.unitMs(), FEED_PAGE);
             long nextTime = page.isEmpty() ? time.inClientUnit(now) : time.inClientUnit(page.get(page.size() - 1).publishedAt());
             return new FeedResponse(0, "success", nextTime, videoJson.toJson(page));
         });

@@ -1,7 +1,10 @@
 package com.douyin.gateway.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.douyin.api.common.DouyinException;
+import com.douyin.api.common.ErrorCode;
 import com.douyin.gateway.json.FeedResponse;
 import java.time.Duration;
 import java.util.List;
@@ -20,22 +23,38 @@ class FeedHeadCacheTest {
     void theFirstPageIsLoadedOncePerLifetimeAndPerTimeUnit() throws Exception {
         FeedHeadCache cache = new FeedHeadCache(Duration.ofMillis(300));
         long now = 1_800_000_000_000L;
-        assertThat(cache.get(FeedTime.of(null, now), now, this::load).nextTime()).isEqualTo(1);
-        assertThat(cache.get(FeedTime.of(now + 5_000, now), now, this::load).nextTime()).isEqualTo(1);
-        assertThat(cache.get(FeedTime.of(now / 1000, now), now, this::load).nextTime()).isEqualTo(2); // seconds: its own page
+        assertThat(cache.get("", FeedTime.of(null, now), now, this::load).nextTime()).isEqualTo(1);
+        assertThat(cache.get("", FeedTime.of(now + 5_000, now), now, this::load).nextTime()).isEqualTo(1);
+        assertThat(cache.get("", FeedTime.of(now / 1000, now), now, this::load).nextTime()).isEqualTo(2); // seconds: its own page
         Thread.sleep(400);
-        assertThat(cache.get(FeedTime.of(null, now), now, this::load).nextTime()).isEqualTo(3);
+        assertThat(cache.get("", FeedTime.of(null, now), now, this::load).nextTime()).isEqualTo(3);
+    }
+
+    @Test
+    void eachTopicHasItsOwnFirstPageAndAFailedLoadIsNotKept() {
+        FeedHeadCache cache = new FeedHeadCache(Duration.ofSeconds(10));
+        long now = 1_800_000_000_000L;
+        assertThat(cache.get("", FeedTime.of(null, now), now, this::load).nextTime()).isEqualTo(1);
+        assertThat(cache.get("sport", FeedTime.of(null, now), now, this::load).nextTime()).isEqualTo(2);
+        assertThat(cache.get("music", FeedTime.of(null, now), now, this::load).nextTime()).isEqualTo(3);
+        assertThat(cache.get("sport", FeedTime.of(null, now), now, this::load).nextTime()).isEqualTo(2);
+        assertThat(cache.get("", FeedTime.of(null, now), now, this::load).nextTime()).isEqualTo(1);
+
+        assertThatThrownBy(() -> cache.get("nope", FeedTime.of(null, now), now, () -> {
+            throw new DouyinException(ErrorCode.TOPIC_UNKNOWN);
+        })).isInstanceOf(DouyinException.class);
+        assertThat(cache.get("nope", FeedTime.of(null, now), now, this::load).nextTime()).isEqualTo(4);
     }
 
     @Test
     void olderPagesAndADisabledCacheAlwaysLoad() {
         long now = 1_800_000_000_000L;
         FeedHeadCache cache = new FeedHeadCache(Duration.ofSeconds(10));
-        cache.get(FeedTime.of(now - 60_000, now), now, this::load);
-        cache.get(FeedTime.of(now - 60_000, now), now, this::load);
+        cache.get("", FeedTime.of(now - 60_000, now), now, this::load);
+        cache.get("", FeedTime.of(now - 60_000, now), now, this::load);
         FeedHeadCache disabled = new FeedHeadCache(Duration.ZERO);
-        disabled.get(FeedTime.of(null, now), now, this::load);
-        disabled.get(FeedTime.of(null, now), now, this::load);
+        disabled.get("", FeedTime.of(null, now), now, this::load);
+        disabled.get("", FeedTime.of(null, now), now, this::load);
         assertThat(loads.get()).isEqualTo(4);
     }
 }

@@ -7,27 +7,50 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
 
+/**
+ * The comment table. A comment is visible while its row is not deleted and, a reply, while its
+ * top-level comment is visible too: deleting a comment hides its replies without touching their rows.
+ */
 @Mapper
 public interface CommentMapper {
 
+    String COLUMNS = "c.id, c.video_id, c.user_id, c.parent_id, c.content, c.created_time AS created_at";
+
     /** Added comments of a batch in one statement; a comment already there (deleted or not) stays as it is. */
-    @Insert("<script>INSERT INTO comment (id, video_id, user_id, content, created_time) VALUES "
-            + "<foreach collection='rows' item='c' separator=','>(#{c.id}, #{c.videoId}, #{c.userId}, #{c.content}, #{c.createdAt})</foreach>"
+    @Insert("<script>INSERT INTO comment (id, video_id, user_id, parent_id, content, created_time) VALUES "
+            + "<foreach collection='rows' item='c' separator=','>(#{c.id}, #{c.videoId}, #{c.userId}, #{c.parentId}, #{c.content}, #{c.createdAt})</foreach>"
             + " ON DUPLICATE KEY UPDATE id = id</script>")
     void insertAdded(@Param("rows") List<CommentDTO> rows);
 
     /** Deleted comments of a batch in one statement, stored deleted even if their add has not arrived yet. */
-    @Insert("<script>INSERT INTO comment (id, video_id, user_id, content, created_time, deleted) VALUES "
-            + "<foreach collection='rows' item='c' separator=','>(#{c.id}, #{c.videoId}, #{c.userId}, #{c.content}, #{c.createdAt}, 1)</foreach>"
+    @Insert("<script>INSERT INTO comment (id, video_id, user_id, parent_id, content, created_time, deleted) VALUES "
+            + "<foreach collection='rows' item='c' separator=','>(#{c.id}, #{c.videoId}, #{c.userId}, #{c.parentId}, #{c.content}, #{c.createdAt}, 1)</foreach>"
             + " ON DUPLICATE KEY UPDATE deleted = 1</script>")
     void upsertDeleted(@Param("rows") List<CommentDTO> rows);
 
-    @Select("SELECT id, video_id, user_id, content, created_time AS created_at FROM comment"
-            + " WHERE video_id = #{videoId} AND deleted = 0")
+    /** The video's visible comments and replies. */
+    @Select("SELECT " + COLUMNS + " FROM comment c LEFT JOIN comment p ON p.id = c.parent_id"
+            + " WHERE c.video_id = #{videoId} AND c.deleted = 0 AND (c.parent_id = 0 OR p.deleted = 0)")
     List<CommentDTO> findVisible(@Param("videoId") long videoId);
 
-    /** The comment if it is on this video and not deleted, locked until the transaction ends. */
-    @Select("SELECT id, video_id, user_id, content, created_time AS created_at FROM comment"
-            + " WHERE id = #{commentId} AND video_id = #{videoId} AND deleted = 0 FOR UPDATE")
-    CommentDTO lockVisible(@Param("videoId") long videoId, @Param("commentId") long commentId);
+    /** The comment's row if it is on this video and not deleted (its thread may be), locked until the transaction ends. */
+    @Select("SELECT " + COLUMNS + " FROM comment c WHERE c.id = #{commentId} AND c.video_id = #{videoId} AND c.deleted = 0 FOR UPDATE")
+    CommentDTO lockUndeleted(@Param("videoId") long videoId, @Param("commentId") long commentId);
+
+    /** The comment if it is visible (not deleted, nor hidden with its thread), or null. */
+    @Select("SELECT " + COLUMNS + " FROM comment c LEFT JOIN comment p ON p.id = c.parent_id"
+            + " WHERE c.id = #{commentId} AND c.deleted = 0 AND (c.parent_id = 0 OR p.deleted = 0)")
+    CommentDTO findVisibleById(@Param("commentId") long commentId);
+
+    /** Undeleted replies of a comment, oldest first; from idx_comment_parent. */
+    @Select("SELECT " + COLUMNS + " FROM comment c WHERE c.parent_id = #{parentId} AND c.deleted = 0"
+            + " ORDER BY c.created_time, c.id LIMIT #{offset}, #{count}")
+    List<CommentDTO> findReplies(@Param("parentId") long parentId, @Param("offset") int offset, @Param("count") int count);
+
+    @Select("SELECT COUNT(*) FROM comment WHERE parent_id = #{parentId} AND deleted = 0")
+    long countUndeletedReplies(@Param("parentId") long parentId);
+
+    /** The video of a comment, deleted or not; null for an unknown one. */
+    @Select("SELECT video_id FROM comment WHERE id = #{commentId}")
+    Long findVideoOf(@Param("commentId") long commentId);
 }

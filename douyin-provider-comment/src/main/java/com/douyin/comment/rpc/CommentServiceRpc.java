@@ -2,6 +2,7 @@ package com.douyin.comment.rpc;
 
 import com.douyin.api.comment.CommentDTO;
 import com.douyin.api.comment.CommentService;
+import com.douyin.api.comment.CommentThreadDTO;
 import com.douyin.comment.service.CommentActionService;
 import com.douyin.comment.service.CommentQueryService;
 import java.util.List;
@@ -20,8 +21,8 @@ public class CommentServiceRpc implements CommentService {
     }
 
     @Override
-    public CommentDTO add(long userId, long videoId, String text) {
-        return actions.add(userId, videoId, text);
+    public CommentDTO add(long userId, long videoId, long parentId, String text) {
+        return actions.add(userId, videoId, parentId, text);
     }
 
     @Override
@@ -30,7 +31,12 @@ public class CommentServiceRpc implements CommentService {
     }
 
     @Override
-    public List<CommentDTO> list(long videoId) {
+    public List<CommentThreadDTO> list(long videoId) {
         return queries.list(videoId);
+    }
+
+    @Override
+    public List<CommentDTO> replies(long commentId, int offset, int count) {
+        return queries.replies(commentId, offset, count);
     }
 }

@@ -7,11 +7,13 @@ import com.douyin.api.common.ErrorCode;
 import com.douyin.api.event.CommentChangedEvent;
 import com.douyin.api.event.Topics;
 import com.douyin.comment.cache.VideoComments;
+import com.douyin.comment.dao.CommentMapper;
 import com.douyin.common.id.SnowflakeIdGenerator;
 import com.douyin.common.mq.BrokerOrFallback;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.common.text.SensitiveText;
 import com.douyin.common.video.VideoAuthors;
+import java.util.List;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,10 @@ import org.springframework.stereotype.Service;
  * When the broker fails or is slow, a circuit breaker sends changes down the synchronous path
  * ({@link CommentDirectWriter}) instead. When Redis is out ({@link RedisOutage}), changes go
  * straight to that synchronous path, so a list read from MySQL shows them at once.
+ *
+ * <p>Replies are one level deep: a reply to a reply joins the thread of its top-level comment.
+ * Deleting a top-level comment hides its replies with it, in the same step, and the change's
+ * delta counts them all, so video.comment_count stays the number of visible comments and replies.
  */
 @Service
 public class CommentActionService {
@@ -36,10 +42,12 @@ public class CommentActionService {
     private final BrokerOrFallback broker;
     private final CommentDirectWriter direct;
     private final RedisOutage outage;
+    private final CommentMapper rows;
 
     public CommentActionService(VideoComments comments, VideoAuthors videos, SnowflakeIdGenerator ids,
-                                RocketMQTemplate rocketMQ, CommentDirectWriter direct, RedisOutage outage) {
+                                RocketMQTemplate rocketMQ, CommentDirectWriter direct, RedisOutage outage, CommentMapper rows) {
         this.comments = comments;
+        this.rows = rows;
         this.videos = videos;
         this.ids = ids;
         this.direct = direct;
@@ -47,16 +55,46 @@ public class CommentActionService {
         this.broker = new BrokerOrFallback(rocketMQ, "mq:" + Topics.COMMENT);
     }
 
-    public CommentDTO add(long userId, long videoId, String text) {
+    /** {@code parentId}: 0 for a top-level comment, else the comment of this video it replies to. */
+    public CommentDTO add(long userId, long videoId, long parentId, String text) {
         String content = SensitiveText.mask(CommentText.RULE.normalize(text));
         videos.authorOf(videoId); // the video must exist
         long id = ids.nextId();
-        CommentDTO comment = new CommentDTO(id, videoId, userId, content, SnowflakeIdGenerator.timestampOf(id));
-        outage.redisOrElse(() -> {
-            comments.add(comment);
-            send(new CommentChangedEvent(comment, +1), () -> comments.remove(videoId, id));
-        }, () -> direct.addInMysql(comment));
+        CommentDTO asked = new CommentDTO(id, videoId, userId, parentId, content, SnowflakeIdGenerator.timestampOf(id));
+        CommentDTO added = outage.redisOrElse(() -> addInRedis(asked), () -> direct.addInMysql(asked));
+        if (added == null) {
+            throw replyRefused(videoId, parentId);
+        }
+        return added;
+    }
+
+    /** The comment as added (a reply in its thread), or null if what it replies to is not visible. */
+    private CommentDTO addInRedis(CommentDTO asked) {
+        CommentDTO comment = asked;
+        if (asked.parentId() != 0) {
+            CommentDTO parent = comments.find(asked.videoId(), asked.parentId());
+            if (parent == null) {
+                return null;
+            }
+            long thread = parent.parentId() == 0 ? parent.id() : parent.parentId();
+            comment = new CommentDTO(asked.id(), asked.videoId(), asked.userId(), thread, asked.content(), asked.createdAt());
+        }
+        if (!comments.add(comment)) {
+            return null; // its thread was deleted meanwhile
+        }
+        long videoId = comment.videoId();
+        long id = comment.id();
+        send(new CommentChangedEvent(comment, +1), () -> comments.remove(videoId, id));
         return comment;
+    }
+
+    /** Why a reply was refused, as precisely as the comment's video tells. */
+    private DouyinException replyRefused(long videoId, long parentId) {
+        Long parentVideo = outage.redisOrElse(() -> comments.videoOf(parentId), () -> rows.findVideoOf(parentId));
+        if (parentVideo != null && parentVideo != videoId) {
+            return new DouyinException(ErrorCode.REPLY_TARGET_INVALID, "The comment you reply to is on another video.");
+        }
+        return new DouyinException(ErrorCode.REPLY_TARGET_INVALID);
     }
 
     /** Deletes the comment if the user may; returns it, or null if it was not there (a repeat, or another video's). */
@@ -71,8 +109,9 @@ public class CommentActionService {
             return null;
         }
         checkMayDelete(userId, comment);
-        if (comments.remove(videoId, commentId)) {
-            send(new CommentChangedEvent(comment, -1), () -> comments.add(comment));
+        List<CommentDTO> removed = comments.remove(videoId, commentId); // with its replies
+        if (!removed.isEmpty()) {
+            send(new CommentChangedEvent(comment, -removed.size()), () -> comments.restore(videoId, removed));
         }
         return comment;
     }

@@ -23,7 +23,10 @@ public class VideoCache {
     static final List<String> COUNTERS = List.of("favorite_count", "comment_count");
 
     /** The fixed fields, as cached. */
-    record Info(long id, long authorId, String title, String playKey, String coverKey, long publishedAt) {
+    record Info(long id, long authorId, String title, String topic, String playKey, String coverKey, long publishedAt) {
+        Info {
+            topic = topic == null ? "" : topic; // cached before videos had topics
+        }
     }
 
     private static final SplitEntityCache.Layout<VideoDTO, Info> LAYOUT = new SplitEntityCache.Layout<>() {
@@ -34,7 +37,7 @@ public class VideoCache {
 
         @Override
         public Info fixedOf(VideoDTO v) {
-            return new Info(v.id(), v.authorId(), v.title(), v.playKey(), v.coverKey(), v.publishedAt());
+            return new Info(v.id(), v.authorId(), v.title(), v.topic(), v.playKey(), v.coverKey(), v.publishedAt());
         }
 
         @Override
@@ -47,7 +50,7 @@ public class VideoCache {
 
         @Override
         public VideoDTO join(Info i, Map<String, Long> c) {
-            return new VideoDTO(i.id(), i.authorId(), i.title(), i.playKey(), i.coverKey(),
+            return new VideoDTO(i.id(), i.authorId(), i.title(), i.topic(), i.playKey(), i.coverKey(),
                     c.get("favorite_count"), c.get("comment_count"), i.publishedAt());
         }
     };

@@ -7,6 +7,7 @@ public record VideoDO(
         long id,
         long authorId,
         String title,
+        String topic,
         String playKey,
         String coverKey,
         long favoriteCount,
@@ -14,6 +15,6 @@ public record VideoDO(
         long publishedAt) {
 
     public VideoDTO toDTO() {
-        return new VideoDTO(id, authorId, title, playKey, coverKey, favoriteCount, commentCount, publishedAt);
+        return new VideoDTO(id, authorId, title, topic, playKey, coverKey, favoriteCount, commentCount, publishedAt);
     }
 }

@@ -13,10 +13,10 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface VideoMapper {
 
-    String COLUMNS = "id, author_id, title, play_key, cover_key, favorite_count, comment_count, published_at";
+    String COLUMNS = "id, author_id, title, topic, play_key, cover_key, favorite_count, comment_count, published_at";
 
-    @Insert("INSERT INTO video (id, author_id, title, title_terms, play_key, published_at)"
-            + " VALUES (#{id}, #{authorId}, #{title}, #{titleTerms}, #{playKey}, #{publishedAt})")
+    @Insert("INSERT INTO video (id, author_id, title, title_terms, topic, play_key, published_at)"
+            + " VALUES (#{id}, #{authorId}, #{title}, #{titleTerms}, #{topic}, #{playKey}, #{publishedAt})")
     void insert(PendingVideo video);
 
     /**
@@ -35,6 +35,12 @@ public interface VideoMapper {
     @Select("SELECT id, published_at FROM video WHERE published_at < #{beforeMs}"
             + " ORDER BY published_at DESC, id DESC LIMIT #{limit}")
     List<VideoKey> findKeysPublishedBefore(@Param("beforeMs") long beforeMs, @Param("limit") int limit);
+
+    /** One topic's videos, newest first, strictly before a time; answered from idx_video_topic alone (it ends in the primary key). */
+    @Select("SELECT id, published_at FROM video WHERE topic = #{topic} AND published_at < #{beforeMs}"
+            + " ORDER BY published_at DESC, id DESC LIMIT #{limit}")
+    List<VideoKey> findKeysOfTopicPublishedBefore(@Param("topic") String topic, @Param("beforeMs") long beforeMs,
+                                                  @Param("limit") int limit);
 
     /** One author's videos, newest first; answered from idx_video_author alone. */
     @Select("SELECT id, published_at FROM video WHERE author_id = #{authorId} ORDER BY published_at DESC, id DESC")

@@ -20,13 +20,13 @@ public class VideoServiceRpc implements VideoService {
     }
 
     @Override
-    public VideoDTO publish(long authorId, String playKey, String title) {
-        return publishing.publish(authorId, playKey, title);
+    public VideoDTO publish(long authorId, String playKey, String title, String topic) {
+        return publishing.publish(authorId, playKey, title, topic);
     }
 
     @Override
-    public List<VideoDTO> feed(long beforeMs, long unitMs, int limit) {
-        return queries.feed(beforeMs, unitMs, limit);
+    public List<VideoDTO> feed(String topic, long beforeMs, long unitMs, int limit) {
+        return queries.feed(topic, beforeMs, unitMs, limit);
     }
 
     @Override

@@ -10,16 +10,18 @@ public final class PendingVideo {
     private final long authorId;
     private final String title;
     private final String titleTerms;
+    private final String topic;
     private final String playKey;
     private final long publishedAt;
     private RuntimeException failure;
     private boolean duplicate;
 
-    PendingVideo(long id, long authorId, String title, String titleTerms, String playKey, long publishedAt) {
+    PendingVideo(long id, long authorId, String title, String titleTerms, String topic, String playKey, long publishedAt) {
         this.id = id;
         this.authorId = authorId;
         this.title = title;
         this.titleTerms = titleTerms;
+        this.topic = topic;
         this.playKey = playKey;
         this.publishedAt = publishedAt;
     }
@@ -28,6 +30,7 @@ public final class PendingVideo {
     public long authorId() { return authorId; }
     public String title() { return title; }
     public String titleTerms() { return titleTerms; }
+    public String topic() { return topic; }
     public String playKey() { return playKey; }
     public long publishedAt() { return publishedAt; }
 

@@ -9,6 +9,7 @@ import com.douyin.api.video.VideoTitle;
 import com.douyin.common.id.SnowflakeIdGenerator;
 import com.douyin.common.mq.BrokerOrFallback;
 import com.douyin.common.text.SensitiveText;
+import com.douyin.video.config.VideoTopics;
 import com.douyin.video.cache.AuthorVideoIds;
 import com.douyin.video.cache.VideoIdBloomFilter;
 import com.douyin.video.dao.VideoDO;
@@ -46,10 +47,13 @@ public class VideoPublishService {
     private final VideoMapper videos;
     private final PublishAcrossProviders acrossProviders;
     private final BrokerOrFallback broker;
+    private final VideoTopics topics;
 
     public VideoPublishService(SnowflakeIdGenerator ids, RocketMQTemplate rocketMQ, VideoIdBloomFilter knownIds,
-                               AuthorVideoIds authorLists, VideoMapper videos, PublishAcrossProviders acrossProviders) {
+                               AuthorVideoIds authorLists, VideoMapper videos, PublishAcrossProviders acrossProviders,
+                               VideoTopics topics) {
         this.videos = videos;
+        this.topics = topics;
         this.acrossProviders = acrossProviders;
         this.broker = new BrokerOrFallback(rocketMQ, "mq:" + Topics.VIDEO_PUBLISHED);
         this.ids = ids;
@@ -58,8 +62,9 @@ public class VideoPublishService {
         this.authorLists = authorLists;
     }
 
-    public VideoDTO publish(long authorId, String playKey, String rawTitle) {
+    public VideoDTO publish(long authorId, String playKey, String rawTitle, String rawTopic) {
         String title = SensitiveText.mask(VideoTitle.normalize(rawTitle));
+        String topic = topics.require(rawTopic);
         if (playKey == null || playKey.isBlank()) {
             throw new DouyinException(ErrorCode.VIDEO_MISSING);
         }
@@ -70,7 +75,7 @@ public class VideoPublishService {
         long id = ids.nextId();
         // The publish time is the ID's own timestamp: monotonic per worker, even if the clock steps back.
         long publishedAt = SnowflakeIdGenerator.timestampOf(id);
-        PendingVideo video = new PendingVideo(id, authorId, title, SearchTerms.index(title), playKey, publishedAt);
+        PendingVideo video = new PendingVideo(id, authorId, title, SearchTerms.index(title), topic, playKey, publishedAt);
         VideoPublishedEvent event = new VideoPublishedEvent(id, authorId, publishedAt);
         // Known before the row exists: a crash after the insert must not leave a video the filter denies.
         knownIds.add(id);
@@ -95,7 +100,7 @@ public class VideoPublishService {
             throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
         }
         authorLists.invalidate(authorId);
-        return new VideoDTO(id, authorId, title, playKey, "", 0, 0, publishedAt);
+        return new VideoDTO(id, authorId, title, topic, playKey, "", 0, 0, publishedAt);
     }
 
     /** The fallback: the row and the author's work_count in one Seata global transaction. */

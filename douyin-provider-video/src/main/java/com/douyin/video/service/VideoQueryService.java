@@ -6,6 +6,7 @@ import com.douyin.common.datasource.ReadReplica;
 import com.douyin.video.cache.AuthorVideoIds;
 import com.douyin.video.cache.VideoCache;
 import com.douyin.video.cache.VideoIdBloomFilter;
+import com.douyin.video.config.VideoTopics;
 import com.douyin.video.dao.VideoDO;
 import com.douyin.video.dao.VideoKey;
 import com.douyin.video.dao.VideoMapper;
@@ -40,18 +41,25 @@ public class VideoQueryService {
     private final VideoCache cache;
     private final AuthorVideoIds authorLists;
     private final VideoIdBloomFilter knownIds;
+    private final VideoTopics topics;
 
-    public VideoQueryService(VideoMapper videos, VideoCache cache, AuthorVideoIds authorLists, VideoIdBloomFilter knownIds) {
+    public VideoQueryService(VideoMapper videos, VideoCache cache, AuthorVideoIds authorLists, VideoIdBloomFilter knownIds,
+                             VideoTopics topics) {
         this.videos = videos;
+        this.topics = topics;
         this.cache = cache;
         this.authorLists = authorLists;
         this.knownIds = knownIds;
     }
 
-    public List<VideoDTO> feed(long beforeMs, long unitMs, int limit) {
+    /** Every video, or one topic's ("" or null: every video), paged alike. */
+    public List<VideoDTO> feed(String rawTopic, long beforeMs, long unitMs, int limit) {
+        String topic = topics.require(rawTopic);
         int size = Math.max(1, Math.min(limit, MAX_FEED_PAGE));
         long unit = unitMs <= 0 ? 1 : unitMs;
-        List<VideoKey> rows = ReadReplica.read(() -> videos.findKeysPublishedBefore(beforeMs, size + 1));
+        List<VideoKey> rows = ReadReplica.read(() -> topic.isEmpty()
+                ? videos.findKeysPublishedBefore(beforeMs, size + 1)
+                : videos.findKeysOfTopicPublishedBefore(topic, beforeMs, size + 1));
         return load(FeedPager.page(rows, size, unit).stream().map(VideoKey::id).toList());
     }
 

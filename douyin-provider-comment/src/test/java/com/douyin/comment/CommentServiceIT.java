@@ -1,0 +1,243 @@
+package com.douyin.comment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.douyin.api.comment.CommentDTO;
+import com.douyin.api.comment.CommentService;
+import com.douyin.api.comment.CommentThreadDTO;
+import com.douyin.api.common.DouyinException;
+import com.douyin.api.common.ErrorCode;
+import com.douyin.comment.cache.VideoComments;
+import com.douyin.comment.dao.CommentMapper;
+import com.douyin.comment.service.CommentDirectWriter;
+import com.douyin.common.id.SnowflakeIdGenerator;
+import com.douyin.common.testing.ItDatabase;
+import com.douyin.common.testing.RealInfrastructure;
+import com.douyin.common.video.VideoAuthors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The comment provider against the machine's real MariaDB, Redis and RocketMQ (its own consumer
+ * group writes the rows behind). The video provider does not run here: {@link Videos} answers
+ * for it, and video.comment_count is checked end to end (CommentRepliesEndToEndIT); here the
+ * cached count (video:counters:ID) and the deltas the changes carry.
+ */
+@ExtendWith(RealInfrastructure.class)
+@SpringBootTest(properties = {
+        "douyin.nacos.config-enabled=false",
+        "douyin.sentinel.enabled=false",
+        // A registry for the video provider's reference (not running: its calls fail and stay in the
+        // outbox), without registering this test as a provider of the running system.
+        "dubbo.registry.address=nacos://127.0.0.1:8848",
+        "dubbo.registry.register=false",
+        "dubbo.protocol.port=-1",
+        "spring.datasource.url=" + ItDatabase.SERVER_URL + "douyin_it_comment" + ItDatabase.OPTIONS,
+        "spring.datasource.username=" + ItDatabase.USER,
+        "spring.datasource.password=" + ItDatabase.PASSWORD,
+        "douyin.redis.address=" + ItDatabase.REDIS,
+        "douyin.redis.database=1",
+        "rocketmq.name-server=127.0.0.1:9876",
+        "rocketmq.producer.group=douyin-comment-change-it",
+        "douyin.comment.write-behind-group=douyin-comment-write-behind-it", // never takes a running system's events
+        "douyin.video-authors.enabled=false",
+})
+class CommentServiceIT {
+
+    static final long VIDEO_AUTHOR = 900;
+    static final long UNKNOWN_VIDEO = 404;
+    private static final AtomicLong nextVideo = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
+
+    /** Every video exists (but one) and is VIDEO_AUTHOR's: what the video provider would answer. */
+    @TestConfiguration
+    static class Videos {
+        @Bean
+        VideoAuthors videoAuthors() {
+            return new VideoAuthors(null) {
+                @Override
+                public long authorOf(long videoId) {
+                    if (videoId == UNKNOWN_VIDEO) {
+                        throw new DouyinException(ErrorCode.VIDEO_NOT_FOUND);
+                    }
+                    return VIDEO_AUTHOR;
+                }
+            };
+        }
+    }
+
+    @Autowired CommentService comments;
+    @Autowired CommentDirectWriter direct;
+    @Autowired CommentMapper rows;
+    @Autowired SnowflakeIdGenerator ids;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired RedissonClient redisson;
+
+    @BeforeAll
+    static void freshDatabase() throws Exception {
+        ItDatabase.recreate("douyin_it_comment");
+    }
+
+    /** A video of its own per test, with its counters cached (so every change moves the cached count). */
+    private long newVideo() {
+        long videoId = nextVideo.incrementAndGet();
+        redisson.getMap("video:counters:" + videoId, StringCodec.INSTANCE).put("comment_count", "0");
+        return videoId;
+    }
+
+    private long cachedCommentCount(long videoId) {
+        return Long.parseLong((String) redisson.getMap("video:counters:" + videoId, StringCodec.INSTANCE).get("comment_count"));
+    }
+
+    /** Polls until the query answers {@code expected} (the rows are written behind), and answers the last value. */
+    private long await(long expected, String sql, Object... args) throws InterruptedException {
+        long value = jdbc.queryForObject(sql, Long.class, args);
+        for (long deadline = System.currentTimeMillis() + 30_000; value != expected && System.currentTimeMillis() < deadline; ) {
+            Thread.sleep(200);
+            value = jdbc.queryForObject(sql, Long.class, args);
+        }
+        return value;
+    }
+
+    private static ErrorCode codeOf(Throwable e) {
+        return ((DouyinException) e).errorCode();
+    }
+
+    @Test
+    void aReplyJoinsItsThreadAndTheListShowsTopLevelCommentsWithTheirReplyCounts() throws Exception {
+        long video = newVideo();
+        CommentDTO top = comments.add(1, video, 0, "top");
+        CommentDTO reply = comments.add(2, video, top.id(), "  a reply  ");
+        CommentDTO replyToReply = comments.add(3, video, reply.id(), "a reply to the reply");
+        CommentDTO other = comments.add(4, video, 0, "another one");
+
+        assertThat(top.parentId()).isZero();
+        assertThat(reply.parentId()).isEqualTo(top.id());
+        assertThat(reply.content()).isEqualTo("a reply");
+        assertThat(replyToReply.parentId()).as("a reply to a reply joins the top-level thread").isEqualTo(top.id());
+        assertThat(comments.list(video)).extracting(t -> t.comment().id(), CommentThreadDTO::replyCount)
+                .containsExactly(tuple(other.id(), 0L), tuple(top.id(), 2L));
+        assertThat(comments.replies(top.id(), 0, 30)).extracting(CommentDTO::id).containsExactly(reply.id(), replyToReply.id());
+        assertThat(comments.replies(reply.id(), 0, 30)).as("replies have no replies").isEmpty();
+        assertThat(cachedCommentCount(video)).as("comment_count counts replies too").isEqualTo(4);
+
+        assertThat(await(2, "SELECT COUNT(*) FROM comment WHERE video_id = ? AND parent_id = ? AND deleted = 0", video, top.id())).isEqualTo(2);
+        assertThat(await(2, "SELECT COUNT(*) FROM comment WHERE video_id = ? AND parent_id = 0", video)).isEqualTo(2);
+
+        redisson.getKeys().delete(VideoComments.setKey(video)); // cold: rebuilt from the rows
+        assertThat(comments.list(video)).extracting(t -> t.comment().id(), CommentThreadDTO::replyCount)
+                .containsExactly(tuple(other.id(), 0L), tuple(top.id(), 2L));
+        assertThat(comments.replies(top.id(), 0, 30)).extracting(CommentDTO::parentId).containsOnly(top.id());
+    }
+
+    @Test
+    void repliesArePagedOldestFirst() {
+        long video = newVideo();
+        CommentDTO top = comments.add(1, video, 0, "ask me anything");
+        List<Long> replies = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            replies.add(comments.add(10 + i, video, top.id(), "answer " + i).id());
+        }
+        assertThat(comments.replies(top.id(), 0, 2)).extracting(CommentDTO::id).containsExactlyElementsOf(replies.subList(0, 2));
+        assertThat(comments.replies(top.id(), 2, 2)).extracting(CommentDTO::id).containsExactlyElementsOf(replies.subList(2, 4));
+        assertThat(comments.replies(top.id(), 4, 30)).extracting(CommentDTO::id).containsExactly(replies.get(4));
+        assertThat(comments.replies(top.id(), 5, 30)).isEmpty();
+        assertThatThrownBy(() -> comments.replies(123_456_789L, 0, 30)).satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.COMMENT_NOT_FOUND));
+    }
+
+    @Test
+    void aReplyToACommentOfAnotherVideoOrToADeletedOrUnknownOneIsRefusedAndNothingIsStored() throws Exception {
+        long video = newVideo();
+        long otherVideo = newVideo();
+        CommentDTO elsewhere = comments.add(1, otherVideo, 0, "on the other video");
+        CommentDTO gone = comments.add(1, video, 0, "soon deleted");
+        comments.delete(1, video, gone.id());
+        long countBefore = cachedCommentCount(video);
+
+        assertThatThrownBy(() -> comments.add(2, video, elsewhere.id(), "wrong video"))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.REPLY_TARGET_INVALID))
+                .hasMessageContaining("another video");
+        assertThatThrownBy(() -> comments.add(2, video, gone.id(), "too late"))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.REPLY_TARGET_INVALID))
+                .hasMessageContaining("deleted");
+        assertThatThrownBy(() -> comments.add(2, video, 987_654_321L, "to nothing"))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.REPLY_TARGET_INVALID));
+        assertThatThrownBy(() -> comments.add(2, UNKNOWN_VIDEO, elsewhere.id(), "no video"))
+                .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.VIDEO_NOT_FOUND));
+
+        assertThat(comments.list(video)).isEmpty();
+        assertThat(comments.list(otherVideo)).extracting(CommentThreadDTO::replyCount).containsExactly(0L);
+        assertThat(cachedCommentCount(video)).isEqualTo(countBefore).isZero();
+        CommentDTO marker = comments.add(3, video, 0, "after the refusals"); // its row lands after theirs would have
+        assertThat(await(1, "SELECT COUNT(*) FROM comment WHERE id = ?", marker.id())).isOne();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM comment WHERE parent_id <> 0 AND video_id IN (?, ?)", Long.class, video, otherVideo)).isZero();
+    }
+
+    @Test
+    void deletingACommentHidesItsRepliesAndMovesTheCountByAllOfThem() throws Exception {
+        long video = newVideo();
+        CommentDTO thread = comments.add(1, video, 0, "thread");
+        CommentDTO first = comments.add(2, video, thread.id(), "first reply");
+        CommentDTO second = comments.add(3, video, thread.id(), "second reply");
+        CommentDTO kept = comments.add(4, video, 0, "kept");
+        CommentDTO keptReply = comments.add(5, video, kept.id(), "kept reply");
+        assertThat(cachedCommentCount(video)).isEqualTo(5);
+
+        assertThat(comments.delete(VIDEO_AUTHOR, video, thread.id())).extracting(CommentDTO::id).isEqualTo(thread.id());
+        assertThat(cachedCommentCount(video)).isEqualTo(2);
+        assertThat(comments.list(video)).extracting(t -> t.comment().id()).containsExactly(kept.id());
+        assertThatThrownBy(() -> comments.replies(thread.id(), 0, 30)).satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.COMMENT_NOT_FOUND));
+        assertThat(comments.delete(2, video, first.id())).as("hidden with its thread: nothing to delete").isNull();
+        assertThat(comments.delete(VIDEO_AUTHOR, video, thread.id())).as("twice").isNull();
+        assertThat(cachedCommentCount(video)).isEqualTo(2);
+
+        assertThat(comments.delete(5, video, keptReply.id())).extracting(CommentDTO::id).isEqualTo(keptReply.id());
+        assertThat(cachedCommentCount(video)).isEqualTo(1);
+        assertThat(comments.list(video)).extracting(CommentThreadDTO::replyCount).containsExactly(0L);
+
+        // The rows: the thread deleted, its replies untouched yet no longer visible.
+        assertThat(await(1, "SELECT deleted FROM comment WHERE id = ?", thread.id())).isOne();
+        assertThat(await(1, "SELECT deleted FROM comment WHERE id = ?", keptReply.id())).isOne();
+        assertThat(await(2, "SELECT COUNT(*) FROM comment WHERE parent_id = ? AND deleted = 0", thread.id())).isEqualTo(2);
+        assertThat(rows.findVisible(video)).extracting(CommentDTO::id).containsExactly(kept.id());
+        assertThat(rows.findVisibleById(second.id())).isNull();
+        redisson.getKeys().delete(VideoComments.setKey(video));
+        assertThat(comments.list(video)).extracting(t -> t.comment().id(), CommentThreadDTO::replyCount)
+                .containsExactly(tuple(kept.id(), 0L));
+    }
+
+    @Test
+    void withoutRedisAReplyLocksItsThreadAndADeletedThreadCarriesItsRepliesInItsDelta() {
+        long video = newVideo();
+        long now = System.currentTimeMillis();
+        CommentDTO thread = direct.addInMysql(new CommentDTO(ids.nextId(), video, 1, 0, "thread", now));
+        CommentDTO reply = direct.addInMysql(new CommentDTO(ids.nextId(), video, 2, thread.id(), "reply", now));
+        CommentDTO replyToReply = direct.addInMysql(new CommentDTO(ids.nextId(), video, 3, reply.id(), "reply to reply", now));
+        assertThat(reply.parentId()).isEqualTo(thread.id());
+        assertThat(replyToReply.parentId()).isEqualTo(thread.id());
+        assertThat(rows.findReplies(thread.id(), 0, 30)).extracting(CommentDTO::id).containsExactly(reply.id(), replyToReply.id());
+
+        assertThat(direct.deleteInMysql(video, thread.id(), c -> { })).extracting(CommentDTO::id).isEqualTo(thread.id());
+        // The video provider is not running: the change waits in the outbox, with the delta it will apply.
+        String payload = jdbc.queryForObject("SELECT payload FROM comment_outbox WHERE event_key = ?", String.class,
+                "comment:" + thread.id() + ":delete");
+        assertThat(payload).contains("\"delta\":-3");
+
+        assertThat(direct.addInMysql(new CommentDTO(ids.nextId(), video, 4, reply.id(), "too late", now))).isNull();
+        assertThat(direct.deleteInMysql(video, reply.id(), c -> { })).isNull();
+        assertThat(rows.findVisible(video)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM comment WHERE video_id = ?", Long.class, video)).isEqualTo(3);
+    }
+}
