@@ -16,6 +16,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -176,13 +177,21 @@ class AssistantIT {
 
         MessageDTO question = messages.askAssistant(user, "tell me three words", streamId);
         assertThat(question.toUserId()).isEqualTo(ASSISTANT);
-        List<String> pieces = new ArrayList<>();
-        JsonNode event;
-        while ((event = events.poll(10, TimeUnit.SECONDS)) != null && event.get("type").asText().equals("delta")) {
-            pieces.add(event.get("text").asText());
+        // Listeners may get them out of order: "seq" puts them back; "done" is the last.
+        TreeMap<Integer, JsonNode> bySeq = new TreeMap<>();
+        JsonNode polled;
+        while ((polled = events.poll(10, TimeUnit.SECONDS)) != null) {
+            bySeq.put(polled.get("seq").asInt(), polled);
+            if (!bySeq.isEmpty() && bySeq.lastEntry().getValue().get("type").asText().equals("done")
+                    && bySeq.size() == bySeq.lastKey() + 1) {
+                break;
+            }
         }
-        assertThat(pieces).containsExactly("echo: ", "tell ", "me ", "three ", "words");
-        assertThat(event).isNotNull();
+        List<JsonNode> ordered = new ArrayList<>(bySeq.values());
+        assertThat(ordered).isNotEmpty();
+        JsonNode event = ordered.remove(ordered.size() - 1);
+        assertThat(ordered).extracting(e -> e.get("type").asText()).containsOnly("delta");
+        assertThat(ordered).extracting(e -> e.get("text").asText()).containsExactly("echo: ", "tell ", "me ", "three ", "words");
         assertThat(event.get("type").asText()).isEqualTo("done");
         assertThat(event.get("message").get("content").asText()).isEqualTo("echo: tell me three words");
         List<MessageDTO> chat = messages.chat(user, ASSISTANT, 0, 10);

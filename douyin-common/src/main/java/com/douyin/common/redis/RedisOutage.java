@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -120,11 +121,16 @@ public class RedisOutage implements AutoCloseable {
                 || error instanceof RedisRetryException || error instanceof RedisNodeNotFoundException;
     }
 
-    /** Records keys whose Redis copy a MySQL write made stale; joins the caller's transaction. */
+    /**
+     * Records keys whose Redis copy a MySQL write made stale; joins the caller's transaction.
+     * Concurrent writers share keys (a video's counters), so each locks its keys in one order
+     * (sorted) and at once exclusively (an INSERT IGNORE of an existing key would take a shared
+     * lock first): otherwise two of them deadlock, as a storm of likes during an outage showed.
+     */
     public void markStale(Collection<String> keys) {
         if (!keys.isEmpty()) {
-            jdbc.batchUpdate("INSERT IGNORE INTO cache_stale_key (cache_key) VALUES (?)",
-                    asRows(keys));
+            jdbc.batchUpdate("INSERT INTO cache_stale_key (cache_key) VALUES (?) ON DUPLICATE KEY UPDATE cache_key = cache_key",
+                    asRows(new TreeSet<>(keys)));
         }
     }
 
@@ -162,7 +168,7 @@ public class RedisOutage implements AutoCloseable {
             return 0;
         }
         redisson.getKeys().delete(keys.toArray(String[]::new));
-        jdbc.batchUpdate("DELETE FROM cache_stale_key WHERE cache_key = ?", asRows(keys));
+        jdbc.batchUpdate("DELETE FROM cache_stale_key WHERE cache_key = ?", asRows(new TreeSet<>(keys))); // the writers' lock order
         return keys.size();
     }
 

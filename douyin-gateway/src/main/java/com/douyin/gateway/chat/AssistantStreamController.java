@@ -3,17 +3,11 @@ package com.douyin.gateway.chat;
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.api.message.AssistantStreamChannel;
-import com.douyin.api.message.MessageDTO;
 import com.douyin.api.message.MessageService;
 import com.douyin.api.message.MessageText;
 import com.douyin.gateway.auth.ViewerAuthenticator;
-import com.douyin.gateway.json.MessageJson;
 import com.douyin.gateway.web.RequestParams;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.IOException;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.redisson.api.RTopic;
@@ -36,7 +30,6 @@ public class AssistantStreamController {
 
     /** The longest an answer may stream; the chat has it afterwards in any case. */
     private static final long STREAM_TIMEOUT_MS = 60_000;
-    private static final ObjectMapper PROVIDER_JSON = new ObjectMapper();
 
     @DubboReference(providedBy = "douyin-message")
     private MessageService messages;
@@ -58,7 +51,8 @@ public class AssistantStreamController {
         RTopic channel = redisson.getTopic(AssistantStreamChannel.name(streamId), StringCodec.INSTANCE);
         int listener;
         try {
-            listener = channel.addListener(String.class, (name, json) -> relay(emitter, json));
+            AssistantStreamRelay relay = new AssistantStreamRelay(emitter);
+            listener = channel.addListener(String.class, (name, json) -> relay.accept(json));
         } catch (RedisException e) {
             throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE,
                     "Streamed answers are unavailable right now; send the message with /douyin/message/action/ instead.");
@@ -74,20 +68,5 @@ public class AssistantStreamController {
             throw refused; // answered as JSON, before any event
         }
         return emitter;
-    }
-
-    private static void relay(SseEmitter emitter, String json) {
-        try {
-            JsonNode event = PROVIDER_JSON.readTree(json);
-            if (AssistantStreamChannel.DELTA.equals(event.path("type").asText())) {
-                emitter.send(SseEmitter.event().name(AssistantStreamChannel.DELTA).data(Map.of("text", event.path("text").asText())));
-            } else if (AssistantStreamChannel.DONE.equals(event.path("type").asText())) {
-                MessageDTO stored = PROVIDER_JSON.treeToValue(event.path("message"), MessageDTO.class);
-                emitter.send(SseEmitter.event().name(AssistantStreamChannel.DONE).data(Map.of("message", MessageJson.of(stored))));
-                emitter.complete();
-            }
-        } catch (IOException | IllegalStateException clientGone) {
-            emitter.completeWithError(clientGone);
-        }
     }
 }

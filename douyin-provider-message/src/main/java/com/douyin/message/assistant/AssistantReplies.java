@@ -66,15 +66,16 @@ public class AssistantReplies implements DisposableBean {
     public void answerStreamingLater(long userId, String streamId) {
         workers.execute(() -> {
             StringBuilder streamed = new StringBuilder();
+            int[] pieces = {0};
             String text = think(userId, piece -> {
                 streamed.append(piece);
-                stream.piece(streamId, SensitiveText.mask(piece));
+                stream.piece(streamId, pieces[0]++, SensitiveText.mask(piece));
             });
             if (!text.equals(streamed.toString().strip())) {
-                stream.piece(streamId, text); // not from the model (not configured, failed): one piece
+                stream.piece(streamId, pieces[0]++, text); // not from the model (not configured, failed): one piece
             }
             MessageDTO reply = store(userId, text);
-            stream.done(streamId, reply);
+            stream.done(streamId, pieces[0], reply);
         });
     }
 

@@ -27,12 +27,14 @@ public class AssistantStream {
         this.redisson = redisson;
     }
 
-    public void piece(String streamId, String text) {
-        publish(streamId, JSON.createObjectNode().put("type", AssistantStreamChannel.DELTA).put("text", text));
+    /** Piece number {@code seq} (from 0). */
+    public void piece(String streamId, int seq, String text) {
+        publish(streamId, JSON.createObjectNode().put("seq", seq).put("type", AssistantStreamChannel.DELTA).put("text", text));
     }
 
-    public void done(String streamId, MessageDTO stored) {
-        ObjectNode event = JSON.createObjectNode().put("type", AssistantStreamChannel.DONE);
+    /** The end, after {@code seq} pieces. */
+    public void done(String streamId, int seq, MessageDTO stored) {
+        ObjectNode event = JSON.createObjectNode().put("seq", seq).put("type", AssistantStreamChannel.DONE);
         event.set("message", JSON.valueToTree(stored));
         publish(streamId, event);
     }
