@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,6 +25,7 @@ public abstract class SynchronousPath<E> {
 
     private static final Logger log = LoggerFactory.getLogger(SynchronousPath.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int ATTEMPTS = 3;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -54,18 +56,35 @@ public abstract class SynchronousPath<E> {
      * rows first; null: nothing to write), then delivers it. Returns the event, or null.
      */
     public E write(Supplier<E> decide) {
-        E event = transaction.execute(status -> {
-            E decided = decide.get();
-            if (decided != null) {
-                storeOwnRows(decided);
-                jdbc.update("INSERT IGNORE INTO " + outbox + " (event_key, payload) VALUES (?, ?)", keyOf(decided), toJson(decided));
-            }
-            return decided;
-        });
+        E event = inTransaction(decide);
         if (event != null) {
             deliver(event);
         }
         return event;
+    }
+
+    /**
+     * Decides and stores in one transaction, which MySQL may pick as a deadlock's victim when
+     * writers crowd the same rows (a storm of likes during a Redis outage): then it is decided
+     * again from the start, up to {@link #ATTEMPTS} times.
+     */
+    private E inTransaction(Supplier<E> decide) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> {
+                    E decided = decide.get();
+                    if (decided != null) {
+                        storeOwnRows(decided);
+                        jdbc.update("INSERT IGNORE INTO " + outbox + " (event_key, payload) VALUES (?, ?)", keyOf(decided), toJson(decided));
+                    }
+                    return decided;
+                });
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private static String toJson(Object event) {
