@@ -76,10 +76,19 @@ class AssistantStreamEndToEndIT {
         assertThat(chat.get(1).get("id").asLong()).isEqualTo(stored.get("id").asLong());
     }
 
+    /** A POST as an EventSource-style client sends it: accepting event streams only. */
+    private static HttpResponse<String> askAsEventSource(String formBody) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(DouyinSystem.API + "/douyin/message/sse/"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void anEmptyQuestionOrNoTokenIsAnsweredAsJsonBeforeAnyEvent() throws Exception {
         ApiClient.Account me = newAccount();
-        assertThat(ok(post("/douyin/message/sse/", form("token", me.token(), "content", "  "))).get("status_code").asInt()).isEqualTo(40002);
+        assertThat(ok(askAsEventSource(form("token", me.token(), "content", "  "))).get("status_code").asInt()).isEqualTo(40002);
+        assertThat(ok(askAsEventSource(form("content", "hi"))).get("status_code").asInt()).isEqualTo(10101);
         assertThat(ok(post("/douyin/message/sse/", form("content", "hi"))).get("status_code").asInt()).isEqualTo(10101);
     }
 }

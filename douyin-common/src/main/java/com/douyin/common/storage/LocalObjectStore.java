@@ -3,6 +3,7 @@ package com.douyin.common.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,6 +39,24 @@ public final class LocalObjectStore implements ObjectStore {
             Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(target.getParent());
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(partial);
+        }
+    }
+
+    /** A hard link to the written file: created atomically, and never over an existing file. */
+    @Override
+    public boolean putIfAbsent(String key, InputStream content, long length, String contentType) throws IOException {
+        Path target = resolve(key);
+        Files.createDirectories(uploading);
+        Path partial = Files.createTempFile(uploading, "upload-", ".part");
+        try {
+            Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(target.getParent());
+            Files.createLink(target, partial);
+            return true;
+        } catch (FileAlreadyExistsException taken) {
+            return false;
         } finally {
             Files.deleteIfExists(partial);
         }

@@ -16,6 +16,12 @@ public interface ObjectStore {
     /** Stores the stream under {@code key}, replacing nothing half-written if it fails. */
     void put(String key, InputStream content, long length, String contentType) throws IOException;
 
+    /**
+     * Stores the stream under {@code key} only if nothing is there yet, atomically (two
+     * concurrent calls cannot both succeed); false, and nothing changed, if something is.
+     */
+    boolean putIfAbsent(String key, InputStream content, long length, String contentType) throws IOException;
+
     boolean exists(String key);
 
     /** The object's length in bytes; empty when there is no such object. */

@@ -8,7 +8,9 @@ import com.aliyun.oss.OSSClientBuilder;
 import com.aliyun.oss.OSSErrorCode;
 import com.aliyun.oss.OSSException;
 import com.aliyun.oss.model.GeneratePresignedUrlRequest;
+import com.aliyun.oss.model.OSSObject;
 import com.aliyun.oss.model.ObjectMetadata;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -49,6 +51,26 @@ public final class OssObjectStore implements ObjectStore, AutoCloseable {
         }
     }
 
+    /** OSS refuses the PUT itself ({@code x-oss-forbid-overwrite}) when the object exists. */
+    @Override
+    public boolean putIfAbsent(String key, InputStream content, long length, String contentType) throws IOException {
+        ObjectMetadata metadata = new ObjectMetadata();
+        metadata.setContentLength(length);
+        metadata.setContentType(contentType);
+        metadata.setHeader("x-oss-forbid-overwrite", "true");
+        try {
+            oss.putObject(bucket, key, content, metadata);
+            return true;
+        } catch (OSSException e) {
+            if ("FileAlreadyExists".equals(e.getErrorCode())) {
+                return false;
+            }
+            throw new IOException("OSS put of " + key + " failed: " + e.getMessage(), e);
+        } catch (ClientException e) {
+            throw new IOException("OSS put of " + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public boolean exists(String key) {
         return oss.doesObjectExist(bucket, key);
@@ -66,10 +88,20 @@ public final class OssObjectStore implements ObjectStore, AutoCloseable {
         }
     }
 
+    /**
+     * Closing it aborts the download rather than reading the rest, as the SDK otherwise does to
+     * reuse the connection: a check of a video's first bytes must not pull the whole file.
+     */
     @Override
     public InputStream get(String key) throws IOException {
         try {
-            return oss.getObject(bucket, key).getObjectContent();
+            OSSObject object = oss.getObject(bucket, key);
+            return new FilterInputStream(object.getObjectContent()) {
+                @Override
+                public void close() throws IOException {
+                    object.forcedClose();
+                }
+            };
         } catch (OSSException | ClientException e) {
             throw new IOException("OSS get of " + key + " failed: " + e.getMessage(), e);
         }

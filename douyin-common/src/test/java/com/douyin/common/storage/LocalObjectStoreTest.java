@@ -40,6 +40,19 @@ class LocalObjectStoreTest {
     }
 
     @Test
+    void putIfAbsentStoresOnceAndNeverReplaces() throws IOException {
+        LocalObjectStore store = new LocalObjectStore(dataDir.resolve("objects"));
+        assertThat(store.putIfAbsent("videos/1/b.mp4", new ByteArrayInputStream(new byte[] {1, 2}), 2, "video/mp4")).isTrue();
+        assertThat(store.putIfAbsent("videos/1/b.mp4", new ByteArrayInputStream(new byte[] {9, 9, 9}), 3, "video/mp4")).isFalse();
+        try (InputStream in = store.get("videos/1/b.mp4")) {
+            assertThat(in.readAllBytes()).containsExactly(1, 2);
+        }
+        try (var leftovers = Files.list(dataDir.resolve("objects.uploading"))) {
+            assertThat(leftovers).isEmpty();
+        }
+    }
+
+    @Test
     void theDiskSignsNoUploadUrls() {
         LocalObjectStore store = new LocalObjectStore(dataDir.resolve("objects"));
         assertThat(store.signUpload("videos/1/a.mp4", "video/mp4", Instant.now().plusSeconds(60))).isEmpty();

@@ -14,12 +14,17 @@ import org.springframework.stereotype.Component;
  * from the mark the user provider leaves in Redis ({@link SessionKeys#revoked}). Answers are kept
  * 5 s per session, so a busy client costs Redis one read per 5 s, and a revocation takes effect
  * within 5 s. If Redis cannot answer, the session counts as live: the token's signature and
- * expiry still hold, and an outage must not sign everybody out.
+ * expiry still hold, and an outage must not sign everybody out; and for 5 s Redis is not asked
+ * again, so requests do not each wait for its timeout.
  */
 @Component
 public class RevokedSessions {
 
+    /** After a Redis failure, how long sessions count as live without asking it. */
+    private static final Duration REDIS_REST = Duration.ofSeconds(5);
+
     private final RedissonClient redisson;
+    private volatile long redisRestsUntil;
     private final Cache<String, Boolean> recent = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(5)).maximumSize(100_000).build();
 
@@ -35,9 +40,13 @@ public class RevokedSessions {
     }
 
     private boolean askRedis(String sessionId) {
+        if (System.currentTimeMillis() < redisRestsUntil) {
+            return false; // Redis failed moments ago: no request waits for its timeout meanwhile
+        }
         try {
             return redisson.getBucket(SessionKeys.revoked(sessionId), StringCodec.INSTANCE).isExists();
         } catch (RedisException unavailable) {
+            redisRestsUntil = System.currentTimeMillis() + REDIS_REST.toMillis();
             return false;
         }
     }

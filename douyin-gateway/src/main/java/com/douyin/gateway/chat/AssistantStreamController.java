@@ -9,6 +9,8 @@ import com.douyin.gateway.auth.ViewerAuthenticator;
 import com.douyin.gateway.web.RequestParams;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
@@ -36,6 +38,11 @@ public class AssistantStreamController {
 
     private final ViewerAuthenticator auth;
     private final RedissonClient redisson;
+    private final ScheduledExecutorService lateness = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "assistant-stream-late");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public AssistantStreamController(ViewerAuthenticator auth, RedissonClient redisson) {
         this.auth = auth;
@@ -51,7 +58,7 @@ public class AssistantStreamController {
         RTopic channel = redisson.getTopic(AssistantStreamChannel.name(streamId), StringCodec.INSTANCE);
         int listener;
         try {
-            AssistantStreamRelay relay = new AssistantStreamRelay(emitter);
+            AssistantStreamRelay relay = new AssistantStreamRelay(emitter, lateness);
             listener = channel.addListener(String.class, (name, json) -> relay.accept(json));
         } catch (RedisException e) {
             throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE,

@@ -8,22 +8,42 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * One streamed answer on its way to the client: the channel's events, which may arrive out of
- * order, go out as Server-Sent Events in the order of their {@code seq}; {@code done} completes it.
+ * order, go out as Server-Sent Events in the order of their {@code seq}; {@code done} completes
+ * it (if a piece is still missing then, what waits behind it goes 2 s later).
  */
 final class AssistantStreamRelay {
 
     private static final ObjectMapper PROVIDER_JSON = new ObjectMapper();
 
+    /** How long done waits for a piece that has not arrived. */
+    private static final long LATE_PIECE_WAIT_MS = 2_000;
+
     private final SseEmitter emitter;
+    private final ScheduledExecutorService lateness;
     private final TreeMap<Integer, JsonNode> early = new TreeMap<>();
     private int next;
 
-    AssistantStreamRelay(SseEmitter emitter) {
+    AssistantStreamRelay(SseEmitter emitter, ScheduledExecutorService lateness) {
         this.emitter = emitter;
+        this.lateness = lateness;
+    }
+
+    /** Sends whatever still waits, in order, done last (which ends the stream). */
+    private synchronized void flush() {
+        try {
+            for (JsonNode waiting : early.values()) {
+                send(waiting);
+            }
+            early.clear();
+        } catch (IOException | IllegalStateException clientGone) {
+            emitter.completeWithError(clientGone);
+        }
     }
 
     synchronized void accept(String json) {
@@ -32,6 +52,11 @@ final class AssistantStreamRelay {
             early.put(event.path("seq").asInt(), event);
             while (early.containsKey(next)) {
                 send(early.remove(next++));
+            }
+            if (AssistantStreamChannel.DONE.equals(event.path("type").asText()) && !early.isEmpty()) {
+                // A piece is missing: late, or lost (publishing is best effort). Give it a moment,
+                // then send what waits and end; the stored message is whole in any case.
+                lateness.schedule(this::flush, LATE_PIECE_WAIT_MS, TimeUnit.MILLISECONDS);
             }
         } catch (IOException | IllegalStateException clientGone) {
             emitter.completeWithError(clientGone);

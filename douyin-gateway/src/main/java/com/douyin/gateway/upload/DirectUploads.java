@@ -70,9 +70,12 @@ public class DirectUploads {
             throw new DouyinException(ErrorCode.UPLOAD_TOO_LARGE);
         }
         if (store.exists(key)) {
+            throw new DouyinException(ErrorCode.UPLOAD_URL_USED); // before reading the body
+        }
+        // Atomically: of two PUTs in flight at once, the later cannot replace the first.
+        if (!store.putIfAbsent(key, new SizeCappedInputStream(body, maxBytes), contentLength, container.contentType())) {
             throw new DouyinException(ErrorCode.UPLOAD_URL_USED);
         }
-        store.put(key, new SizeCappedInputStream(body, maxBytes), contentLength, container.contentType());
     }
 
     /**

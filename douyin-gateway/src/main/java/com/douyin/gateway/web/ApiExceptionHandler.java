@@ -8,6 +8,7 @@ import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -70,6 +71,9 @@ public class ApiExceptionHandler {
     private static ResponseEntity<Object> respond(HttpStatus status, HttpServletRequest request, ErrorCode code, String message) {
         Object handler = request == null ? null : request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
         Class<?> bodyType = handler instanceof HandlerMethod method ? method.getMethod().getReturnType() : null;
-        return ResponseEntity.status(status).body(FailureResponses.of(bodyType, code.code(), message));
+        // JSON whatever the client accepts: an EventSource asks for text/event-stream only, and
+        // would otherwise get no body at all for a refusal of the streamed assistant's route.
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+                .body(FailureResponses.of(bodyType, code.code(), message));
     }
 }

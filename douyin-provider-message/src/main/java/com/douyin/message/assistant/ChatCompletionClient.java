@@ -4,15 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /** One call of an OpenAI-compatible {@code POST /chat/completions}: the conversation in, the answer's text out. */
 public final class ChatCompletionClient {
@@ -22,6 +29,13 @@ public final class ChatCompletionClient {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The longest a streamed answer may take, as long as the gateway relays one. */
+    static final Duration STREAM_DEADLINE = Duration.ofSeconds(60);
+    private static final ScheduledExecutorService DEADLINES = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "chat-stream-deadline");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final HttpClient http;
     private final String endpoint;
@@ -53,17 +67,21 @@ public final class ChatCompletionClient {
     /**
      * The answer as the API streams it ({@code "stream": true}: Server-Sent Events whose
      * {@code choices[0].delta.content} are the pieces, until {@code [DONE]}): each piece goes to
-     * {@code onPiece} as it arrives; answers the whole text. Throws like {@link #complete}.
+     * {@code onPiece} as it arrives; answers the whole text. Throws like {@link #complete}, and
+     * if the whole answer takes longer than {@link #STREAM_DEADLINE} (the request's timeout only
+     * covers the wait for the headers; a stream that stalls after them would hold this thread).
      */
     public String stream(List<Turn> conversation, Consumer<String> onPiece) throws IOException, InterruptedException {
-        HttpResponse<Stream<String>> response = http.send(request(conversation, true), HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<InputStream> response = http.send(request(conversation, true), HttpResponse.BodyHandlers.ofInputStream());
+        InputStream body = response.body();
         if (response.statusCode() / 100 != 2) {
-            response.body().close();
+            body.close();
             throw new IOException("chat API answered HTTP " + response.statusCode());
         }
+        ScheduledFuture<?> deadline = DEADLINES.schedule(() -> closeQuietly(body), STREAM_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
         StringBuilder whole = new StringBuilder();
-        try (Stream<String> lines = response.body()) {
-            for (String line : (Iterable<String>) lines::iterator) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (!line.startsWith("data:")) {
                     continue; // blank separators, comments, event names
                 }
@@ -77,11 +95,28 @@ public final class ChatCompletionClient {
                     onPiece.accept(piece.asText());
                 }
             }
+        } catch (IOException e) {
+            throw deadline.cancel(false) ? e : cutOff();
+        }
+        if (!deadline.cancel(false)) {
+            throw cutOff(); // the close may read as a plain end of the stream: the text is partial
         }
         if (whole.toString().isBlank()) {
             throw new IOException("chat API streamed no text");
         }
         return whole.toString().strip();
+    }
+
+    private static IOException cutOff() {
+        return new IOException("chat API did not finish its answer within " + STREAM_DEADLINE);
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close(); // wakes the reading thread
+        } catch (IOException ignored) {
+            // closing is all that was wanted
+        }
     }
 
     private HttpRequest request(List<Turn> conversation, boolean stream) throws IOException {

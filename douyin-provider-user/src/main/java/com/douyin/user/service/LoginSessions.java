@@ -16,6 +16,7 @@ import java.util.Map;
 import org.redisson.api.RBatch;
 import org.redisson.api.RMapAsync;
 import org.redisson.api.RScript;
+import org.redisson.api.RSet;
 import org.redisson.api.RSetAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
@@ -129,7 +130,24 @@ public class LoginSessions {
         if (!"ok".equals(answer.get(0))) {
             throw new DouyinException(ErrorCode.REFRESH_TOKEN_INVALID);
         }
-        return new Rotated(Long.parseLong((String) answer.get(1)), sessionId, next);
+        long userId = Long.parseLong((String) answer.get(1));
+        keepListed(userId, sessionId);
+        return new Rotated(userId, sessionId, next);
+    }
+
+    /**
+     * The user's list of sessions lives as long as the longest-lived of them: a session kept up by
+     * refreshes must still be found by {@link #revokeOthers} after the list's first lifetime.
+     * (Outside the script: the list is not in the session's hash slot.)
+     */
+    private void keepListed(long userId, String sessionId) {
+        try {
+            RSet<String> sessions = redisson.getSet(SessionKeys.userSessions(userId), StringCodec.INSTANCE);
+            sessions.add(sessionId);
+            sessions.expire(properties.refreshTtl());
+        } catch (RedisException e) {
+            log.warn("Session {} of user {} not kept in its list (Redis: {})", sessionId, userId, e.toString());
+        }
     }
 
     /** Revokes every session of the user but {@code keep} (a password change signs out the other devices). */

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class PublishAcrossProviders {
 
-    @DubboReference(providedBy = "douyin-user", check = false)
+    // No retry: a repeated call of a branch is not what the coordinator rolls back. The budget:
+    // broker send (1 s) + this call (3 s) < the global transaction (8 s) < the gateway's 10 s.
+    @DubboReference(providedBy = "douyin-user", check = false, retries = 0, timeout = 3000)
     private VideoPublishedSink authorWorkCount;
 
     private final VideoMapper videos;
