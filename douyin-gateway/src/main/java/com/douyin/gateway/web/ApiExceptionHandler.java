@@ -4,6 +4,7 @@ import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.gateway.json.FailureResponses;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,13 +68,15 @@ public class ApiExceptionHandler {
         return respond(HttpStatus.OK, request, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message());
     }
 
+    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
+
     /** Answers with the failing route's own response type when the route is known. */
     private static ResponseEntity<Object> respond(HttpStatus status, HttpServletRequest request, ErrorCode code, String message) {
         Object handler = request == null ? null : request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
         Class<?> bodyType = handler instanceof HandlerMethod method ? method.getMethod().getReturnType() : null;
         // JSON whatever the client accepts: an EventSource asks for text/event-stream only, and
         // would otherwise get no body at all for a refusal of the streamed assistant's route.
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(status).contentType(JSON_UTF8)
                 .body(FailureResponses.of(bodyType, code.code(), message));
     }
 }
