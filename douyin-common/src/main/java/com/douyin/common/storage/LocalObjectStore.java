@@ -32,34 +32,46 @@ public final class LocalObjectStore implements ObjectStore {
 
     @Override
     public void put(String key, InputStream content, long length, String contentType) throws IOException {
-        Path target = resolve(key);
-        Files.createDirectories(uploading);
-        Path partial = Files.createTempFile(uploading, "upload-", ".part");
-        try {
-            Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
-            Files.createDirectories(target.getParent());
+        publish(key, content, (partial, target) -> {
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+            return true;
+        });
     }
 
     /** A hard link to the written file: created atomically, and never over an existing file. */
     @Override
     public boolean putIfAbsent(String key, InputStream content, long length, String contentType) throws IOException {
+        return publish(key, content, (partial, target) -> {
+            try {
+                Files.createLink(target, partial);
+                return true;
+            } catch (FileAlreadyExistsException taken) {
+                return false;
+            }
+        });
+    }
+
+    /**
+     * Writes the stream to a file of its own beside the store, then lets {@code place} put it
+     * under the key in one atomic step: a reader never sees half a file, a failure leaves none.
+     */
+    private boolean publish(String key, InputStream content, Placement place) throws IOException {
         Path target = resolve(key);
         Files.createDirectories(uploading);
         Path partial = Files.createTempFile(uploading, "upload-", ".part");
         try {
             Files.copy(content, partial, StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(target.getParent());
-            Files.createLink(target, partial);
-            return true;
-        } catch (FileAlreadyExistsException taken) {
-            return false;
+            return place.at(partial, target);
         } finally {
             Files.deleteIfExists(partial);
         }
+    }
+
+    /** The atomic step that makes a written file the object; false if it did not. */
+    @FunctionalInterface
+    private interface Placement {
+        boolean at(Path partial, Path target) throws IOException;
     }
 
     @Override
