@@ -128,10 +128,9 @@ final class ApiClient {
 
     /** How many publishes the video provider has written without the broker (its Prometheus counter). */
     static double publishFallbacks() throws Exception {
-        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:9102/metrics")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return metrics.lines().filter(line -> line.startsWith("douyin_fallback_total{") && line.contains("mq:douyin-video-published"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        double count = PrometheusScrape.sample(PrometheusScrape.scrape("http://127.0.0.1:9102/metrics"),
+                "douyin_fallback_total", "path=\"mq:douyin-video-published\"");
+        return Math.max(0, count); // no sample until the first fallback
     }
 
     /** Publishes a generated MP4 and answers the new video's ID (from the author's list). */

@@ -1,12 +1,12 @@
 package com.douyin.e2e;
 
 import static com.douyin.e2e.ApiClient.awaitBrokerRecovered;
-import static com.douyin.e2e.ApiClient.form;
-import static com.douyin.e2e.ApiClient.get;
 import static com.douyin.e2e.ApiClient.newAccount;
-import static com.douyin.e2e.ApiClient.ok;
-import static com.douyin.e2e.ApiClient.post;
 import static com.douyin.e2e.ApiClient.publishSample;
+import static com.douyin.e2e.CommentCalls.add;
+import static com.douyin.e2e.CommentCalls.commentCount;
+import static com.douyin.e2e.CommentCalls.delete;
+import static com.douyin.e2e.CommentCalls.list;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.douyin.common.testing.Launcher;
@@ -20,24 +20,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Comments through the gateway, checked against the rows and counters they must leave. */
 @ExtendWith(DouyinSystem.class)
 class CommentApiEndToEndIT {
-
-    private static JsonNode add(Account who, long videoId, String text) throws Exception {
-        return ok(post("/douyin/comment/action/", form("token", who.token(), "video_id", Long.toString(videoId),
-                "action_type", "1", "comment_text", text)));
-    }
-
-    private static JsonNode delete(Account who, long videoId, long commentId) throws Exception {
-        return ok(post("/douyin/comment/action/", form("token", who.token(), "video_id", Long.toString(videoId),
-                "action_type", "2", "comment_id", Long.toString(commentId))));
-    }
-
-    private static JsonNode list(long videoId) throws Exception {
-        return ok(get("/douyin/comment/list/?video_id=" + videoId));
-    }
-
-    private static long commentCount(Account author) throws Exception {
-        return ok(get("/douyin/publish/list/?user_id=" + author.id())).get("video_list").get(0).get("comment_count").asLong();
-    }
 
     @Test
     void aNewCommentIsListedAtOnceNewestFirstAndStored() throws Exception {

@@ -1,15 +1,12 @@
 package com.douyin.e2e;
 
 import static com.douyin.e2e.ApiClient.get;
-import static com.douyin.e2e.ApiClient.http;
 import static com.douyin.e2e.ApiClient.json;
 import static com.douyin.e2e.ApiClient.newAccount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.douyin.common.testing.Launcher;
 import com.douyin.e2e.ApiClient.Account;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -36,10 +31,8 @@ class GracefulShutdownEndToEndIT {
 
     /** The user provider instance's count of served getUser calls, from its Prometheus endpoint. */
     private static double callsServedOn(int metricsPort) throws Exception {
-        String scrape = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics")).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher count = Pattern.compile("(?m)^rpc_server_duration_seconds_count\\{[^}]*rpc_method=\"getUser\"[^}]*} (\\S+)").matcher(scrape);
-        return count.find() ? Double.parseDouble(count.group(1)) : 0;
+        return Math.max(0, PrometheusScrape.sample(PrometheusScrape.scrape("http://127.0.0.1:" + metricsPort + "/metrics"),
+                "rpc_server_duration_seconds_count", "rpc_method=\"getUser\""));
     }
 
     @Test

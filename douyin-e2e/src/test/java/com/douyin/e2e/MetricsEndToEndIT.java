@@ -1,45 +1,20 @@
 package com.douyin.e2e;
 
 import static com.douyin.e2e.ApiClient.get;
-import static com.douyin.e2e.ApiClient.http;
 import static com.douyin.e2e.ApiClient.newAccount;
 import static com.douyin.e2e.ApiClient.ok;
 import static com.douyin.e2e.ApiClient.publishSample;
+import static com.douyin.e2e.PrometheusScrape.sample;
+import static com.douyin.e2e.PrometheusScrape.scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.douyin.e2e.ApiClient.Account;
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every service's Prometheus endpoint, and the meters that say how the system is doing. */
 @ExtendWith(DouyinSystem.class)
 class MetricsEndToEndIT {
-
-    private static String scrape(String url) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as(url).isEqualTo(200);
-        return answer.body();
-    }
-
-    /** The value of the first sample of {@code name} whose labels contain all of {@code labels}. */
-    private static double sample(String scrape, String name, String... labels) {
-        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)} (\\S+)").matcher(scrape);
-        while (line.find()) {
-            boolean all = true;
-            for (String label : labels) {
-                all &= line.group(1).contains(label);
-            }
-            if (all) {
-                return Double.parseDouble(line.group(2));
-            }
-        }
-        return -1;
-    }
 
     @Test
     void theGatewayAndEveryProviderExposeTheirMeters() throws Exception {
