@@ -2,6 +2,7 @@ package com.douyin.common.cache;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -12,6 +13,8 @@ import org.redisson.client.codec.StringCodec;
  * Lua step that changes the set and, only if the set really changed, moves counter fields of
  * cached hashes (where those hashes are cached), so a repeat moves nothing. It also answers a
  * sequence from Redis's clock (microseconds) that orders the changes of one (set, member) pair.
+ * Each switch has an ID, and Redis keeps its answer a minute, so a caller that met a timeout can
+ * ask again without switching twice.
  */
 public final class ToggleSet {
 
@@ -23,11 +26,21 @@ public final class ToggleSet {
     public record Flip(boolean changed, long sequence) {
     }
 
+    /** How long Redis remembers a switch's answer, for a caller that asks again after an error. */
+    private static final int ANSWER_KEPT_SECONDS = 60;
+
     /**
-     * KEYS: the set, then the counter hashes. ARGV: member, +1 or -1, then one field per hash.
-     * Returns {-1, 0} if the set is not loaded, {0, 0} if nothing changed, else {1, sequence}.
+     * KEYS: the set, the switch's answer, then the counter hashes. ARGV: member, +1 or -1, how
+     * long to keep the answer, then one field per hash. Returns {-1, 0} if the set is not loaded,
+     * {0, 0} if nothing changed, else {1, sequence}; a switch asked again (same answer key) gets
+     * its first answer and changes nothing.
      */
     private static final String FLIP = """
+            local answered = redis.call('GET', KEYS[2])
+            if answered then
+              local sep = string.find(answered, ':')
+              return {tonumber(string.sub(answered, 1, sep - 1)), tonumber(string.sub(answered, sep + 1))}
+            end
             if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, 0} end
             local now = redis.call('TIME')
             local seq = tonumber(now[1]) * 1000000 + tonumber(now[2])
@@ -38,8 +51,10 @@ public final class ToggleSet {
             else
               changed = redis.call('ZREM', KEYS[1], ARGV[1])
             end
+            if changed == 0 then seq = 0 end
+            redis.call('SET', KEYS[2], string.format('%d:%d', changed, seq), 'EX', ARGV[3])
             if changed == 0 then return {0, 0} end
-            for i = 2, #KEYS do
+            for i = 3, #KEYS do
               if redis.call('EXISTS', KEYS[i]) == 1 then redis.call('HINCRBY', KEYS[i], ARGV[i + 1], delta) end
             end
             return {1, seq}
@@ -53,12 +68,22 @@ public final class ToggleSet {
         this.set = set;
     }
 
-    /** Switches {@code member} on ({@code delta} +1) or off (-1), with the counters; loads the set first if Redis has none. */
-    public Flip flip(String member, int delta, List<Counter> counters) {
-        List<Long> result = run(member, delta, counters);
+    /** A new switch's ID: the same ID asked again gets the first answer (see {@link #flip}). */
+    public static String newFlipId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /**
+     * Switches {@code member} on ({@code delta} +1) or off (-1), with the counters; loads the set
+     * first if Redis has none. {@code flipId} ({@link #newFlipId}) makes it safe to ask again after
+     * an error that left unknown whether Redis did it: for a minute, the same ID gets the first
+     * answer, and nothing moves twice.
+     */
+    public Flip flip(String flipId, String member, int delta, List<Counter> counters) {
+        List<Long> result = run(flipId, member, delta, counters);
         if (result.get(0) < 0) { // not in Redis (first use, or Redis lost it)
             set.load();
-            result = run(member, delta, counters);
+            result = run(flipId, member, delta, counters);
         }
         if (result.get(0) < 0) {
             throw new IllegalStateException("The set " + set.set().getName() + " vanished while in use");
@@ -66,10 +91,11 @@ public final class ToggleSet {
         return new Flip(result.get(0) == 1, result.get(1));
     }
 
-    private List<Long> run(String member, int delta, List<Counter> counters) {
+    private List<Long> run(String flipId, String member, int delta, List<Counter> counters) {
         List<Object> keys = new ArrayList<>();
-        List<Object> args = new ArrayList<>(List.of(member, String.valueOf(delta)));
+        List<Object> args = new ArrayList<>(List.of(member, String.valueOf(delta), String.valueOf(ANSWER_KEPT_SECONDS)));
         keys.add(set.set().getName());
+        keys.add("toggle:answer:" + flipId);
         for (Counter counter : counters) {
             keys.add(counter.hashKey());
             args.add(counter.field());

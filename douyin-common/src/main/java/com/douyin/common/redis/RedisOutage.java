@@ -1,5 +1,7 @@
 package com.douyin.common.redis;
 
+import com.douyin.api.common.DouyinException;
+import com.douyin.api.common.ErrorCode;
 import com.douyin.common.metrics.DouyinMeters;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
@@ -11,7 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisConnectionException;
@@ -26,8 +30,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Whether this service uses Redis right now, and how the cache is put right after an outage.
  *
- * <p>The first Redis error starts an outage: from then on callers go to MySQL at once
- * ({@link #redisOrElse}) instead of each waiting for a timeout. A write made to MySQL meanwhile
+ * <p>A Redis error starts an outage if Redis does not answer a {@link RedisPing} either: from then
+ * on callers go to MySQL at once ({@link #redisOrElse}) instead of each waiting for a timeout.
+ * If Redis does answer, the error was this call's (a timeout because the JVM was starved of
+ * CPU, a busy pool): that call alone goes to MySQL, or, for a change Redis decides
+ * ({@link #decideOrElse}), is asked again and otherwise refused, because its pair's row may not
+ * hold the changes still on their way from Redis through the broker. A write made to MySQL meanwhile
  * names the Redis keys it makes stale ({@link #markStale}, in its transaction, into the
  * {@code cache_stale_key} table). Every second a sweeper deletes recorded keys from Redis, so they
  * are rebuilt from MySQL on their next use; the outage ends once Redis answers and no recorded key
@@ -44,18 +52,23 @@ public class RedisOutage implements AutoCloseable {
 
     private final RedissonClient redisson;
     private final JdbcTemplate jdbc;
+    private final BooleanSupplier redisAnswers;
+    /** Held by the one caller asking the ping, so an outage's first errors do not each wait for it. */
+    private final AtomicBoolean pinging = new AtomicBoolean();
     /** MySQL-path work holds it shared; the end of an outage takes it alone, so no such write is half done then. */
     private final ReadWriteLock mysqlPath = new ReentrantReadWriteLock();
     private final ScheduledExecutorService sweeper;
     private volatile boolean down;
 
-    public RedisOutage(RedissonClient redisson, JdbcTemplate jdbc) {
-        this(redisson, jdbc, Duration.ofSeconds(1));
+    /** {@code redisAnswers}: the second opinion on an error, normally {@link RedisPing#answers}. */
+    public RedisOutage(RedissonClient redisson, JdbcTemplate jdbc, BooleanSupplier redisAnswers) {
+        this(redisson, jdbc, redisAnswers, Duration.ofSeconds(1));
     }
 
-    RedisOutage(RedissonClient redisson, JdbcTemplate jdbc, Duration sweepEvery) {
+    RedisOutage(RedissonClient redisson, JdbcTemplate jdbc, BooleanSupplier redisAnswers, Duration sweepEvery) {
         this.redisson = redisson;
         this.jdbc = jdbc;
+        this.redisAnswers = redisAnswers;
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "redis-outage-sweeper");
             t.setDaemon(true);
@@ -80,13 +93,7 @@ public class RedisOutage implements AutoCloseable {
                 failed(e); // an outage, or an error of this call only: MySQL answers it either way
             }
         }
-        DouyinMeters.fallback("redis");
-        mysqlPath.readLock().lock();
-        try {
-            return mysql.get();
-        } finally {
-            mysqlPath.readLock().unlock();
-        }
+        return fromMysql(mysql);
     }
 
     public void redisOrElse(Runnable redis, Runnable mysql) {
@@ -100,20 +107,78 @@ public class RedisOutage implements AutoCloseable {
     }
 
     /**
-     * A caller met a Redis error (outside {@link #redisOrElse}). Redis unreachable, timing out or
-     * loading starts an outage; any other error (a script's, a missing structure's) concerns the
-     * one call only.
+     * For a change that Redis decides and MySQL learns later (a like, a follow): {@code redis}, or
+     * {@code mysql} during an outage. A Redis error that is not an outage asks {@code redis} once
+     * more (so it must be safe to repeat, see {@link com.douyin.common.cache.ToggleSet}), then
+     * refuses the call as {@link ErrorCode#SERVICE_UNAVAILABLE}: the pair's row may lack changes
+     * still on their way through the broker, so MySQL cannot decide this one call.
+     */
+    public <T> T decideOrElse(Supplier<T> redis, Supplier<T> mysql) {
+        for (int attempt = 1; !down; attempt++) {
+            try {
+                return redis.get();
+            } catch (RedisException e) {
+                failed(e);
+                if (!down && attempt == 2) {
+                    throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
+                }
+            }
+        }
+        return fromMysql(mysql);
+    }
+
+    public void decideOrElse(Runnable redis, Runnable mysql) {
+        decideOrElse(() -> {
+            redis.run();
+            return null;
+        }, () -> {
+            mysql.run();
+            return null;
+        });
+    }
+
+    private <T> T fromMysql(Supplier<T> mysql) {
+        DouyinMeters.fallback("redis");
+        mysqlPath.readLock().lock();
+        try {
+            return mysql.get();
+        } finally {
+            mysqlPath.readLock().unlock();
+        }
+    }
+
+    /**
+     * A caller met a Redis error (outside {@link #redisOrElse}). Redis unreachable or timing out
+     * starts an outage if a ping on a connection of its own gets no answer either; any other error
+     * (a script's, a missing structure's), or one while Redis answers the ping, concerns the one
+     * call only. While one caller pings, the others' errors count as their own.
      */
     public void failed(RedisException error) {
-        if (!isUnreachable(error)) {
-            log.warn("Redis error, answered from MySQL this once: {}{}", error.toString(),
-                    error.getCause() == null ? "" : " (" + error.getCause() + ")");
+        if (!isUnreachable(error) || down) {
+            if (!down) {
+                logCallError(error);
+            }
             return;
         }
-        if (!down) {
-            down = true;
-            log.warn("Redis unavailable, serving from MySQL until it answers again: {}", error.toString());
+        if (!pinging.compareAndSet(false, true)) {
+            logCallError(error);
+            return;
         }
+        try {
+            if (redisAnswers.getAsBoolean()) {
+                logCallError(error);
+            } else if (!down) {
+                down = true;
+                log.warn("Redis unavailable, serving from MySQL until it answers again: {}", error.toString());
+            }
+        } finally {
+            pinging.set(false);
+        }
+    }
+
+    private static void logCallError(RedisException error) {
+        log.warn("Redis error on this call only, not an outage: {}{}", error.toString(),
+                error.getCause() == null ? "" : " (" + error.getCause() + ")");
     }
 
     static boolean isUnreachable(RedisException error) {

@@ -5,6 +5,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -12,10 +13,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AutoConfiguration(after = {RedissonAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
 @ConditionalOnClass({RedissonClient.class, JdbcTemplate.class})
 @ConditionalOnBean({RedissonClient.class, JdbcTemplate.class})
+@EnableConfigurationProperties(RedisProperties.class)
 public class RedisOutageAutoConfiguration {
 
     @Bean(destroyMethod = "close")
-    RedisOutage redisOutage(RedissonClient redisson, JdbcTemplate jdbc) {
-        return new RedisOutage(redisson, jdbc);
+    RedisPing redisPing(RedisProperties properties) {
+        return new RedisPing(properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    RedisOutage redisOutage(RedissonClient redisson, JdbcTemplate jdbc, RedisPing ping) {
+        return new RedisOutage(redisson, jdbc, ping::answers);
     }
 }

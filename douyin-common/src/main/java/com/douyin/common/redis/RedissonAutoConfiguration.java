@@ -25,13 +25,16 @@ public class RedissonAutoConfiguration {
                 .setAddress(properties.address())
                 .setPassword(properties.password())
                 .setDatabase(properties.database())
-                // Fail fast when Redis is down: the first error starts a RedisOutage, and callers
-                // go to MySQL until Redis answers again. One quick retry, so that after a Redis
-                // restart the pool's dead connections are replaced rather than counted as an outage.
+                // A command has about a second to be written (two retries 300 ms apart: after a
+                // Redis restart the pool's dead connections are replaced rather than failing
+                // calls) and a second to be answered. A budget of 200 ms to be written failed
+                // calls on a busy 2-core machine whose JVMs were starved of CPU. An error starts a
+                // RedisOutage only if Redis does not answer a RedisPing either, so a down Redis
+                // costs one call about a second, and then callers go to MySQL at once.
                 .setConnectTimeout(1_000)
                 .setTimeout(1_000)
-                .setRetryAttempts(1)
-                .setRetryDelay(new ConstantDelay(Duration.ofMillis(100)))
+                .setRetryAttempts(2)
+                .setRetryDelay(new ConstantDelay(Duration.ofMillis(300)))
                 .setConnectionMinimumIdleSize(4)
                 .setConnectionPoolSize(32);
         return Redisson.create(config);

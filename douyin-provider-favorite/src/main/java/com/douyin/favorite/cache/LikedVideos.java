@@ -36,9 +36,9 @@ public class LikedVideos {
         this.favorites = favorites;
     }
 
-    /** Likes ({@code delta} +1) or unlikes (-1) atomically with the cached counters. */
-    public ToggleSet.Flip flip(long userId, long videoId, long authorId, int delta) {
-        return new ToggleSet(redisson, likedSet(userId)).flip(String.valueOf(videoId), delta, List.of(
+    /** Likes ({@code delta} +1) or unlikes (-1) atomically with the cached counters; see {@link ToggleSet#flip}. */
+    public ToggleSet.Flip flip(String flipId, long userId, long videoId, long authorId, int delta) {
+        return new ToggleSet(redisson, likedSet(userId)).flip(flipId, String.valueOf(videoId), delta, List.of(
                 new ToggleSet.Counter(CachedEntity.VIDEO.countersKey(videoId), "favorite_count"),
                 new ToggleSet.Counter(CachedEntity.USER.countersKey(userId), "favorite_count"),
                 new ToggleSet.Counter(CachedEntity.USER.countersKey(authorId), "total_favorited")));

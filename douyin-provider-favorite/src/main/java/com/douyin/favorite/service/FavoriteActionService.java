@@ -22,7 +22,8 @@ import org.springframework.stereotype.Service;
  * When the broker fails or is slow, a circuit breaker sends changes down the synchronous path
  * ({@link FavoriteDirectWriter}) instead: slower, and the user sees success all the same. When
  * Redis is out ({@link RedisOutage}), the favorite row decides and stores the change, on that
- * same synchronous path.
+ * same synchronous path; a Redis error while Redis is not out is tried once more, then refused
+ * ({@link RedisOutage#decideOrElse}).
  */
 @Service
 public class FavoriteActionService {
@@ -54,12 +55,13 @@ public class FavoriteActionService {
 
     private void change(long userId, long videoId, int delta) {
         long authorId = authors.authorOf(videoId);
-        outage.redisOrElse(() -> changeInRedis(userId, videoId, authorId, delta),
+        String flipId = ToggleSet.newFlipId(); // the same for a second try after a Redis error
+        outage.decideOrElse(() -> changeInRedis(flipId, userId, videoId, authorId, delta),
                 () -> direct.changeInMysql(userId, videoId, authorId, delta));
     }
 
-    private void changeInRedis(long userId, long videoId, long authorId, int delta) {
-        ToggleSet.Flip flip = liked.flip(userId, videoId, authorId, delta);
+    private void changeInRedis(String flipId, long userId, long videoId, long authorId, int delta) {
+        ToggleSet.Flip flip = liked.flip(flipId, userId, videoId, authorId, delta);
         if (!flip.changed()) {
             return; // a repeat: nothing to store
         }
@@ -68,7 +70,7 @@ public class FavoriteActionService {
             broker.send(Topics.FAVORITE, event, event.eventKey(), () -> direct.write(event));
         } catch (RuntimeException e) {
             // Neither path stored it: take the change back so Redis does not claim it.
-            liked.flip(userId, videoId, authorId, -delta);
+            liked.flip(ToggleSet.newFlipId(), userId, videoId, authorId, -delta);
             log.warn("Like refused, neither the broker nor MySQL took it: {}", e.toString());
             throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
         }

@@ -40,9 +40,9 @@ public class FollowedUsers {
         this.follows = follows;
     }
 
-    /** Follows ({@code delta} +1) or unfollows (-1) atomically with the cached counters. */
-    public ToggleSet.Flip flip(long followerId, long followeeId, int delta) {
-        return new ToggleSet(redisson, followingSet(followerId)).flip(String.valueOf(followeeId), delta, List.of(
+    /** Follows ({@code delta} +1) or unfollows (-1) atomically with the cached counters; see {@link ToggleSet#flip}. */
+    public ToggleSet.Flip flip(String flipId, long followerId, long followeeId, int delta) {
+        return new ToggleSet(redisson, followingSet(followerId)).flip(flipId, String.valueOf(followeeId), delta, List.of(
                 new ToggleSet.Counter(CachedEntity.USER.countersKey(followerId), "follow_count"),
                 new ToggleSet.Counter(CachedEntity.USER.countersKey(followeeId), "follower_count")));
     }

@@ -61,12 +61,13 @@ public class RelationActionService {
     }
 
     private void change(long userId, long toUserId, int delta) {
-        outage.redisOrElse(() -> changeInRedis(userId, toUserId, delta),
+        String flipId = ToggleSet.newFlipId(); // the same for a second try after a Redis error
+        outage.decideOrElse(() -> changeInRedis(flipId, userId, toUserId, delta),
                 () -> direct.changeInMysql(userId, toUserId, delta));
     }
 
-    private void changeInRedis(long userId, long toUserId, int delta) {
-        ToggleSet.Flip flip = followed.flip(userId, toUserId, delta);
+    private void changeInRedis(String flipId, long userId, long toUserId, int delta) {
+        ToggleSet.Flip flip = followed.flip(flipId, userId, toUserId, delta);
         if (!flip.changed()) {
             return; // a repeat: nothing to store
         }
@@ -75,7 +76,7 @@ public class RelationActionService {
             broker.send(Topics.RELATION, event, event.eventKey(), () -> direct.write(event));
         } catch (RuntimeException e) {
             // Neither path stored it: take the change back so Redis does not claim it.
-            followed.flip(userId, toUserId, -delta);
+            followed.flip(ToggleSet.newFlipId(), userId, toUserId, -delta);
             log.warn("Follow refused, neither the broker nor MySQL took it: {}", e.toString());
             throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
         }

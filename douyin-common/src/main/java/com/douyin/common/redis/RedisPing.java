@@ -1,0 +1,50 @@
+package com.douyin.common.redis;
+
+import java.util.concurrent.TimeUnit;
+import org.redisson.client.RedisClient;
+import org.redisson.client.RedisClientConfig;
+import org.redisson.client.RedisConnection;
+import org.redisson.client.protocol.RedisCommands;
+
+/**
+ * Whether Redis answers a PING on a new connection of its own: the second opinion that tells an
+ * outage from a call that failed because this JVM was starved of CPU or its pool was busy.
+ * Its own client (own connection, own event loop), so a busy main pool cannot fail it.
+ */
+public final class RedisPing implements AutoCloseable {
+
+    private static final int BUDGET_MS = 1_000;
+
+    private final RedisClient client;
+
+    public RedisPing(RedisProperties properties) {
+        this.client = RedisClient.create(new RedisClientConfig()
+                .setAddress(properties.address())
+                .setPassword(properties.password())
+                .setConnectTimeout(BUDGET_MS)
+                .setCommandTimeout(BUDGET_MS));
+    }
+
+    /** True if Redis answered within a second. */
+    public boolean answers() {
+        RedisConnection connection = null;
+        try {
+            connection = client.connectAsync().toCompletableFuture().get(BUDGET_MS, TimeUnit.MILLISECONDS);
+            return "PONG".equals(connection.sync(RedisCommands.PING));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
+        } finally {
+            if (connection != null) {
+                connection.closeAsync();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        client.shutdown();
+    }
+}
