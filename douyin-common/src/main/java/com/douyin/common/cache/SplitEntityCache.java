@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
 import org.redisson.api.RMapAsync;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
@@ -43,6 +44,12 @@ public final class SplitEntityCache<T, F> {
     }
 
     private static final Logger log = LoggerFactory.getLogger(SplitEntityCache.class);
+    /** KEYS: the counters hash. ARGV: field, delta. HINCRBY only where the hash exists. */
+    private static final String ADD_IF_CACHED = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+            redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2])
+            return 1
+            """;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RedissonClient redisson;
@@ -132,6 +139,25 @@ public final class SplitEntityCache<T, F> {
         } catch (Exception e) {
             log.warn("{} cache write failed (next read goes to MySQL): {}", prefix, e.toString());
         }
+    }
+
+    /**
+     * Adds {@code delta} to one counter where the entity's counters are cached (a missing hash is
+     * rebuilt from MySQL, which has the change). For a counter whose one writer is the caller:
+     * unlike an eviction, it keeps the other counters' changes that are still on their way to
+     * MySQL. While Redis is out the hash is recorded to be dropped instead.
+     */
+    public void addToCachedCounter(long id, String counter, long delta) {
+        if (!outage.inEffect()) {
+            try {
+                redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, ADD_IF_CACHED, RScript.ReturnType.INTEGER,
+                        List.of(countersKey(id)), counter, Long.toString(delta));
+                return;
+            } catch (RedisException e) {
+                outage.failed(e);
+            }
+        }
+        outage.delete(List.of(countersKey(id)));
     }
 
     /** Drops the fixed fields only (they changed in MySQL); the counters hash stays, with the changes it holds. */

@@ -75,6 +75,11 @@ public class UserCache {
         cache.evict(id);
     }
 
+    /** A published video in the author's cached work_count (this provider is its one writer). */
+    public void countWork(long authorId) {
+        cache.addToCachedCounter(authorId, "work_count", 1);
+    }
+
     /** After a profile edit: the profile fields only, so the counters keep the likes still in flight. */
     public void evictProfile(long id) {
         cache.evictInfo(id);

@@ -46,7 +46,9 @@ public class UserCounterService {
         Boolean applied = transaction.execute(status ->
                 consumed.firstDelivery(WORK_COUNT_CONSUMER, event.eventKey()) && users.incrementWorkCount(event.authorId()) == 1);
         if (Boolean.TRUE.equals(applied)) {
-            cache.evict(event.authorId()); // the next read rebuilds the counters from MySQL
+            // In place: rebuilding the hash from MySQL would lose the likes and follows of this
+            // author still on their way there through the broker.
+            cache.countWork(event.authorId());
             log.info("Counted a video in the work_count of user {} (video {})", event.authorId(), event.videoId());
         }
         return Boolean.TRUE.equals(applied);
@@ -65,6 +67,8 @@ public class UserCounterService {
                 throw new DouyinException(ErrorCode.USER_NOT_FOUND);
             }
         });
+        // Dropped rather than counted in place: Seata may still undo this count. Nothing is lost
+        // by the rebuild: with the broker down, new likes and follows reach MySQL before they answer.
         cache.evict(event.authorId());
     }
 
