@@ -124,8 +124,14 @@ class RedisOutageEndToEndIT {
             assertThat(favorite(third, videoId, 1).get("status_code").asInt()).isZero();
             assertThat(stores.hashField(counters, "favorite_count")).isEqualTo("2");
             assertThat(stores.await(2, "SELECT favorite_count FROM video WHERE id = ?", videoId)).isEqualTo(2);
+            // And the comment provider once it is off its own.
+            String commentSet = "comment:video:" + videoId;
+            for (long deadline = System.currentTimeMillis() + 30_000;
+                 !stores.redisHasKey(commentSet) && System.currentTimeMillis() < deadline; Thread.sleep(500)) {
+                assertThat(comments(videoId)).extracting(c -> c.get("id").asLong()).containsExactly(during);
+            }
+            assertThat(stores.redisHasKey(commentSet)).as("the comment set rebuilt in Redis").isTrue();
             assertThat(comments(videoId)).extracting(c -> c.get("id").asLong()).containsExactly(during);
-            assertThat(stores.redisHasKey("comment:video:" + videoId)).as("the comment set rebuilt in Redis").isTrue();
             assertThat(stores.queryLong("SELECT COUNT(*) FROM favorite_outbox")).isZero();
             assertThat(stores.queryLong("SELECT COUNT(*) FROM comment_outbox")).isZero();
         }
