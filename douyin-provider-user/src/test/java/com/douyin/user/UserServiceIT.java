@@ -284,10 +284,14 @@ class UserServiceIT {
     void aProfileEditChangesTheRowAndTheNextReadButKeepsTheCachedCounters() {
         long id = users.register(uniqueName(), "secret123").userId();
         users.getUser(id); // cached
+        // A like of this user's video still on its way to MySQL: only the cached count has it.
+        redisson.getMap("user:counters:" + id, StringCodec.INSTANCE).addAndGet("total_favorited", 1);
         String newName = uniqueName();
 
         UserDTO edited = users.updateProfile(id, new ProfileChange(" " + newName + " ", "hello 你好", "avatars/" + id + "/a.png", null));
         assertThat(edited.name()).isEqualTo(newName);
+        assertThat(edited.totalFavorited()).as("the cached count, not MySQL's").isEqualTo(1);
+        assertThat(users.getUsers(List.of(id)).get(0).totalFavorited()).isEqualTo(1);
         assertThat(edited.signature()).isEqualTo("hello 你好");
         assertThat(edited.avatar()).isEqualTo("avatars/" + id + "/a.png");
         assertThat(edited.backgroundImage()).isEmpty();

@@ -116,29 +116,55 @@ public final class SplitEntityCache<T, F> {
         }
     }
 
-    public void putAll(Collection<T> entities) {
+    /**
+     * Caches entities read from MySQL and answers them as they are now cached: the fixed fields
+     * as given, the counters as Redis holds them. A live counters hash is moved in place by every
+     * change (Lua), ahead of MySQL, so it is neither overwritten nor answered from MySQL: a read
+     * that found only the fixed fields gone (an edited profile, a new cover) must not show the
+     * counts MySQL has not caught up with yet. Without Redis, the entities as given.
+     */
+    public Map<Long, T> putAll(Collection<T> entities) {
+        Map<Long, T> answered = new HashMap<>();
+        entities.forEach(entity -> answered.put(layout.idOf(entity), entity));
         if (entities.isEmpty() || outage.inEffect()) {
-            return;
+            return answered;
         }
         try {
             RBatch batch = redisson.createBatch();
+            Map<Long, Integer> countersAt = new HashMap<>();
+            int responses = 0;
             for (T entity : entities) {
                 long id = layout.idOf(entity);
                 Duration entityTtl = CacheTtl.withJitter(ttl);
                 batch.getBucket(infoKey(id), StringCodec.INSTANCE)
                         .setAsync(JSON.writeValueAsString(layout.fixedOf(entity)), entityTtl);
-                // Counters only where the hash lacks them: a live hash is moved in place by every
-                // change (Lua), ahead of MySQL, so the MySQL value must not overwrite it.
+                responses++;
+                // Counters only where the hash lacks them, then read back whatever it holds.
                 RMapAsync<String, String> counters = batch.getMap(countersKey(id), StringCodec.INSTANCE);
-                layout.countersOf(entity).forEach((name, value) -> counters.fastPutIfAbsentAsync(name, Long.toString(value)));
+                for (Map.Entry<String, Long> counter : layout.countersOf(entity).entrySet()) {
+                    counters.fastPutIfAbsentAsync(counter.getKey(), Long.toString(counter.getValue()));
+                    responses++;
+                }
                 counters.expireAsync(entityTtl);
+                responses++;
+                counters.readAllMapAsync();
+                countersAt.put(id, responses++);
             }
-            batch.execute();
+            List<?> results = batch.execute().getResponses();
+            for (T entity : entities) {
+                long id = layout.idOf(entity);
+                @SuppressWarnings("unchecked")
+                Map<String, String> cached = (Map<String, String>) results.get(countersAt.get(id));
+                if (cached != null && cached.keySet().containsAll(counterNames)) {
+                    answered.put(id, layout.join(layout.fixedOf(entity), parse(cached)));
+                }
+            }
         } catch (RedisException e) {
             outage.failed(e);
         } catch (Exception e) {
             log.warn("{} cache write failed (next read goes to MySQL): {}", prefix, e.toString());
         }
+        return answered;
     }
 
     /**

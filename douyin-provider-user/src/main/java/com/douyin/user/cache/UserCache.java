@@ -67,8 +67,9 @@ public class UserCache {
         return cache.getAll(ids);
     }
 
-    public void putAll(Collection<UserDTO> users) {
-        cache.putAll(users);
+    /** Caches users read from MySQL; answers them with the counters as cached (see {@link SplitEntityCache#putAll}). */
+    public Map<Long, UserDTO> putAll(Collection<UserDTO> users) {
+        return cache.putAll(users);
     }
 
     public void evict(long id) {

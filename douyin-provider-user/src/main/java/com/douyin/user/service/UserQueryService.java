@@ -65,8 +65,7 @@ public class UserQueryService {
                 .toList();
         if (!missing.isEmpty()) {
             List<UserDTO> loaded = users.findByIds(missing).stream().map(UserDO::toDTO).toList();
-            cache.putAll(loaded);
-            loaded.forEach(u -> found.put(u.id(), u));
+            found.putAll(cache.putAll(loaded)); // with the cached counts, which may be ahead of MySQL
         }
         List<UserDTO> result = new ArrayList<>(wanted.size());
         for (long id : wanted) {
@@ -101,8 +100,7 @@ public class UserQueryService {
                 return null;
             }
             UserDTO user = row.toDTO();
-            cache.putAll(List.of(user));
-            return user;
+            return cache.putAll(List.of(user)).get(id);
         } finally {
             if (locked) {
                 try {

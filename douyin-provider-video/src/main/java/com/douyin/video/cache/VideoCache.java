@@ -65,8 +65,9 @@ public class VideoCache {
         return cache.getAll(ids);
     }
 
-    public void putAll(Collection<VideoDTO> videos) {
-        cache.putAll(videos);
+    /** Caches videos read from MySQL; answers them with the counters as cached (see {@link SplitEntityCache#putAll}). */
+    public Map<Long, VideoDTO> putAll(Collection<VideoDTO> videos) {
+        return cache.putAll(videos);
     }
 
     /** After a change of fixed fields (the cover): the counters stay cached. */

@@ -99,8 +99,7 @@ public class VideoQueryService {
         List<Long> missing = wanted.stream().filter(id -> !found.containsKey(id) && mayExist.test(id)).toList();
         if (!missing.isEmpty()) {
             List<VideoDTO> loaded = videos.findByIds(missing).stream().map(VideoDO::toDTO).toList();
-            cache.putAll(loaded);
-            loaded.forEach(v -> found.put(v.id(), v));
+            found.putAll(cache.putAll(loaded)); // with the cached counts, which may be ahead of MySQL
         }
         return wanted.stream().map(found::get).filter(v -> v != null).toList();
     }
