@@ -1,6 +1,7 @@
 package com.douyin.message.assistant;
 
 import com.douyin.api.message.MessageDTO;
+import com.douyin.common.text.MaskedStream;
 import com.douyin.common.text.SensitiveText;
 import com.douyin.message.push.AssistantStream;
 import com.douyin.message.push.ChatPush;
@@ -60,19 +61,26 @@ public class AssistantReplies implements DisposableBean {
 
     /**
      * The same answer, streamed on {@code streamId}'s channel as the model writes it (a reply the
-     * assistant gives without the model, not configured or failing, is one piece). Each piece
-     * is masked on its own; the stored message, the whole answer, is masked as a whole.
+     * assistant gives without the model, not configured or failing, is one piece). The pieces
+     * are masked as one text ({@link MaskedStream}), as the stored message is.
      */
     public void answerStreamingLater(long userId, String streamId) {
         workers.execute(() -> {
             StringBuilder streamed = new StringBuilder();
+            MaskedStream masked = new MaskedStream();
             int[] pieces = {0};
+            Consumer<String> send = piece -> {
+                if (!piece.isEmpty()) {
+                    stream.piece(streamId, pieces[0]++, piece);
+                }
+            };
             String text = think(userId, piece -> {
                 streamed.append(piece);
-                stream.piece(streamId, pieces[0]++, SensitiveText.mask(piece));
+                send.accept(masked.append(piece));
             });
+            send.accept(masked.finish());
             if (!text.equals(streamed.toString().strip())) {
-                stream.piece(streamId, pieces[0]++, text); // not from the model (not configured, failed): one piece
+                send.accept(text); // not from the model (not configured, failed): one piece
             }
             MessageDTO reply = store(userId, text);
             stream.done(streamId, pieces[0], reply);
