@@ -75,6 +75,9 @@ class DirectUploadEndToEndIT {
         String title = "Direct " + author.id();
         JsonNode published = publish(author, title, key);
         assertThat(published.get("status_code").asInt()).as(published.toString()).isZero();
+        try (SystemStores stores = new SystemStores()) { // published: no longer a pending upload the sweep would delete
+            assertThat(stores.queryLong("SELECT COUNT(*) FROM pending_upload WHERE object_key = ?", key)).isZero();
+        }
 
         JsonNode list = publishList(author);
         assertThat(list).hasSize(1);
@@ -186,5 +189,31 @@ class DirectUploadEndToEndIT {
         JsonNode avi = ok(get("/douyin/upload/token/?format=avi&token=" + author.token()));
         assertThat(avi.get("status_code").asInt()).isEqualTo(10001);
         assertThat(avi.get("status_msg").asText()).contains("mp4, mov or webm");
+    }
+
+    @Test
+    void anUploadNeverPublishedIsDeletedOnceItsTimeIsLongPast() throws Exception {
+        Account author = newAccount();
+        JsonNode credential = credential(author);
+        assertThat(upload(credential, SampleVideo.mp4()).statusCode()).isEqualTo(200);
+        String key = credential.get("object_key").asText();
+        URI media = URI.create(DouyinSystem.API + "/media/" + key);
+        assertThat(http.send(HttpRequest.newBuilder(media).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+
+        try (SystemStores stores = new SystemStores()) {
+            assertThat(stores.queryLong("SELECT owner_id FROM pending_upload WHERE object_key = ?", key)).isEqualTo(author.id());
+            // As if the credential had expired a day ago (douyin.upload.unpublished-kept: 24h).
+            stores.update("UPDATE pending_upload SET expires_at = ? WHERE object_key = ?",
+                    System.currentTimeMillis() - 25L * 3600 * 1000, key);
+            long pending = 1;
+            for (long deadline = System.currentTimeMillis() + 75_000; pending > 0 && System.currentTimeMillis() < deadline; ) {
+                Thread.sleep(1000); // the sweep looks every 30 s
+                pending = stores.queryLong("SELECT COUNT(*) FROM pending_upload WHERE object_key = ?", key);
+            }
+            assertThat(pending).as("swept").isZero();
+        }
+        assertThat(http.send(HttpRequest.newBuilder(media).build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
+        assertThat(publish(author, "too late", key).get("status_code").asInt()).isEqualTo(30104);
+        assertThat(publishList(author)).isEmpty();
     }
 }

@@ -16,10 +16,12 @@ import com.douyin.video.cache.VideoIdBloomFilter;
 import com.douyin.video.cover.CoverService;
 import com.douyin.video.dao.VideoKey;
 import com.douyin.video.dao.VideoMapper;
+import com.douyin.video.service.UnpublishedUploadSweeper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -68,6 +70,7 @@ class VideoServiceIT {
     @Autowired AuthorVideoIds authorLists;
     @Autowired VideoMapper videoMapper;
     @Autowired VideoIdBloomFilter bloom;
+    @Autowired UnpublishedUploadSweeper sweeper;
 
     @BeforeAll
     static void freshDatabase() throws Exception {
@@ -305,6 +308,50 @@ class VideoServiceIT {
         }
         Set<Long> wanted = new HashSet<>(ours);
         return seen.stream().filter(wanted::contains).toList();
+    }
+
+    private void upload(long ownerId, String key, long expiresAtMs) throws Exception {
+        videos.expectUpload(ownerId, key, expiresAtMs);
+        byte[] mp4 = SampleVideo.mp4();
+        store.put(key, new ByteArrayInputStream(mp4), mp4.length, "video/mp4");
+    }
+
+    private long pendingRows(String key) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM pending_upload WHERE object_key = ?", Long.class, key);
+    }
+
+    @Test
+    void anUploadNeverPublishedIsDeletedADayAfterItEndedWhileAPublishedOrRecentOneIsKept() throws Exception {
+        long longAgo = System.currentTimeMillis() - Duration.ofHours(25).toMillis();
+        upload(31L, "videos/31/abandoned.mp4", longAgo);
+        upload(31L, "videos/31/published.mp4", longAgo);
+        upload(31L, "videos/31/recent.mp4", System.currentTimeMillis());
+        videos.publish(31L, "videos/31/published.mp4", "kept", "");
+        assertThat(pendingRows("videos/31/published.mp4")).as("taken away by the publish").isZero();
+
+        sweeper.sweep();
+
+        assertThat(store.exists("videos/31/abandoned.mp4")).isFalse();
+        assertThat(pendingRows("videos/31/abandoned.mp4")).isZero();
+        assertThat(store.exists("videos/31/published.mp4")).isTrue();
+        assertThat(store.exists("videos/31/recent.mp4")).isTrue();
+        assertThat(pendingRows("videos/31/recent.mp4")).isOne();
+    }
+
+    @Test
+    void aPublishOfAnUploadTheSweeperHasBegunToDeleteIsRefusedAndTheSweepResumes() throws Exception {
+        String key = "videos/32/late.mp4";
+        upload(32L, key, System.currentTimeMillis() - Duration.ofHours(25).toMillis());
+        jdbc.update("UPDATE pending_upload SET swept = 1 WHERE object_key = ?", key); // a sweep cut short after its first step
+
+        assertThatThrownBy(() -> videos.publish(32L, key, "too late", ""))
+                .isInstanceOfSatisfying(DouyinException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.UPLOAD_NOT_FOUND));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM video WHERE play_key = ?", Long.class, key)).isZero();
+
+        sweeper.sweep();
+
+        assertThat(store.exists(key)).isFalse();
+        assertThat(pendingRows(key)).isZero();
     }
 
     @Test

@@ -19,6 +19,13 @@ public interface VideoService {
     VideoDTO publish(long authorId, String playKey, String title, String topic);
 
     /**
+     * Announces a video file that {@code ownerId} uploads under {@code objectKey} until
+     * {@code expiresAtMs}, before it is stored: if no video is published with it, the provider
+     * deletes the file a while later (douyin.upload.unpublished-kept). Repeating it changes nothing.
+     */
+    void expectUpload(long ownerId, String objectKey, long expiresAtMs);
+
+    /**
      * Up to {@code limit} videos published strictly before {@code beforeMs}, newest first: every
      * video when {@code topic} is null or blank, else that topic's (TOPIC_UNKNOWN if it is not a
      * configured one). The page never ends inside a group of videos that share a publish time at

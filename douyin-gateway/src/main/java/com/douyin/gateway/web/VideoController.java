@@ -62,8 +62,9 @@ public class VideoController {
      * The file is checked by its bytes and streamed to the object store (Tomcat has already
      * spooled it to disk, so it is never held in the heap), then the video is recorded. If the
      * provider refuses, the stored file is removed again. If the outcome is unknown (a timeout:
-     * the row may exist), the file is kept: an orphaned file is harmless, a video without its
-     * file is not. Publishing is idempotent per file, so Dubbo's retries cannot make two videos.
+     * the row may exist), the file is kept: a video without its file would be worse than an
+     * orphaned file, which the video provider deletes a day later (its pending upload).
+     * Publishing is idempotent per file, so Dubbo's retries cannot make two videos.
      * With {@code object_key} instead of {@code data}, the file was uploaded directly (see
      * DirectUploads) and is kept even if the provider refuses, so that the client can retry.
      */
@@ -89,6 +90,9 @@ public class VideoController {
             container = VideoContainer.detect(head);
         }
         String key = "videos/" + userId + "/" + UUID.randomUUID() + "." + container.extension();
+        // Recorded before it is stored: if the publish never happens (an unknown outcome below
+        // that was a failure), the video provider deletes the file a day later.
+        videos.expectUpload(userId, key, System.currentTimeMillis());
         try (InputStream content = data.getInputStream()) {
             store.put(key, content, data.getSize(), container.contentType());
         }

@@ -3,6 +3,7 @@ package com.douyin.video.mq;
 import com.douyin.api.event.VideoPublishedEvent;
 import com.douyin.video.dao.VideoMapper;
 import com.douyin.video.service.PendingVideo;
+import com.douyin.video.service.VideoRowWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.apache.rocketmq.spring.annotation.RocketMQTransactionListener;
@@ -25,16 +26,18 @@ public class VideoPublishTransaction implements RocketMQLocalTransactionListener
     private static final Logger log = LoggerFactory.getLogger(VideoPublishTransaction.class);
     private final ObjectMapper json = new ObjectMapper();
     private final VideoMapper videos;
+    private final VideoRowWriter rows;
 
-    public VideoPublishTransaction(VideoMapper videos) {
+    public VideoPublishTransaction(VideoMapper videos, VideoRowWriter rows) {
         this.videos = videos;
+        this.rows = rows;
     }
 
     @Override
     public RocketMQLocalTransactionState executeLocalTransaction(Message message, Object arg) {
         PendingVideo video = (PendingVideo) arg;
         try {
-            videos.insert(video);
+            rows.insert(video);
             return RocketMQLocalTransactionState.COMMIT;
         } catch (DuplicateKeyException fileAlreadyPublished) {
             // A retried publish of the same file: the first one's event was sent, this one's is dropped.

@@ -2,6 +2,7 @@ package com.douyin.video.rpc;
 
 import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoService;
+import com.douyin.video.service.PendingUploads;
 import com.douyin.video.service.VideoPublishService;
 import com.douyin.video.service.VideoQueryService;
 import java.util.List;
@@ -12,16 +13,23 @@ import org.apache.dubbo.config.annotation.DubboService;
 public class VideoServiceRpc implements VideoService {
 
     private final VideoPublishService publishing;
+    private final PendingUploads uploads;
     private final VideoQueryService queries;
 
-    public VideoServiceRpc(VideoPublishService publishing, VideoQueryService queries) {
+    public VideoServiceRpc(VideoPublishService publishing, PendingUploads uploads, VideoQueryService queries) {
         this.publishing = publishing;
+        this.uploads = uploads;
         this.queries = queries;
     }
 
     @Override
     public VideoDTO publish(long authorId, String playKey, String title, String topic) {
         return publishing.publish(authorId, playKey, title, topic);
+    }
+
+    @Override
+    public void expectUpload(long ownerId, String objectKey, long expiresAtMs) {
+        uploads.expect(ownerId, objectKey, expiresAtMs);
     }
 
     @Override

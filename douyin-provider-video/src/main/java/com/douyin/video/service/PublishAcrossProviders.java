@@ -2,7 +2,6 @@ package com.douyin.video.service;
 
 import com.douyin.api.event.VideoPublishedEvent;
 import com.douyin.api.video.VideoPublishedSink;
-import com.douyin.video.dao.VideoMapper;
 import io.seata.spring.annotation.GlobalTransactional;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.springframework.stereotype.Service;
@@ -21,15 +20,15 @@ public class PublishAcrossProviders {
     @DubboReference(providedBy = "douyin-user", check = false, retries = 0, timeout = 3000)
     private VideoPublishedSink authorWorkCount;
 
-    private final VideoMapper videos;
+    private final VideoRowWriter rows;
 
-    public PublishAcrossProviders(VideoMapper videos) {
-        this.videos = videos;
+    public PublishAcrossProviders(VideoRowWriter rows) {
+        this.rows = rows;
     }
 
     @GlobalTransactional(name = "douyin-publish", timeoutMills = 8_000)
     public void publish(PendingVideo video) {
-        videos.insert(video);
+        rows.insert(video);
         authorWorkCount.apply(new VideoPublishedEvent(video.id(), video.authorId(), video.publishedAt()));
     }
 }

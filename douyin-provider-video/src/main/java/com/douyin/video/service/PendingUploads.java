@@ -1,0 +1,41 @@
+package com.douyin.video.service;
+
+import com.douyin.api.common.DouyinException;
+import com.douyin.api.common.ErrorCode;
+import com.douyin.video.dao.PendingUploadMapper;
+import org.springframework.stereotype.Service;
+
+/**
+ * Video files stored but not published yet ({@code pending_upload}): recorded before the file is
+ * written, taken away by the publish that uses it, otherwise deleted some time after the upload
+ * could last happen ({@link UnpublishedUploadSweeper}).
+ */
+@Service
+public class PendingUploads {
+
+    private final PendingUploadMapper pending;
+
+    public PendingUploads(PendingUploadMapper pending) {
+        this.pending = pending;
+    }
+
+    /** {@code key} may be uploaded by {@code ownerId} until {@code expiresAtMs}. */
+    public void expect(long ownerId, String key, long expiresAtMs) {
+        pending.insert(key, ownerId, expiresAtMs);
+    }
+
+    /**
+     * In the transaction that inserts the video: the key is no longer pending. UPLOAD_NOT_FOUND if
+     * the sweeper has begun deleting its file (the row lock orders the two); a key never recorded
+     * (stored before keys were) is published as it is.
+     */
+    public void claim(String key) {
+        Boolean swept = pending.lockSwept(key);
+        if (Boolean.TRUE.equals(swept)) {
+            throw new DouyinException(ErrorCode.UPLOAD_NOT_FOUND);
+        }
+        if (swept != null) {
+            pending.delete(key);
+        }
+    }
+}
