@@ -42,7 +42,7 @@ public class VideoTopics implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VideoTopics.class);
 
     private final ConfigService nacos; // null when not read from Nacos
-    private volatile Set<String> topics;
+    private volatile Set<String> topics; // null until the first content is applied
 
     public VideoTopics(Environment environment,
                        @Value("${douyin.nacos.config-enabled:true}") boolean fromNacos,
@@ -65,8 +65,14 @@ public class VideoTopics implements AutoCloseable {
                 update(changed);
             }
         });
-        this.topics = Set.of();
-        update(yaml);
+        synchronized (this) {
+            if (topics == null) { // no change has come in since: what was read is current
+                update(yaml);
+            }
+            if (topics == null) {
+                topics = Set.of();
+            }
+        }
     }
 
     /** The topic in stored form: "" for none, else a configured topic; TOPIC_UNKNOWN for any other. */
@@ -82,7 +88,7 @@ public class VideoTopics implements AutoCloseable {
     }
 
     /** A changed data ID; an unreadable one keeps the topics as they were. */
-    private void update(String yaml) {
+    private synchronized void update(String yaml) {
         try {
             topics = parse(yaml);
             log.info("Video topics: {}", topics);
