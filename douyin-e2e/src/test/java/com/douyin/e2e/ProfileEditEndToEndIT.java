@@ -52,6 +52,15 @@ class ProfileEditEndToEndIT {
         assertThat(served.body()).isEqualTo(avatar);
         assertThat(ok(post("/douyin/user/login/", form("username", name, "password", "secret123"))).get("status_code").asInt())
                 .as("the new name logs in").isZero();
+
+        JsonNode again = ok(postMultipart("/douyin/user/update/", Map.of("token", me.token()), "avatar", "again.png", png()));
+        assertThat(again.get("status_code").asInt()).as(again.toString()).isZero();
+        String newAvatarUrl = again.get("user").get("avatar").asText();
+        assertThat(newAvatarUrl).isNotEqualTo(avatarUrl);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(newAvatarUrl)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode()).isEqualTo(200);
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(avatarUrl)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode()).as("the replaced avatar is deleted").isEqualTo(404);
     }
 
     @Test

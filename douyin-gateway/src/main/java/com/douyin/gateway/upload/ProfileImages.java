@@ -51,6 +51,17 @@ public class ProfileImages {
         return key;
     }
 
+    /**
+     * After an edit that stored {@code now} in {@code folder}: removes the image it replaced,
+     * {@code before}, if it is one stored for this user (not a default image, never the new one).
+     * Image keys are random, so no later edit can have set {@code before} again.
+     */
+    public void deleteReplaced(long userId, String folder, String before, String now) {
+        if (now != null && before != null && !before.equals(now) && before.startsWith(folder + "/" + userId + "/")) {
+            store.delete(before);
+        }
+    }
+
     /** Removes images stored for an edit that was then refused. */
     public void delete(String... keys) {
         for (String key : keys) {

@@ -89,15 +89,21 @@ public class UserController {
         if (!profileEdit) {
             return new UserResponse(0, "Password changed.", userJson.toJson(users.getUser(userId), false));
         }
+        UserDTO before = avatar != null || background != null ? users.getUser(userId) : null; // images it replaces
         String avatarKey = images.store(userId, "avatars", avatar);
         String backgroundKey = images.store(userId, "backgrounds", background);
+        UserDTO updated;
         try {
-            UserDTO updated = users.updateProfile(userId, new ProfileChange(name, signature, avatarKey, backgroundKey));
-            return new UserResponse(0, "Updated.", userJson.toJson(updated, false));
+            updated = users.updateProfile(userId, new ProfileChange(name, signature, avatarKey, backgroundKey));
         } catch (DouyinException refused) {
             images.delete(avatarKey, backgroundKey);
             throw refused;
         }
+        if (before != null) {
+            images.deleteReplaced(userId, "avatars", before.avatar(), avatarKey);
+            images.deleteReplaced(userId, "backgrounds", before.backgroundImage(), backgroundKey);
+        }
+        return new UserResponse(0, "Updated.", userJson.toJson(updated, false));
     }
 
     @GetMapping({"/douyin/user/", "/douyin/user"})
