@@ -26,16 +26,17 @@ public class PendingUploads {
 
     /**
      * In the transaction that inserts the video: the key is no longer pending. UPLOAD_NOT_FOUND if
-     * the sweeper has begun deleting its file (the row lock orders the two); a key never recorded
-     * (stored before keys were) is published as it is.
+     * the sweeper has begun deleting its file or has deleted it (the row lock orders the two); a
+     * key never recorded (stored before keys were) is published as it is.
      */
     public void claim(String key) {
-        Boolean swept = pending.lockSwept(key);
-        if (Boolean.TRUE.equals(swept)) {
+        Integer swept = pending.lockSwept(key);
+        if (swept == null) {
+            return;
+        }
+        if (swept != PendingUploadMapper.PENDING) {
             throw new DouyinException(ErrorCode.UPLOAD_NOT_FOUND);
         }
-        if (swept != null) {
-            pending.delete(key);
-        }
+        pending.delete(key);
     }
 }

@@ -16,14 +16,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Deletes the files of uploads that were never published: pending keys whose upload ended more
  * than {@code douyin.upload.unpublished-kept} ago (default a day, time for a client to publish
  * late). Each key is first marked swept under its row lock, so a publish of it either comes
- * first (and keeps the file) or is refused; then the file goes, then the row. A sweep cut short
- * resumes with the marked keys. Every instance sweeps; the row lock keeps them apart.
+ * first (and keeps the file) or is refused; then the file goes, and the row stays a week as a
+ * tombstone that refuses a late publish. A sweep cut short resumes with the marked keys; a key
+ * that fails is tried again next time. Every instance sweeps; the row lock keeps them apart.
  */
 @Component
 public class UnpublishedUploadSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(UnpublishedUploadSweeper.class);
     private static final int PAGE = 100;
+    /** How long a deleted key is remembered, so that a late publish of it is refused. */
+    private static final Duration TOMBSTONE_KEPT = Duration.ofDays(7);
 
     private final PendingUploadMapper pending;
     private final VideoMapper videos;
@@ -54,31 +57,40 @@ public class UnpublishedUploadSweeper {
         long cutoff = System.currentTimeMillis() - kept.toMillis();
         int deleted = 0;
         List<String> due;
+        int before;
         do {
-            due = pending.findExpiredBefore(cutoff, PAGE);
+            before = deleted;
+            due = pending.findDueBefore(cutoff, PAGE);
             for (String key : due) {
-                if (Boolean.TRUE.equals(transaction.execute(status -> markSwept(key)))) {
-                    store.delete(key);
-                    pending.delete(key);
-                    deleted++;
-                    log.info("Deleted the unpublished upload {}", key);
+                try {
+                    if (Boolean.TRUE.equals(transaction.execute(status -> markDeleting(key)))) {
+                        store.delete(key);
+                        pending.setSwept(key, PendingUploadMapper.DELETED);
+                        deleted++;
+                        log.info("Deleted the unpublished upload {}", key);
+                    }
+                } catch (RuntimeException e) { // this key next time; the others now
+                    log.warn("Unpublished upload {} not deleted yet: {}", key, e.toString());
                 }
             }
-        } while (due.size() == PAGE);
+        } while (due.size() == PAGE && deleted > before); // a page that failed throughout waits for the next sweep
+        while (pending.deleteTombstonesBefore(cutoff - TOMBSTONE_KEPT.toMillis(), PAGE) == PAGE) {
+            // more to forget
+        }
         return deleted;
     }
 
     /** True if the key's file is to be deleted; a key that turns out published only loses its row. */
-    private boolean markSwept(String key) {
-        Boolean swept = pending.lockSwept(key);
-        if (swept == null) {
+    private boolean markDeleting(String key) {
+        Integer swept = pending.lockSwept(key);
+        if (swept == null || swept == PendingUploadMapper.DELETED) {
             return false; // published or swept meanwhile
         }
-        if (!swept && videos.findByPlayKey(key) != null) {
+        if (swept == PendingUploadMapper.PENDING && videos.findByPlayKey(key) != null) {
             pending.delete(key);
             return false;
         }
-        pending.markSwept(key);
+        pending.setSwept(key, PendingUploadMapper.DELETING);
         return true;
     }
 }
