@@ -5,6 +5,7 @@ import com.douyin.common.redis.RedisOutage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
-import org.redisson.api.RMapAsync;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
@@ -44,11 +44,23 @@ public final class SplitEntityCache<T, F> {
     }
 
     private static final Logger log = LoggerFactory.getLogger(SplitEntityCache.class);
-    /** KEYS: the counters hash. ARGV: field, delta. HINCRBY only where the hash exists. */
-    private static final String ADD_IF_CACHED = """
+    /** KEYS: the counters hash. ARGV: field, value. Raises the field to the value where the hash exists and holds less. */
+    private static final String RAISE_IF_CACHED = """
             if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-            redis.call('HINCRBY', KEYS[1], ARGV[1], ARGV[2])
+            local held = redis.call('HGET', KEYS[1], ARGV[1])
+            if held and tonumber(held) >= tonumber(ARGV[2]) then return 0 end
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
             return 1
+            """;
+    /**
+     * KEYS: the counters hash. ARGV: TTL ms, then field/value pairs. Adds the fields the hash lacks
+     * in one step (a change moves a hash only while it exists, so it never meets one half built),
+     * sets the TTL, and answers the whole hash.
+     */
+    private static final String FILL = """
+            for i = 2, #ARGV, 2 do redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) end
+            redis.call('PEXPIRE', KEYS[1], ARGV[1])
+            return redis.call('HGETALL', KEYS[1])
             """;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -131,32 +143,32 @@ public final class SplitEntityCache<T, F> {
         }
         try {
             RBatch batch = redisson.createBatch();
-            Map<Long, Integer> countersAt = new HashMap<>();
-            int responses = 0;
             for (T entity : entities) {
                 long id = layout.idOf(entity);
                 Duration entityTtl = CacheTtl.withJitter(ttl);
                 batch.getBucket(infoKey(id), StringCodec.INSTANCE)
                         .setAsync(JSON.writeValueAsString(layout.fixedOf(entity)), entityTtl);
-                responses++;
-                // Counters only where the hash lacks them, then read back whatever it holds.
-                RMapAsync<String, String> counters = batch.getMap(countersKey(id), StringCodec.INSTANCE);
-                for (Map.Entry<String, Long> counter : layout.countersOf(entity).entrySet()) {
-                    counters.fastPutIfAbsentAsync(counter.getKey(), Long.toString(counter.getValue()));
-                    responses++;
-                }
-                counters.expireAsync(entityTtl);
-                responses++;
-                counters.readAllMapAsync();
-                countersAt.put(id, responses++);
+                // Counters only where the hash lacks them, then whatever it holds.
+                List<Object> args = new ArrayList<>(List.of(Long.toString(entityTtl.toMillis())));
+                layout.countersOf(entity).forEach((name, value) -> {
+                    args.add(name);
+                    args.add(Long.toString(value));
+                });
+                batch.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, FILL, RScript.ReturnType.MULTI,
+                        List.of(countersKey(id)), args.toArray());
             }
             List<?> results = batch.execute().getResponses();
+            int i = 0;
             for (T entity : entities) {
-                long id = layout.idOf(entity);
+                i++; // the fixed fields' SET
                 @SuppressWarnings("unchecked")
-                Map<String, String> cached = (Map<String, String>) results.get(countersAt.get(id));
-                if (cached != null && cached.keySet().containsAll(counterNames)) {
-                    answered.put(id, layout.join(layout.fixedOf(entity), parse(cached)));
+                List<Object> flat = (List<Object>) results.get(i++);
+                Map<String, String> cached = new HashMap<>();
+                for (int f = 0; f + 1 < flat.size(); f += 2) {
+                    cached.put(String.valueOf(flat.get(f)), String.valueOf(flat.get(f + 1)));
+                }
+                if (cached.keySet().containsAll(counterNames)) {
+                    answered.put(layout.idOf(entity), layout.join(layout.fixedOf(entity), parse(cached)));
                 }
             }
         } catch (RedisException e) {
@@ -168,16 +180,18 @@ public final class SplitEntityCache<T, F> {
     }
 
     /**
-     * Adds {@code delta} to one counter where the entity's counters are cached (a missing hash is
-     * rebuilt from MySQL, which has the change). For a counter whose one writer is the caller:
-     * unlike an eviction, it keeps the other counters' changes that are still on their way to
-     * MySQL. While Redis is out the hash is recorded to be dropped instead.
+     * Raises a counter that only grows (work_count) to {@code value}, its MySQL value after the
+     * change, where the entity's counters are cached and hold less; a missing hash is rebuilt from
+     * MySQL, which has it. For a counter whose one writer is the caller: unlike an eviction, it
+     * keeps the other counters' changes still on their way to MySQL; unlike an increment, it
+     * cannot count twice (a repeated command, a rebuild that read the new value already). While
+     * Redis is out the hash is recorded to be dropped instead.
      */
-    public void addToCachedCounter(long id, String counter, long delta) {
+    public void raiseCachedCounter(long id, String counter, long value) {
         if (!outage.inEffect()) {
             try {
-                redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, ADD_IF_CACHED, RScript.ReturnType.INTEGER,
-                        List.of(countersKey(id)), counter, Long.toString(delta));
+                redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, RAISE_IF_CACHED, RScript.ReturnType.INTEGER,
+                        List.of(countersKey(id)), counter, Long.toString(value));
                 return;
             } catch (RedisException e) {
                 outage.failed(e);

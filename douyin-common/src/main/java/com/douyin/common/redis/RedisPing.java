@@ -1,5 +1,6 @@
 package com.douyin.common.redis;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.redisson.client.RedisClient;
 import org.redisson.client.RedisClientConfig;
@@ -27,20 +28,21 @@ public final class RedisPing implements AutoCloseable {
 
     /** True if Redis answered within a second. */
     public boolean answers() {
-        RedisConnection connection = null;
+        CompletableFuture<RedisConnection> connecting = client.connectAsync().toCompletableFuture();
         try {
-            connection = client.connectAsync().toCompletableFuture().get(BUDGET_MS, TimeUnit.MILLISECONDS);
-            return "PONG".equals(connection.sync(RedisCommands.PING));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
-            return false;
-        } finally {
-            if (connection != null) {
+            RedisConnection connection = connecting.get(BUDGET_MS, TimeUnit.MILLISECONDS);
+            try {
+                return "PONG".equals(connection.sync(RedisCommands.PING));
+            } finally {
                 connection.closeAsync();
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // no answer
         }
+        connecting.thenAccept(RedisConnection::closeAsync); // one made after we stopped waiting
+        return false;
     }
 
     @Override

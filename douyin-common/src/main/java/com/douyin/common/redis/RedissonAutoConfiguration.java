@@ -25,16 +25,17 @@ public class RedissonAutoConfiguration {
                 .setAddress(properties.address())
                 .setPassword(properties.password())
                 .setDatabase(properties.database())
-                // A command has about a second to be written (two retries 300 ms apart: after a
+                // A command has about a second to be written (one retry 500 ms later: after a
                 // Redis restart the pool's dead connections are replaced rather than failing
-                // calls) and a second to be answered. A budget of 200 ms to be written failed
-                // calls on a busy 2-core machine whose JVMs were starved of CPU. An error starts a
-                // RedisOutage only if Redis does not answer a RedisPing either, so a down Redis
-                // costs one call about a second, and then callers go to MySQL at once.
+                // calls) and a second to be answered; Redisson also resends a command once after
+                // a response timeout, so the scripts are safe to run twice or say they may not be.
+                // A budget of 200 ms to be written failed calls on a busy 2-core machine whose
+                // JVMs were starved of CPU. An error starts a RedisOutage only if Redis does not
+                // answer a RedisPing either, and then callers go to MySQL at once.
                 .setConnectTimeout(1_000)
                 .setTimeout(1_000)
-                .setRetryAttempts(2)
-                .setRetryDelay(new ConstantDelay(Duration.ofMillis(300)))
+                .setRetryAttempts(1)
+                .setRetryDelay(new ConstantDelay(Duration.ofMillis(500)))
                 .setConnectionMinimumIdleSize(4)
                 .setConnectionPoolSize(32);
         return Redisson.create(config);

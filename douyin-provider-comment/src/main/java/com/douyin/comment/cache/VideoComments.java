@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.options.OptionalOptions;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -40,14 +41,15 @@ public class VideoComments {
     /**
      * KEYS: set, video counters, the comment's video. ARGV: id, comment JSON, ttl ms, parent id
      * ('0' for a top-level comment), video id. -1: not loaded, -2: the parent is not there, else 1.
+     * Run twice (a command resent after a timeout), it counts the comment once.
      */
     private static final String ADD = """
             if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
             if ARGV[4] ~= '0' and redis.call('ZCOUNT', KEYS[1], ARGV[4], ARGV[4]) == 0 then return -2 end
-            redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+            local added = redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
             redis.call('SET', KEYS[3], ARGV[5], 'PX', ARGV[3])
-            if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('HINCRBY', KEYS[2], 'comment_count', 1) end
+            if added == 1 and redis.call('EXISTS', KEYS[2]) == 1 then redis.call('HINCRBY', KEYS[2], 'comment_count', 1) end
             return 1
             """;
 
@@ -157,8 +159,10 @@ public class VideoComments {
 
     private List<String> removeMembers(long videoId, long commentId) {
         List<Object> keys = List.of(setKey(videoId), CachedEntity.VIDEO.countersKey(videoId));
-        List<String> removed = redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, REMOVE,
-                RScript.ReturnType.MULTI, keys, String.valueOf(commentId));
+        // Never sent twice: a second run would answer "nothing removed" for what the first removed,
+        // and the removal would not reach MySQL. A timeout fails the call instead, which the row decides.
+        RScript once = redisson.getScript(OptionalOptions.defaults().codec(StringCodec.INSTANCE).retryAttempts(0));
+        List<String> removed = once.eval(RScript.Mode.READ_WRITE, REMOVE, RScript.ReturnType.MULTI, keys, String.valueOf(commentId));
         return removed;
     }
 

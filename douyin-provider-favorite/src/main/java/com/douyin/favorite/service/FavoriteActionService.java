@@ -70,7 +70,11 @@ public class FavoriteActionService {
             broker.send(Topics.FAVORITE, event, event.eventKey(), () -> direct.write(event));
         } catch (RuntimeException e) {
             // Neither path stored it: take the change back so Redis does not claim it.
-            liked.flip(ToggleSet.newFlipId(), userId, videoId, authorId, -delta);
+            try {
+                liked.flip(ToggleSet.newFlipId(), userId, videoId, authorId, -delta);
+            } catch (RuntimeException undoFailed) { // not a Redis error for decideOrElse to try again
+                log.error("Like of video {} by user {} is in Redis but stored nowhere: {}", videoId, userId, undoFailed.toString());
+            }
             log.warn("Like refused, neither the broker nor MySQL took it: {}", e.toString());
             throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
         }

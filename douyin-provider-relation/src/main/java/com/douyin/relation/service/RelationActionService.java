@@ -76,7 +76,11 @@ public class RelationActionService {
             broker.send(Topics.RELATION, event, event.eventKey(), () -> direct.write(event));
         } catch (RuntimeException e) {
             // Neither path stored it: take the change back so Redis does not claim it.
-            followed.flip(ToggleSet.newFlipId(), userId, toUserId, -delta);
+            try {
+                followed.flip(ToggleSet.newFlipId(), userId, toUserId, -delta);
+            } catch (RuntimeException undoFailed) { // not a Redis error for decideOrElse to try again
+                log.error("Follow of user {} by user {} is in Redis but stored nowhere: {}", toUserId, userId, undoFailed.toString());
+            }
             log.warn("Follow refused, neither the broker nor MySQL took it: {}", e.toString());
             throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
         }

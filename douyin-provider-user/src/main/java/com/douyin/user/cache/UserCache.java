@@ -76,9 +76,9 @@ public class UserCache {
         cache.evict(id);
     }
 
-    /** A published video in the author's cached work_count (this provider is its one writer). */
-    public void countWork(long authorId) {
-        cache.addToCachedCounter(authorId, "work_count", 1);
+    /** The author's cached work_count raised to {@code workCount}, its value in MySQL (this provider is its one writer). */
+    public void raiseWorkCount(long authorId, long workCount) {
+        cache.raiseCachedCounter(authorId, "work_count", workCount);
     }
 
     /** After a profile edit: the profile fields only, so the counters keep the likes still in flight. */

@@ -48,6 +48,9 @@ public interface UserMapper {
     @Update("UPDATE user SET work_count = work_count + 1 WHERE id = #{id}")
     int incrementWorkCount(@Param("id") long id);
 
+    @Select("SELECT work_count FROM user WHERE id = #{id}")
+    Long findWorkCount(@Param("id") long id);
+
     /**
      * Adds each row's delta to the counter column {@code counter} (a column name from code, never
      * from input), all rows of a batch in one statement; empty {@code deltas} is not allowed.

@@ -41,7 +41,9 @@ public class LoginSessions {
     /**
      * KEYS: the presented token's record, the next token's record, the session, its revoked mark.
      * ARGV: session ID, session lifetime (ms), access token lifetime (ms).
-     * Answers {"ok", user} (rotated), {"reused"} (session revoked now) or {"invalid"}.
+     * Answers {"ok", user} (rotated), {"reused"} (session revoked now) or {"invalid"}. The same
+     * rotation run again (Redisson resends a command after a timeout) answers "ok" again: the used
+     * record remembers which record it was rotated to.
      */
     private static final String ROTATE = """
             local user = redis.call('HGET', KEYS[1], 'user')
@@ -50,11 +52,12 @@ public class LoginSessions {
               return {'invalid'}
             end
             if redis.call('HGET', KEYS[1], 'used') == '1' then
+              if redis.call('HGET', KEYS[1], 'next') == KEYS[2] then return {'ok', user} end
               redis.call('HSET', KEYS[3], 'state', 'revoked')
               redis.call('SET', KEYS[4], '1', 'PX', ARGV[3])
               return {'reused'}
             end
-            redis.call('HSET', KEYS[1], 'used', '1')
+            redis.call('HSET', KEYS[1], 'used', '1', 'next', KEYS[2])
             redis.call('HSET', KEYS[2], 'user', user, 'session', ARGV[1], 'used', '0')
             redis.call('PEXPIRE', KEYS[2], ARGV[2])
             redis.call('PEXPIRE', KEYS[3], ARGV[2])

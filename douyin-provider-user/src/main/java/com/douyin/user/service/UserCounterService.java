@@ -48,7 +48,10 @@ public class UserCounterService {
         if (Boolean.TRUE.equals(applied)) {
             // In place: rebuilding the hash from MySQL would lose the likes and follows of this
             // author still on their way there through the broker.
-            cache.countWork(event.authorId());
+            Long workCount = users.findWorkCount(event.authorId());
+            if (workCount != null) {
+                cache.raiseWorkCount(event.authorId(), workCount);
+            }
             log.info("Counted a video in the work_count of user {} (video {})", event.authorId(), event.videoId());
         }
         return Boolean.TRUE.equals(applied);
