@@ -1,14 +1,18 @@
 package com.douyin.favorite.rpc;
 
+import com.douyin.api.common.WriteTimeouts;
 import com.douyin.api.favorite.FavoriteService;
 import com.douyin.favorite.service.FavoriteActionService;
 import com.douyin.favorite.service.FavoriteQueryService;
 import java.util.List;
 import java.util.Set;
 import org.apache.dubbo.config.annotation.DubboService;
+import org.apache.dubbo.config.annotation.Method;
 
 /** The Dubbo face of the favorite provider; the logic is in the services. */
-@DubboService
+@DubboService(methods = {
+        @Method(name = "like", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS),
+        @Method(name = "unlike", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS)})
 public class FavoriteServiceRpc implements FavoriteService {
 
     private final FavoriteActionService actions;
