@@ -97,13 +97,7 @@ public class RedisOutage implements AutoCloseable {
     }
 
     public void redisOrElse(Runnable redis, Runnable mysql) {
-        redisOrElse(() -> {
-            redis.run();
-            return null;
-        }, () -> {
-            mysql.run();
-            return null;
-        });
+        redisOrElse(answeringNothing(redis), answeringNothing(mysql));
     }
 
     /**
@@ -128,13 +122,14 @@ public class RedisOutage implements AutoCloseable {
     }
 
     public void decideOrElse(Runnable redis, Runnable mysql) {
-        decideOrElse(() -> {
-            redis.run();
+        decideOrElse(answeringNothing(redis), answeringNothing(mysql));
+    }
+
+    private static Supplier<Void> answeringNothing(Runnable step) {
+        return () -> {
+            step.run();
             return null;
-        }, () -> {
-            mysql.run();
-            return null;
-        });
+        };
     }
 
     private <T> T fromMysql(Supplier<T> mysql) {
