@@ -115,8 +115,12 @@ public class LoginSessions {
         if (dot <= 0) {
             throw new DouyinException(ErrorCode.REFRESH_TOKEN_INVALID);
         }
-        String sessionId = presented.substring(0, dot);
-        String next = sessionId + "." + randomToken(32);
+        return rotate(presented, presented.substring(0, dot) + "." + randomToken(32));
+    }
+
+    /** The rotation of {@code presented} (well formed) to {@code next}, a token of its session; the same call twice rotates once. */
+    Rotated rotate(String presented, String next) {
+        String sessionId = presented.substring(0, presented.indexOf('.'));
         List<Object> answer;
         try {
             answer = redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, ROTATE, RScript.ReturnType.MULTI,

@@ -1,0 +1,70 @@
+package com.douyin.user.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.douyin.api.common.DouyinException;
+import com.douyin.api.common.ErrorCode;
+import com.douyin.common.auth.SessionKeys;
+import com.douyin.common.auth.TokenProperties;
+import com.douyin.common.testing.ItDatabase;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.config.Config;
+
+/** Refresh-token rotation against the machine's real Redis (the ITs' database). */
+class LoginSessionsIT {
+
+    private static RedissonClient redisson;
+    private static LoginSessions sessions;
+
+    @BeforeAll
+    static void connect() {
+        ItDatabase.flushRedis(ItDatabase.REDIS_DATABASE);
+        Config config = new Config();
+        config.useSingleServer().setAddress(System.getenv().getOrDefault("DOUYIN_IT_REDIS_URL", "redis://127.0.0.1:6379"))
+                .setDatabase(ItDatabase.REDIS_DATABASE);
+        redisson = Redisson.create(config);
+        sessions = new LoginSessions(redisson, new TokenProperties("a-test-secret-of-at-least-32-characters", Duration.ofHours(2),
+                Duration.ofDays(30)));
+    }
+
+    @AfterAll
+    static void disconnect() {
+        redisson.shutdown();
+    }
+
+    private static String state(String sessionId) {
+        return redisson.<String, String>getMap(SessionKeys.session(sessionId), StringCodec.INSTANCE).get("state");
+    }
+
+    @Test
+    void theSameRotationRunTwiceAsARedisResendWouldRotatesOnceAndKeepsTheSession() {
+        LoginSessions.Opened opened = sessions.open(7001);
+        String next = opened.sessionId() + ".the-next-token";
+
+        LoginSessions.Rotated first = sessions.rotate(opened.refreshToken(), next);
+        LoginSessions.Rotated again = sessions.rotate(opened.refreshToken(), next);
+
+        assertThat(first.userId()).isEqualTo(7001);
+        assertThat(again).isEqualTo(first);
+        assertThat(state(opened.sessionId())).isEqualTo("active");
+        assertThat(sessions.rotate(next).userId()).as("the next token is the live one").isEqualTo(7001);
+    }
+
+    @Test
+    void aUsedTokenPresentedForAnotherRotationRevokesTheSession() {
+        LoginSessions.Opened opened = sessions.open(7002);
+        sessions.rotate(opened.refreshToken(), opened.sessionId() + ".first-next");
+
+        assertThatThrownBy(() -> sessions.rotate(opened.refreshToken(), opened.sessionId() + ".second-next"))
+                .isInstanceOfSatisfying(DouyinException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.REFRESH_TOKEN_INVALID));
+        assertThat(state(opened.sessionId())).isEqualTo("revoked");
+        assertThat(redisson.getBucket(SessionKeys.revoked(opened.sessionId()), StringCodec.INSTANCE).isExists()).isTrue();
+    }
+}
