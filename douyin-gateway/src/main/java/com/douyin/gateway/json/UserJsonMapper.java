@@ -13,6 +13,7 @@ import org.apache.dubbo.config.annotation.DubboReference;
 import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Provider DTO → the client's User object. */
@@ -24,7 +25,7 @@ public class UserJsonMapper {
     @DubboReference(providedBy = "douyin-user")
     private UserService users;
 
-    @DubboReference(providedBy = "douyin-relation")
+    @Autowired // declared in WriteReferences
     private RelationService relations;
 
     private final MediaUrls urls;

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.apache.dubbo.config.annotation.DubboReference;
 import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,7 +22,7 @@ public class VideoJsonMapper {
 
     private static final Logger log = LoggerFactory.getLogger(VideoJsonMapper.class);
 
-    @DubboReference(providedBy = "douyin-favorite")
+    @Autowired // declared in WriteReferences
     private FavoriteService favorites;
 
     private final UserJsonMapper userJson;

@@ -10,7 +10,7 @@ import com.douyin.gateway.json.CommentListResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.OptionalLong;
-import org.apache.dubbo.config.annotation.DubboReference;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,7 +22,7 @@ public class CommentController {
     private static final int REPLY_PAGE = 30;
     private static final int MAX_REPLY_PAGE = 100;
 
-    @DubboReference(providedBy = "douyin-comment")
+    @Autowired // declared in WriteReferences
     private CommentService comments;
 
     private final ViewerAuthenticator auth;

@@ -19,6 +19,7 @@ import org.apache.dubbo.config.annotation.DubboReference;
 import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +37,7 @@ public class RelationController {
     private static final int DEFAULT_PAGE = 100;
     private static final int MAX_PAGE = 500;
 
-    @DubboReference(providedBy = "douyin-relation")
+    @Autowired // declared in WriteReferences
     private RelationService relations;
 
     @DubboReference(providedBy = "douyin-message")

@@ -1,0 +1,44 @@
+package com.douyin.gateway.config;
+
+import com.douyin.api.comment.CommentService;
+import com.douyin.api.common.WriteTimeouts;
+import com.douyin.api.favorite.FavoriteService;
+import com.douyin.api.relation.RelationService;
+import org.apache.dubbo.config.annotation.DubboReference;
+import org.apache.dubbo.config.annotation.Method;
+import org.apache.dubbo.config.spring.ReferenceBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The gateway's one reference to each provider of a hot write, declared once with the writes'
+ * longer timeout ({@link WriteTimeouts}); the classes that use them inject them by type. A
+ * provider's method timeout does not reach its consumers, so the caller must say it.
+ */
+@Configuration
+public class WriteReferences {
+
+    @Bean
+    @DubboReference(providedBy = "douyin-favorite", methods = {
+            @Method(name = "like", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS),
+            @Method(name = "unlike", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS)})
+    public ReferenceBean<FavoriteService> favoriteService() {
+        return new ReferenceBean<>();
+    }
+
+    @Bean
+    @DubboReference(providedBy = "douyin-relation", methods = {
+            @Method(name = "follow", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS),
+            @Method(name = "unfollow", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS)})
+    public ReferenceBean<RelationService> relationService() {
+        return new ReferenceBean<>();
+    }
+
+    @Bean
+    @DubboReference(providedBy = "douyin-comment", methods = {
+            @Method(name = "add", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS),
+            @Method(name = "delete", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS)})
+    public ReferenceBean<CommentService> commentService() {
+        return new ReferenceBean<>();
+    }
+}
