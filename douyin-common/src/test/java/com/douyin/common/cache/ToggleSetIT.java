@@ -8,10 +8,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
-import org.redisson.config.Config;
 
 /** Switches against the machine's real Redis (the ITs' database): counters move once per real change, and once per switch ID. */
 class ToggleSetIT {
@@ -20,11 +18,7 @@ class ToggleSetIT {
 
     @BeforeAll
     static void connect() {
-        ItDatabase.flushRedis(ItDatabase.REDIS_DATABASE);
-        Config config = new Config();
-        config.useSingleServer().setAddress(System.getenv().getOrDefault("DOUYIN_IT_REDIS_URL", "redis://127.0.0.1:6379"))
-                .setDatabase(ItDatabase.REDIS_DATABASE);
-        redisson = Redisson.create(config);
+        redisson = ItDatabase.emptyRedis();
     }
 
     @AfterAll

@@ -12,10 +12,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
-import org.redisson.config.Config;
 
 /** Refresh-token rotation against the machine's real Redis (the ITs' database). */
 class LoginSessionsIT {
@@ -25,11 +23,7 @@ class LoginSessionsIT {
 
     @BeforeAll
     static void connect() {
-        ItDatabase.flushRedis(ItDatabase.REDIS_DATABASE);
-        Config config = new Config();
-        config.useSingleServer().setAddress(System.getenv().getOrDefault("DOUYIN_IT_REDIS_URL", "redis://127.0.0.1:6379"))
-                .setDatabase(ItDatabase.REDIS_DATABASE);
-        redisson = Redisson.create(config);
+        redisson = ItDatabase.emptyRedis();
         sessions = new LoginSessions(redisson, new TokenProperties("a-test-secret-of-at-least-32-characters", Duration.ofHours(2),
                 Duration.ofDays(30)));
     }
