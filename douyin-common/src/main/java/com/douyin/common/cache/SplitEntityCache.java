@@ -10,6 +10,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
@@ -63,6 +66,13 @@ public final class SplitEntityCache<T, F> {
             return redis.call('HGETALL', KEYS[1])
             """;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Longer than a read takes from its MySQL query to its cache write. */
+    private static final Duration SECOND_EVICTION = Duration.ofSeconds(2);
+    private static final ScheduledExecutorService SECOND_EVICTIONS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "cache-second-eviction");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final RedissonClient redisson;
     private final RedisOutage outage;
@@ -200,9 +210,20 @@ public final class SplitEntityCache<T, F> {
         outage.delete(List.of(countersKey(id)));
     }
 
-    /** Drops the fixed fields only (they changed in MySQL); the counters hash stays, with the changes it holds. */
+    /**
+     * Drops the fixed fields only (they changed in MySQL); the counters hash stays, with the
+     * changes it holds. Dropped again {@link #SECOND_EVICTION} later: a read that fetched the row
+     * before the change may cache it just after the first drop (a poll of a new video's cover did).
+     */
     public void evictInfo(long id) {
         outage.delete(List.of(infoKey(id)));
+        SECOND_EVICTIONS.schedule(() -> {
+            try {
+                outage.delete(List.of(infoKey(id)));
+            } catch (RuntimeException e) {
+                log.warn("{} second eviction of {} failed: {}", prefix, id, e.toString());
+            }
+        }, SECOND_EVICTION.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Drops the entity from Redis, or, while Redis is out, records its keys to be dropped when it is back. */
