@@ -11,9 +11,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The gateway's one reference to each provider of a hot write, declared once with the writes'
- * longer timeout ({@link WriteTimeouts}); the classes that use them inject them by type. A
- * provider's method timeout does not reach its consumers, so the caller must say it.
+ * The gateway's one reference to each provider of a hot write; the classes that use them inject
+ * them by type. The method timeouts here were meant to give the writes {@link WriteTimeouts}, but
+ * CI showed calls still cut at 3 s: the 6 s the writes get today is the consumer default in
+ * application.yaml. Until it is known why these are ignored, they only document the intent.
  */
 @Configuration
 public class WriteReferences {
