@@ -134,4 +134,15 @@ class ComposeFileTest {
         assertThat(port.find()).isTrue();
         assertThat(ports).contains("8080:" + port.group(1));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeRefusesToStartWithoutThisInstallationsSecrets() throws Exception {
+        Map<String, Object> publisher = (Map<String, Object>) ((Map<String, Object>) compose().get("services")).get("nacos-config");
+        Map<String, Object> environment = (Map<String, Object>) publisher.get("environment");
+        for (String secret : List.of("DOUYIN_JWT_SECRET", "DOUYIN_UPLOAD_SECRET")) {
+            assertThat(String.valueOf(environment.get(secret))).as(secret).startsWith("${" + secret + ":?");
+        }
+        assertThat(String.valueOf(publisher.get("command"))).contains("douyin-secrets.yaml");
+    }
 }

@@ -14,6 +14,7 @@ import com.douyin.common.auth.AccessClaims;
 import com.douyin.common.auth.AccessTokens;
 import com.douyin.common.auth.SessionKeys;
 import com.douyin.common.testing.ItDatabase;
+import com.douyin.common.testing.RandomSecret;
 import com.douyin.common.testing.RealInfrastructure;
 import com.douyin.user.service.UserCounterService;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The user provider against the real MariaDB and Redis of the machine (its own database
@@ -49,7 +52,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "spring.datasource.password=" + ItDatabase.PASSWORD,
         "douyin.redis.address=" + ItDatabase.REDIS,
         "douyin.redis.database=1",
-        "douyin.auth.jwt-secret=integration-test-secret-0123456789abcdef",
         "rocketmq.name-server=127.0.0.1:9876",
         "douyin.user.work-count-group=douyin-user-work-count-it", // never takes a running system's events
         "douyin.user.favorite-count-group=douyin-user-favorite-count-it",
@@ -61,6 +63,11 @@ class UserServiceIT {
     @Autowired JdbcTemplate jdbc;
     @Autowired RedissonClient redisson;
     @Autowired UserCounterService counters;
+
+    @DynamicPropertySource
+    static void installationSecret(DynamicPropertyRegistry registry) {
+        registry.add("douyin.auth.jwt-secret", RandomSecret::next);
+    }
 
     @BeforeAll
     static void freshDatabase() throws Exception {

@@ -4,16 +4,15 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code douyin.auth.*} (from Nacos): the HMAC secret and lifetime of access tokens (default 2 h),
- * and how long a session lasts without a refresh (default 30 days).
+ * {@code douyin.auth.*} (from Nacos): the HMAC secret (data ID douyin-secrets.yaml, one per
+ * installation), the lifetime of access tokens (default 2 h), and how long a session lasts without
+ * a refresh (default 30 days).
  */
 @ConfigurationProperties("douyin.auth")
 public record TokenProperties(String jwtSecret, Duration tokenTtl, Duration refreshTtl) {
 
     public TokenProperties {
-        if (jwtSecret == null || jwtSecret.length() < 32) {
-            throw new IllegalArgumentException("douyin.auth.jwt-secret must be at least 32 characters");
-        }
+        PublishedSecrets.requireUsable("douyin.auth.jwt-secret", jwtSecret);
         tokenTtl = tokenTtl == null ? Duration.ofHours(2) : tokenTtl;
         refreshTtl = refreshTtl == null ? Duration.ofDays(30) : refreshTtl;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
+import com.douyin.common.testing.RandomSecret;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class AccessTokensTest {
 
-    private static final String SECRET = "a-test-secret-that-is-long-enough-0123456789";
+    private static final String SECRET = RandomSecret.next();
     private static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
 
     private static AccessTokens tokensAt(Instant instant, String secret) {
@@ -49,5 +50,13 @@ class AccessTokensTest {
     @Test
     void shortSecretIsRejectedAtStartUp() {
         assertThatThrownBy(() -> new TokenProperties("short", null, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theOldPublishedDefaultSecretIsRejectedAtStartUp() {
+        // The default douyin-shared.yaml shipped until 2026-12: anyone could sign tokens with it.
+        assertThatThrownBy(() -> new TokenProperties("local-development-secret-change-me-in-production", null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("published");
+        assertThatThrownBy(() -> new TokenProperties(null, null, null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -1,5 +1,6 @@
 package com.douyin.gateway.config;
 
+import com.douyin.common.auth.PublishedSecrets;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -12,9 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record UploadProperties(String signingSecret, Duration urlTtl) {
 
     public UploadProperties {
-        if (signingSecret == null || signingSecret.length() < 32) {
-            throw new IllegalArgumentException("douyin.upload.signing-secret must be at least 32 characters");
-        }
+        PublishedSecrets.requireUsable("douyin.upload.signing-secret", signingSecret);
         urlTtl = urlTtl == null ? Duration.ofMinutes(15) : urlTtl;
     }
 }

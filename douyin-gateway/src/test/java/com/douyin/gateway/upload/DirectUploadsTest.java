@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class DirectUploadsTest {
         store = new LocalObjectStore(dataDir.resolve("objects"));
         MultipartProperties multipart = new MultipartProperties();
         multipart.setMaxFileSize(DataSize.ofBytes(MAX_BYTES));
-        uploads = new DirectUploads(store, new UploadProperties("a-test-secret-of-at-least-32-characters", Duration.ofMinutes(15)),
+        uploads = new DirectUploads(store, new UploadProperties(UUID.randomUUID() + "-" + UUID.randomUUID(), Duration.ofMinutes(15)),
                 multipart, new MediaProperties("https://api.example.com/", null));
     }
 

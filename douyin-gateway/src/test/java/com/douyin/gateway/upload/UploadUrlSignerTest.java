@@ -9,12 +9,13 @@ import com.douyin.api.common.ErrorCode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 class UploadUrlSignerTest {
 
-    private static final String SECRET = "a-test-secret-of-at-least-32-characters";
+    private static final String SECRET = UUID.randomUUID() + "-" + UUID.randomUUID();
     private static final long NOW = 1_780_000_000_000L;
     private static final String KEY = "videos/42/0f8fad5b-d9cb-469f-a165-70867728950e.mp4";
 

@@ -8,6 +8,7 @@ import com.douyin.api.common.ErrorCode;
 import com.douyin.common.auth.SessionKeys;
 import com.douyin.common.auth.TokenProperties;
 import com.douyin.common.testing.ItDatabase;
+import com.douyin.common.testing.RandomSecret;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +25,7 @@ class LoginSessionsIT {
     @BeforeAll
     static void connect() {
         redisson = ItDatabase.emptyRedis();
-        sessions = new LoginSessions(redisson, new TokenProperties("a-test-secret-of-at-least-32-characters", Duration.ofHours(2),
+        sessions = new LoginSessions(redisson, new TokenProperties(RandomSecret.next(), Duration.ofHours(2),
                 Duration.ofDays(30)));
     }
 
