@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Feed benchmark: seeds 10,000 videos from 1,000 users, then measures GET /douyin/feed/ through
-# the gateway with wrk (200 connections) and prints throughput and latency percentiles: once for
-# the first page (what the app opens on) and once for random deeper pages.
-# It prints figures; it does not judge them. Target on a 2-core machine: p99 under 20 ms.
+# the gateway with wrk and prints throughput and latency percentiles: the first page (what the app
+# opens on), the first page logged in (a token per request), random deeper pages at 200
+# connections and at one. In the same run it measures a ceiling: nginx (Debian's nginx-light, one
+# worker, on a spare port) serving the exact bytes of a deep page, and prints each figure as a
+# share of it. It prints figures; it does not judge them.
 #
 #   bench/feed.sh            (starts the system with ./douyin up if it is not running, and stops it after)
 #   CONNECTIONS=200 DURATION=20s bench/feed.sh
@@ -13,12 +15,15 @@ API=http://127.0.0.1:8080
 USERS=${USERS:-1000}
 VIDEOS=${VIDEOS:-10000}
 CONNECTIONS=${CONNECTIONS:-200}
-DURATION=${DURATION:-20s}
+DURATION=${DURATION:-15s}
 MYSQL=(mariadb -h127.0.0.1 -P3306 -uroot douyin)
 # Bench rows use IDs from this base up, far above the snowflake IDs minted so far (< 2^53).
 BENCH_ID_BASE=8000000000000000
 
 command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
+command -v nginx >/dev/null || { echo "installing nginx-light (Debian package)"; apt-get install -y -qq nginx-light >/dev/null; }
+NGINX_PORT=${NGINX_PORT:-18089}
+WORK=$(mktemp -d)
 command -v mariadb >/dev/null || MYSQL=(mysql -h127.0.0.1 -P3306 -uroot douyin)
 
 started_here=0
@@ -26,7 +31,13 @@ if ! curl -fs -m 2 "$API/actuator/health" >/dev/null 2>&1; then
   "$REPO/douyin" up
   started_here=1
 fi
-trap '((started_here)) && "$REPO/douyin" down >/dev/null' EXIT
+cleanup() {
+  [[ -f $WORK/nginx.pid ]] && nginx -p "$WORK" -c "$WORK/nginx.conf" -s stop 2>/dev/null
+  rm -rf "$WORK"
+  ((started_here)) && "$REPO/douyin" down >/dev/null
+  return 0
+}
+trap cleanup EXIT
 
 count=$("${MYSQL[@]}" -N -e "SELECT COUNT(*) FROM video WHERE id >= $BENCH_ID_BASE")
 if ((count < VIDEOS)); then
@@ -59,28 +70,63 @@ fi
 echo "videos seeded: $("${MYSQL[@]}" -N -e "SELECT COUNT(*) FROM video WHERE id >= $BENCH_ID_BASE")"
 
 curl -fs "$API/douyin/feed/" -o /dev/null
+newest=$("${MYSQL[@]}" -N -e "SELECT MAX(published_at) FROM video WHERE id >= $BENCH_ID_BASE")
 
-# measure NAME [wrk args...]: one wrk run, its output, then a one-line summary.
+# Viewers for the logged-in page: fresh accounts, one token each.
+run=feedbench$(date +%s)
+seq 1 50 | xargs -P 8 -I{} curl -fs -X POST "$API/douyin/user/register/" \
+  -d "username=${run}_{}&password=bench-password" -o "$WORK/viewer-{}"
+grep -oh '"token":"[^"]*"' "$WORK"/viewer-* | cut -d'"' -f4 >"$WORK/tokens"
+
+# The ceiling: nginx serving a deep page's exact bytes (one worker, no logs) on this loopback.
+mkdir -p "$WORK/www" "$WORK/logs"
+chmod 755 "$WORK" "$WORK/www"   # nginx's worker runs as nobody
+curl -fs "$API/douyin/feed/?latest_time=$((newest - 5000000))" -o "$WORK/www/feed.json"
+cat >"$WORK/nginx.conf" <<NGINX
+worker_processes 1;
+pid $WORK/nginx.pid;
+error_log $WORK/logs/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    location / { root $WORK/www; default_type application/json; }
+  }
+}
+NGINX
+nginx -p "$WORK" -c "$WORK/nginx.conf"
+
+# measure NAME CONNECTIONS [wrk args...]: a 5 s warm-up, one wrk run, then a one-line summary.
 measure() {
-  local name=$1
-  shift
-  wrk -t2 -c"$CONNECTIONS" -d5s "$@" >/dev/null   # warm-up
-  local result rps p50 p99 errors
-  result=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@")
+  local name=$1 connections=$2 threads=2
+  shift 2
+  ((connections > 1)) || threads=1
+  wrk -t$threads -c"$connections" -d5s "$@" >/dev/null   # warm-up
+  local result rps p50 p99 errors share
+  result=$(wrk -t$threads -c"$connections" -d"$DURATION" --latency "$@")
+  echo "== $name"
   echo "$result"
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$result")
+  rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$result")
   p50=$(awk '$1 == "50%" {print $2}' <<<"$result")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$result")
-  errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$result")
-  summary+=("$name: ${rps} requests/s, p50 ${p50}, p99 ${p99} at ${CONNECTIONS} connections${errors:+ (errors: $errors)}")
+  errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$result" | paste -sd';' -)
+  failed=$(awk '$1 == "answers" && $4 > 0 {print $4 " of " $2 " answers failed"}' <<<"$result")
+  errors=${errors:+$errors; }$failed
+  [[ -z ${ceiling:-} ]] && ceiling=$rps
+  share=$(awk -v r="$rps" -v c="$ceiling" 'BEGIN { printf "%.1f", 100 * r / c }')
+  summary+=("$(printf '%-34s %7s req/s (%5s %% of nginx)  p50 %-9s p99 %-9s %s conns%s' "$name:" "$rps" "$share" "$p50" "$p99" "$connections" "${errors:+  ERRORS: $errors}")")
 }
 
 summary=()
+ceiling=
+measure "nginx, the same deep page" "$CONNECTIONS" "http://127.0.0.1:$NGINX_PORT/feed.json"
 # The first page, as the app opens on it: shared by the gateway for a second.
-measure "feed, first page" "$API/douyin/feed/"
+measure "feed, first page" "$CONNECTIONS" -s "$REPO/bench/feed.lua" "$API/douyin/feed/" -- first
+measure "feed, first page, logged in" "$CONNECTIONS" -s "$REPO/bench/feed.lua" "$API/douyin/feed/" -- logged-in "$WORK/tokens"
 # Pages deeper in the feed: every request goes through the video and user providers.
-newest=$("${MYSQL[@]}" -N -e "SELECT MAX(published_at) FROM video WHERE id >= $BENCH_ID_BASE")
-measure "feed, random pages" -s "$REPO/bench/feed-pages.lua" "$API/douyin/feed/" -- "$newest"
+measure "feed, random deep pages" "$CONNECTIONS" -s "$REPO/bench/feed.lua" "$API/douyin/feed/" -- deep "$newest"
+measure "feed, random deep pages, 1 conn" 1 -s "$REPO/bench/feed.lua" "$API/douyin/feed/" -- deep "$newest"
 echo
+echo "$(date -u +%F) feed figures ($(nproc) cores, $DURATION each after a 5 s warm-up):"
 printf '%s\n' "${summary[@]}"
-echo "(target: p99 < 20ms)"

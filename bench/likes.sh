@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
-# Like-storm benchmark: 2,000 users like 10 hot videos (20,000 likes, each (user, video) once)
-# through the gateway, 50 at a time. Prints likes/s, the SQL statements MySQL executed per
-# 1,000 likes (the write-behind consumers' batching), and how long after the last answer the
-# MySQL counters equal the Redis ones. It prints figures; it does not judge them.
+# Like-storm benchmark: 200 users like and unlike 10 hot videos at random through the gateway,
+# driven by wrk (bench/likes.lua) on 50 connections for 15 s. Prints answered likes/s, latency
+# percentiles, failed answers, the SQL statements MySQL executed per 1,000 likes (the write-behind
+# consumers' batching), and how long after the last answer the MySQL counters equal the Redis ones
+# (and the favorite rows). It prints figures; it does not judge them.
 #
 #   bench/likes.sh           (starts the system with ./douyin up if it is not running, and stops it after)
-#   USERS=500 CONCURRENCY=20 bench/likes.sh
+#   USERS=500 CONNECTIONS=20 DURATION=30s bench/likes.sh
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 API=http://127.0.0.1:8080
-USERS=${USERS:-2000}
+USERS=${USERS:-200}
 VIDEOS=10
-CONCURRENCY=${CONCURRENCY:-50}
+CONNECTIONS=${CONNECTIONS:-50}
+DURATION=${DURATION:-15s}
 DB=${DOUYIN_DB_NAME:-douyin}
+REDIS_URL=${DOUYIN_REDIS_URL:-redis://127.0.0.1:6379}
 MYSQL=(mariadb -h127.0.0.1 -P3306 -uroot "$DB")
 command -v mariadb >/dev/null || MYSQL=(mysql -h127.0.0.1 -P3306 -uroot "$DB")
 WORK=$(mktemp -d)
+command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
 
 started_here=0
 if ! curl -fs -m 2 "$API/actuator/health" >/dev/null 2>&1; then
@@ -58,56 +62,41 @@ mysql_total() {
   "${MYSQL[@]}" -N -e "SELECT COALESCE(SUM(favorite_count), 0) FROM video WHERE author_id = $author_id"
 }
 redis_total() {
-  local id sum=0
+  local id count sum=0
   for id in $(cat "$WORK/videos"); do
-    sum=$((sum + $(redis-cli HGET "video:counters:$id" favorite_count)))
+    count=$(redis-cli -u "$REDIS_URL" HGET "video:counters:$id" favorite_count)
+    sum=$((sum + ${count:-0}))
   done
   echo "$sum"
 }
 
+mysql_rows() {
+  "${MYSQL[@]}" -N -e "SELECT COUNT(*) FROM favorite f JOIN video v ON v.id = f.video_id WHERE v.author_id = $author_id"
+}
+
 before=$(statements)
-echo "storm: $((USERS * VIDEOS)) likes, $CONCURRENCY at a time"
-python3 - "$API" "$WORK/tokens" "$WORK/videos" "$CONCURRENCY" >"$WORK/storm" <<'PY'
-import http.client, random, sys, threading, time, urllib.parse
-api, tokens, videos, concurrency = sys.argv[1], open(sys.argv[2]).read().split(), open(sys.argv[3]).read().split(), int(sys.argv[4])
-host = urllib.parse.urlparse(api)
-work = [(t, v) for t in tokens for v in videos]
-random.Random(1).shuffle(work)
-lock, failures = threading.Lock(), [0]
-
-def worker():
-    conn = http.client.HTTPConnection(host.hostname, host.port, timeout=30)
-    while True:
-        with lock:
-            if not work:
-                return
-            token, video = work.pop()
-        body = urllib.parse.urlencode({"token": token, "video_id": video, "action_type": 1})
-        conn.request("POST", "/douyin/favorite/action/", body, {"Content-Type": "application/x-www-form-urlencoded"})
-        answer = conn.getresponse().read()
-        if b'"status_code":0' not in answer:
-            with lock:
-                failures[0] += 1
-
-total = len(work)
-start = time.time()
-threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-for t in threads: t.start()
-for t in threads: t.join()
-elapsed = time.time() - start
-print(f"{total} {elapsed:.2f} {failures[0]}")
-PY
-read -r likes seconds failed <"$WORK/storm"
+echo "storm: random likes and unlikes of $VIDEOS videos by $USERS users, $CONNECTIONS connections, $DURATION"
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$REPO/bench/likes.lua" "$API/douyin/favorite/action/" \
+  -- "$WORK/tokens" "$WORK/videos" >"$WORK/storm"
 answered_at=$(date +%s.%N)
+cat "$WORK/storm"
 
-expected=$(redis_total)
-while [[ $(mysql_total) != "$expected" ]]; do sleep 0.2; done
-converged=$(awk -v a="$answered_at" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+converged=never
+for _ in $(seq 1 300); do
+  expected=$(redis_total)
+  if [[ $(mysql_total) == "$expected" && $(mysql_rows) == "$expected" ]]; then
+    converged=$(awk -v a="$answered_at" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f s", b - a }')
+    break
+  fi
+  sleep 0.1
+done
 issued=$(($(statements) - before))
+read -r _ likes _ failed < <(grep '^answers' "$WORK/storm")
 
 echo
-printf 'likes: %s in %ss = %s likes/s through the gateway (%s failed)\n' \
-  "$likes" "$seconds" "$(awk -v n="$likes" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }')" "$failed"
+printf 'likes: %s answered = %s likes/s through the gateway, p50 %s, p99 %s, %s failed (%s connections)\n' \
+  "$likes" "$(awk '/Requests\/sec/ {printf "%.0f", $2}' "$WORK/storm")" \
+  "$(awk '$1 == "50%" {print $2}' "$WORK/storm")" "$(awk '$1 == "99%" {print $2}' "$WORK/storm")" "$failed" "$CONNECTIONS"
 printf 'SQL statements (all of MySQL, INSERT+UPDATE+SELECT) per 1,000 likes: %s\n' \
   "$(awk -v q="$issued" -v n="$likes" 'BEGIN { printf "%.0f", q * 1000 / n }')"
-printf 'MySQL counters equal Redis (%s likes) %ss after the last answer\n' "$expected" "$converged"
+printf 'MySQL counters equal Redis and the favorite rows (%s likes standing) %s after the last answer\n' "$(redis_total)" "$converged"

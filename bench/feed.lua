@@ -1,0 +1,49 @@
+-- wrk script of bench/feed.sh: GET /douyin/feed/ in one of three ways (the script's arguments):
+--   first                 the first page, anonymous (shared by the gateway for a second)
+--   logged-in TOKENS      the first page as a random user (a token per line of the file TOKENS),
+--                         so is_favorite / is_follow are computed for each request's viewer
+--   deep NEWEST_MS        pages at random depths within the seeded videos (published one per
+--                         second before NEWEST_MS), so every request goes through both providers
+-- It counts the answers that are not HTTP 200 with status_code 0 and prints them at the end.
+local mode, newest_ms, tokens = "first", 0, {}
+local threads = {}
+answers, failures = 0, 0
+
+setup = function(thread)
+  table.insert(threads, thread)
+end
+
+init = function(args)
+  mode = args[1] or "first"
+  if mode == "logged-in" then
+    for line in io.lines(args[2]) do tokens[#tokens + 1] = line end
+  elseif mode == "deep" then
+    newest_ms = tonumber(args[2])
+  end
+  math.randomseed(os.time() + tonumber(string.match(tostring({}), "0x(%x+)"), 16) % 1000003)
+end
+
+request = function()
+  if mode == "logged-in" then
+    return wrk.format("GET", "/douyin/feed/?token=" .. tokens[math.random(#tokens)])
+  elseif mode == "deep" then
+    return wrk.format("GET", "/douyin/feed/?latest_time=" .. (newest_ms - math.random(0, 9900) * 1000))
+  end
+  return wrk.format("GET", "/douyin/feed/")
+end
+
+response = function(status, headers, body)
+  answers = answers + 1
+  if status ~= 200 or not string.find(body, '"status_code":0', 1, true) then
+    failures = failures + 1
+  end
+end
+
+done = function(summary, latency, requests)
+  local a, f = 0, 0
+  for _, thread in ipairs(threads) do
+    a = a + thread:get("answers")
+    f = f + thread:get("failures")
+  end
+  io.write(string.format("answers %d failed %d\n", a, f))
+end
