@@ -2,8 +2,10 @@ package com.douyin.gateway.json;
 
 import com.douyin.api.favorite.FavoriteService;
 import com.douyin.api.video.VideoDTO;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -63,10 +65,15 @@ public class VideoJsonMapper {
 
     /** The page as an anonymous viewer sees it. */
     public List<VideoJson> toJson(List<VideoDTO> videos) {
+        return toJson(videos, userJson::byId);
+    }
+
+    /** The page as an anonymous viewer sees it, its authors from {@code authorsById} (one User object per ID asked). */
+    public List<VideoJson> toJson(List<VideoDTO> videos, Function<Collection<Long>, Map<Long, UserJson>> authorsById) {
         if (videos.isEmpty()) {
             return List.of();
         }
-        Map<Long, UserJson> authors = userJson.byId(videos.stream().map(VideoDTO::authorId).toList());
+        Map<Long, UserJson> authors = authorsById.apply(videos.stream().map(VideoDTO::authorId).distinct().toList());
         return videos.stream().map(v -> new VideoJson(v.id(), authors.get(v.authorId()),
                 urls.object(v.playKey()), urls.cover(v.coverKey()),
                 v.favoriteCount(), v.commentCount(), false, v.title(), v.topic())).toList();

@@ -27,16 +27,26 @@ public class CommentController {
 
     private final ViewerAuthenticator auth;
     private final CommentJsonMapper commentJson;
+    private final FeedEntryChanges feedChanges;
 
-    public CommentController(ViewerAuthenticator auth, CommentJsonMapper commentJson) {
+    public CommentController(ViewerAuthenticator auth, CommentJsonMapper commentJson, FeedEntryChanges feedChanges) {
         this.auth = auth;
         this.commentJson = commentJson;
+        this.feedChanges = feedChanges;
     }
 
     @PostMapping({"/douyin/comment/action/", "/douyin/comment/action"})
     public CommentActionResponse action(HttpServletRequest request) {
         long userId = auth.requireViewer(request);
         long videoId = RequestParams.requiredId(request, "video_id");
+        try {
+            return change(request, userId, videoId);
+        } finally { // its comment_count (a failed call may still have changed it)
+            feedChanges.videoChanged(videoId);
+        }
+    }
+
+    private CommentActionResponse change(HttpServletRequest request, long userId, long videoId) {
         if (RequestParams.actionType(request) == 1) {
             String text = CommentText.RULE.normalize(RequestParams.optional(request, "comment_text"));
             Long parentId = RequestParams.optionalId(request, "parent_id"); // none or 0: a top-level comment

@@ -28,20 +28,27 @@ public class FavoriteController {
 
     private final ViewerAuthenticator auth;
     private final VideoJsonMapper videoJson;
+    private final FeedEntryChanges feedChanges;
 
-    public FavoriteController(ViewerAuthenticator auth, VideoJsonMapper videoJson) {
+    public FavoriteController(ViewerAuthenticator auth, VideoJsonMapper videoJson, FeedEntryChanges feedChanges) {
         this.auth = auth;
         this.videoJson = videoJson;
+        this.feedChanges = feedChanges;
     }
 
     @PostMapping({"/douyin/favorite/action/", "/douyin/favorite/action"})
     public StatusResponse action(HttpServletRequest request) {
         long userId = auth.requireViewer(request);
         long videoId = RequestParams.requiredId(request, "video_id");
-        if (RequestParams.actionType(request) == 1) {
-            favorites.like(userId, videoId);
-        } else {
-            favorites.unlike(userId, videoId);
+        try {
+            if (RequestParams.actionType(request) == 1) {
+                favorites.like(userId, videoId);
+            } else {
+                favorites.unlike(userId, videoId);
+            }
+        } finally { // (a failed call may still have changed them)
+            feedChanges.videoChanged(videoId);
+            feedChanges.usersChanged(userId); // favorite_count
         }
         return new StatusResponse(0, "success");
     }

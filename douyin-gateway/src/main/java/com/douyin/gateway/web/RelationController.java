@@ -45,12 +45,14 @@ public class RelationController {
 
     private final ViewerAuthenticator auth;
     private final UserJsonMapper userJson;
+    private final FeedEntryChanges feedChanges;
     private final long assistantId;
 
-    public RelationController(ViewerAuthenticator auth, UserJsonMapper userJson,
+    public RelationController(ViewerAuthenticator auth, UserJsonMapper userJson, FeedEntryChanges feedChanges,
                               @Value("${douyin.assistant.user-id:1}") long assistantId) {
         this.auth = auth;
         this.userJson = userJson;
+        this.feedChanges = feedChanges;
         this.assistantId = assistantId;
     }
 
@@ -58,12 +60,16 @@ public class RelationController {
     public StatusResponse action(HttpServletRequest request) {
         long userId = auth.requireViewer(request);
         long toUserId = RequestParams.requiredId(request, "to_user_id");
-        if (RequestParams.actionType(request) == 1) {
-            relations.follow(userId, toUserId);
-            return new StatusResponse(0, "Followed.");
+        try {
+            if (RequestParams.actionType(request) == 1) {
+                relations.follow(userId, toUserId);
+                return new StatusResponse(0, "Followed.");
+            }
+            relations.unfollow(userId, toUserId);
+            return new StatusResponse(0, "Unfollowed.");
+        } finally { // follow_count and follower_count (a failed call may still have changed them)
+            feedChanges.usersChanged(userId, toUserId);
         }
-        relations.unfollow(userId, toUserId);
-        return new StatusResponse(0, "Unfollowed.");
     }
 
     @GetMapping({"/douyin/relation/follow/list/", "/douyin/relation/follow/list"})

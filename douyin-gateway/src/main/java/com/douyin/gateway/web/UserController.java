@@ -36,11 +36,13 @@ public class UserController {
     private final ViewerAuthenticator auth;
     private final UserJsonMapper userJson;
     private final ProfileImages images;
+    private final FeedEntryChanges feedChanges;
 
-    public UserController(ViewerAuthenticator auth, UserJsonMapper userJson, ProfileImages images) {
+    public UserController(ViewerAuthenticator auth, UserJsonMapper userJson, ProfileImages images, FeedEntryChanges feedChanges) {
         this.auth = auth;
         this.userJson = userJson;
         this.images = images;
+        this.feedChanges = feedChanges;
     }
 
     @PostMapping({"/douyin/user/register/", "/douyin/user/register"})
@@ -98,6 +100,8 @@ public class UserController {
         } catch (DouyinException refused) {
             images.delete(avatarKey, backgroundKey);
             throw refused;
+        } finally {
+            feedChanges.usersChanged(userId);
         }
         if (before != null) {
             images.deleteReplaced(userId, "avatars", before.avatar(), avatarKey);

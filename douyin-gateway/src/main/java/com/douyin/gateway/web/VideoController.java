@@ -11,6 +11,7 @@ import com.douyin.common.storage.ObjectStore;
 import com.douyin.gateway.auth.ViewerAuthenticator;
 import com.douyin.gateway.json.FeedResponse;
 import com.douyin.gateway.json.StatusResponse;
+import com.douyin.gateway.json.UserJsonMapper;
 import com.douyin.gateway.json.VideoJsonMapper;
 import com.douyin.gateway.json.VideoListResponse;
 import com.douyin.gateway.upload.DirectUploads;
@@ -47,14 +48,23 @@ public class VideoController {
     private final VideoJsonMapper videoJson;
     private final ObjectStore store;
     private final FeedHeadCache feedHead;
+    private final SettledFeedPages settledPages;
+    private final FeedEntries feedEntries;
+    private final FeedEntryChanges feedChanges;
+    private final UserJsonMapper userJson;
     private final DirectUploads directUploads;
 
     public VideoController(ViewerAuthenticator auth, VideoJsonMapper videoJson, ObjectStore store, FeedHeadCache feedHead,
-                           DirectUploads directUploads) {
+                           SettledFeedPages settledPages, FeedEntries feedEntries, FeedEntryChanges feedChanges,
+                           UserJsonMapper userJson, DirectUploads directUploads) {
         this.auth = auth;
         this.videoJson = videoJson;
         this.store = store;
         this.feedHead = feedHead;
+        this.settledPages = settledPages;
+        this.feedEntries = feedEntries;
+        this.feedChanges = feedChanges;
+        this.userJson = userJson;
         this.directUploads = directUploads;
     }
 
@@ -80,6 +90,7 @@ public class VideoController {
                 throw new DouyinException(ErrorCode.BAD_REQUEST, "Send either the file (data) or an object_key, not both.");
             }
             videos.publish(userId, directUploads.claim(userId, objectKey), title, topic);
+            feedChanges.usersChanged(userId); // work_count
             return new StatusResponse(0, "Published.");
         }
         if (data == null || data.isEmpty()) {
@@ -105,6 +116,7 @@ public class VideoController {
             log.warn("Publish of {} failed with an unknown outcome; the file is kept: {}", key, unknownOutcome.toString());
             throw unknownOutcome;
         }
+        feedChanges.usersChanged(userId); // work_count
         return new StatusResponse(0, "Published.");
     }
 
@@ -114,13 +126,30 @@ public class VideoController {
         long now = System.currentTimeMillis();
         FeedTime time = FeedTime.of(RequestParams.optionalId(request, "latest_time"), now);
         String topic = VideoTopic.normalize(RequestParams.optional(request, "topic")); // "": every video
-        FeedResponse anonymous = feedHead.get(topic, time, now, () -> {
-            List<VideoDTO> page = videos.feed(topic, time.beforeMs(), time.unitMs(), FEED_PAGE);
-            long nextTime = page.isEmpty() ? time.inClientUnit(now) : time.inClientUnit(page.get(page.size() - 1).publishedAt());
-            return new FeedResponse(0, "success", nextTime, videoJson.toJson(page));
-        });
+        FeedResponse anonymous = SettledFeedPages.isSettled(time, now) ? settledPage(topic, time, now)
+                : feedHead.get(topic, time, now, () -> {
+                    List<VideoDTO> page = videos.feed(topic, time.beforeMs(), time.unitMs(), FEED_PAGE);
+                    return new FeedResponse(0, "success", nextTime(page, time, now), videoJson.toJson(page));
+                });
         return viewer.isEmpty() ? anonymous : new FeedResponse(0, "success", anonymous.nextTime(),
                 videoJson.forViewer(anonymous.videoList(), viewer));
+    }
+
+    /** A page well in the past: its IDs never change, its videos and authors come from this gateway's entries. */
+    private FeedResponse settledPage(String topic, FeedTime time, long now) {
+        SettledFeedPages.Page page = settledPages.get(topic, time, () -> {
+            List<VideoDTO> loaded = videos.feed(topic, time.beforeMs(), time.unitMs(), FEED_PAGE);
+            feedEntries.remember(loaded);
+            return new SettledFeedPages.Page(loaded.stream().map(VideoDTO::id).toList(), nextTime(loaded, time, now));
+        });
+        List<VideoDTO> shown = feedEntries.videos(page.videoIds(), videos::getVideos);
+        return new FeedResponse(0, "success", page.nextTime(),
+                videoJson.toJson(shown, ids -> feedEntries.authors(ids, userJson::byId)));
+    }
+
+    /** The next request's latest_time: the oldest video's time, or now for an empty page. */
+    private static long nextTime(List<VideoDTO> page, FeedTime time, long now) {
+        return page.isEmpty() ? time.inClientUnit(now) : time.inClientUnit(page.get(page.size() - 1).publishedAt());
     }
 
     @GetMapping({"/douyin/search/video/", "/douyin/search/video"})

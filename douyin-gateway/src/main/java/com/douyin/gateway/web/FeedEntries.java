@@ -1,0 +1,93 @@
+package com.douyin.gateway.web;
+
+import com.douyin.api.video.VideoDTO;
+import com.douyin.gateway.json.UserJson;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The videos and authors that settled feed pages show, kept in this gateway
+ * ({@code douyin.gateway.feed-entry-ttl}, a minute) so that such a page costs no call to the video
+ * and user providers once its entries are here. Every write through any gateway drops the entries
+ * it changes ({@link FeedEntryChanges}): at once, and again after {@code feed-entry-settle}, for the
+ * counts that a provider's consumer applies a moment later (work_count, total_favorited,
+ * favorite_count) and for a load that read the old value just before the write. A video published
+ * lately without its cover is not kept (its cover is on its way); the TTL bounds anything else.
+ */
+@Component
+class FeedEntries {
+
+    private static final int MAX_VIDEOS = 200_000;
+    private static final int MAX_USERS = 100_000;
+    /** A video this old without a cover will not get one (its extraction failed): kept as it is. */
+    private static final long COVER_AWAITED_MS = 10 * 60_000;
+
+    private final Cache<Long, VideoDTO> videos;
+    private final Cache<Long, UserJson> authors;
+    private final Executor settled;
+
+    FeedEntries(@Value("${douyin.gateway.feed-entry-ttl:60s}") Duration ttl,
+                @Value("${douyin.gateway.feed-entry-settle:2s}") Duration settle) {
+        Duration kept = ttl.isZero() ? Duration.ofNanos(1) : ttl;
+        this.videos = Caffeine.newBuilder().expireAfterWrite(kept).maximumSize(MAX_VIDEOS).build();
+        this.authors = Caffeine.newBuilder().expireAfterWrite(kept).maximumSize(MAX_USERS).build();
+        this.settled = CompletableFuture.delayedExecutor(settle.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The videos of {@code ids} that exist, in that order: those not here loaded in one call. */
+    List<VideoDTO> videos(List<Long> ids, Function<List<Long>, List<VideoDTO>> load) {
+        Map<Long, VideoDTO> found = new HashMap<>(videos.getAllPresent(ids));
+        List<Long> missing = ids.stream().filter(id -> !found.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            List<VideoDTO> loaded = load.apply(missing);
+            remember(loaded);
+            loaded.forEach(video -> found.put(video.id(), video));
+        }
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    /** Videos just read from their provider. */
+    void remember(List<VideoDTO> loaded) {
+        long coverAwaitedSince = System.currentTimeMillis() - COVER_AWAITED_MS;
+        for (VideoDTO video : loaded) {
+            if (!video.coverKey().isEmpty() || video.publishedAt() < coverAwaitedSince) {
+                videos.put(video.id(), video);
+            }
+        }
+    }
+
+    /** The anonymous User objects of {@code ids}: those not here loaded in one call. */
+    Map<Long, UserJson> authors(Collection<Long> ids, Function<Collection<Long>, Map<Long, UserJson>> load) {
+        return authors.getAll(ids, missing -> load.apply(List.copyOf(missing)));
+    }
+
+    /** A write changed this video's counts (and so its author's total_favorited, if the video is here). */
+    void dropVideo(long videoId) {
+        VideoDTO cached = videos.getIfPresent(videoId);
+        videos.invalidate(videoId);
+        settled.execute(() -> videos.invalidate(videoId));
+        if (cached != null) {
+            dropUsers(cached.authorId());
+        }
+    }
+
+    /** A write changed these users (their profile or counts). */
+    void dropUsers(long... userIds) {
+        for (long userId : userIds) {
+            authors.invalidate(userId);
+            settled.execute(() -> authors.invalidate(userId));
+        }
+    }
+}
