@@ -18,13 +18,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The videos and authors that settled feed pages show, kept in this gateway
- * ({@code douyin.gateway.feed-entry-ttl}, a minute) so that such a page costs no call to the video
- * and user providers once its entries are here. Every write through any gateway drops the entries
- * it changes ({@link FeedEntryChanges}): at once, and again after {@code feed-entry-settle}, for the
- * counts that a provider's consumer applies a moment later (work_count, total_favorited,
- * favorite_count) and for a load that read the old value just before the write. A video published
- * lately without its cover is not kept (its cover is on its way); the TTL bounds anything else.
+ * The videos and authors that settled feed pages show, kept in this gateway so that such a page
+ * costs no call to the video and user providers once its entries are here. Every write through any
+ * gateway drops the entries it changes ({@link FeedEntryChanges}): at once, and again after
+ * {@code douyin.gateway.feed-entry-settle}, for a load that read the old value just before the
+ * write. A video's counts move in Redis with the write itself, so a video is kept long
+ * ({@code feed-video-ttl}, 10 minutes: the bound for a lost invalidation); an author's counts
+ * (work_count, total_favorited, favorite_count, follows) are applied by a provider's consumer a
+ * moment after the write, under a storm seconds after, so an author is kept for
+ * {@code feed-author-ttl} (30 s). A video published lately without its cover is not kept (its
+ * cover is on its way).
  */
 @Component
 class FeedEntries {
@@ -38,12 +41,16 @@ class FeedEntries {
     private final Cache<Long, UserJson> authors;
     private final Executor settled;
 
-    FeedEntries(@Value("${douyin.gateway.feed-entry-ttl:60s}") Duration ttl,
+    FeedEntries(@Value("${douyin.gateway.feed-video-ttl:10m}") Duration videoTtl,
+                @Value("${douyin.gateway.feed-author-ttl:30s}") Duration authorTtl,
                 @Value("${douyin.gateway.feed-entry-settle:2s}") Duration settle) {
-        Duration kept = ttl.isZero() ? Duration.ofNanos(1) : ttl;
-        this.videos = Caffeine.newBuilder().expireAfterWrite(kept).maximumSize(MAX_VIDEOS).build();
-        this.authors = Caffeine.newBuilder().expireAfterWrite(kept).maximumSize(MAX_USERS).build();
+        this.videos = Caffeine.newBuilder().expireAfterWrite(atLeastANanosecond(videoTtl)).maximumSize(MAX_VIDEOS).build();
+        this.authors = Caffeine.newBuilder().expireAfterWrite(atLeastANanosecond(authorTtl)).maximumSize(MAX_USERS).build();
         this.settled = CompletableFuture.delayedExecutor(settle.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static Duration atLeastANanosecond(Duration ttl) {
+        return ttl.isZero() ? Duration.ofNanos(1) : ttl; // 0: keep nothing
     }
 
     /** The videos of {@code ids} that exist, in that order: those not here loaded in one call. */

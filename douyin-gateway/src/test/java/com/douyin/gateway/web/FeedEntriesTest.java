@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class FeedEntriesTest {
 
     private static final long AUTHOR = 7;
-    private final FeedEntries entries = new FeedEntries(Duration.ofMinutes(1), Duration.ofMillis(200));
+    private final FeedEntries entries = new FeedEntries(Duration.ofMinutes(10), Duration.ofSeconds(30), Duration.ofMillis(200));
     private final List<List<Long>> videoLoads = new ArrayList<>();
     private final AtomicLong favorites = new AtomicLong();
 
