@@ -71,7 +71,7 @@ redis_total() {
 }
 
 mysql_rows() {
-  "${MYSQL[@]}" -N -e "SELECT COUNT(*) FROM favorite f JOIN video v ON v.id = f.video_id WHERE v.author_id = $author_id"
+  "${MYSQL[@]}" -N -e "SELECT COUNT(*) FROM favorite f JOIN video v ON v.id = f.video_id WHERE v.author_id = $author_id AND f.liked = 1"
 }
 
 before=$(statements)

@@ -19,6 +19,7 @@ import com.douyin.gateway.upload.VideoContainer;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -26,6 +27,8 @@ import org.apache.dubbo.config.annotation.DubboReference;
 import org.apache.dubbo.config.annotation.Method;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -39,6 +42,7 @@ public class VideoController {
     private static final Logger log = LoggerFactory.getLogger(VideoController.class);
     private static final int FEED_PAGE = 30;
     private static final int SEARCH_PAGE = 30;
+    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     // (Every reference to VideoService in the gateway must be declared alike.)
     @DubboReference(providedBy = "douyin-video", methods = @Method(name = "publish", timeout = VideoService.PUBLISH_TIMEOUT_MS))
@@ -121,18 +125,26 @@ public class VideoController {
     }
 
     @GetMapping({"/douyin/feed/", "/douyin/feed"})
-    public FeedResponse feed(HttpServletRequest request) {
+    public ResponseEntity<?> feed(HttpServletRequest request) {
         OptionalLong viewer = auth.optionalViewer(request); // an invalid token is an error even here
         long now = System.currentTimeMillis();
         FeedTime time = FeedTime.of(RequestParams.optionalId(request, "latest_time"), now);
         String topic = VideoTopic.normalize(RequestParams.optional(request, "topic")); // "": every video
-        FeedResponse anonymous = SettledFeedPages.isSettled(time, now) ? settledPage(topic, time, now)
-                : feedHead.get(topic, time, now, () -> {
-                    List<VideoDTO> page = videos.feed(topic, time.beforeMs(), time.unitMs(), FEED_PAGE);
-                    return new FeedResponse(0, "success", nextTime(page, time, now), videoJson.toJson(page));
-                });
-        return viewer.isEmpty() ? anonymous : new FeedResponse(0, "success", anonymous.nextTime(),
-                videoJson.forViewer(anonymous.videoList(), viewer));
+        FeedResponse anonymous;
+        if (SettledFeedPages.isSettled(time, now)) {
+            anonymous = settledPage(topic, time, now);
+        } else {
+            FeedHeadCache.Page head = feedHead.get(topic, time, now, () -> {
+                List<VideoDTO> page = videos.feed(topic, time.beforeMs(), time.unitMs(), FEED_PAGE);
+                return new FeedResponse(0, "success", nextTime(page, time, now), videoJson.toJson(page));
+            });
+            if (viewer.isEmpty() && head.json() != null) {
+                return ResponseEntity.ok().contentType(JSON_UTF8).body(head.json()); // written once for all
+            }
+            anonymous = head.response();
+        }
+        return ResponseEntity.ok(viewer.isEmpty() ? anonymous : new FeedResponse(0, "success", anonymous.nextTime(),
+                videoJson.forViewer(anonymous.videoList(), viewer)));
     }
 
     /** A page well in the past: its IDs never change, its videos and authors come from this gateway's entries. */
