@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Feed pages well in the past are served from the gateway's own entries (SettledFeedPages,
- * FeedEntries), yet a like, a comment or a follow shows on them at once, for everyone.
+ * FeedEntries) and a viewer's marks are kept (ViewerMarks), yet a like, a comment or a follow
+ * shows on them at once, for everyone, and the actor's own marks change at once.
  */
 @ExtendWith(DouyinSystem.class)
 class SettledFeedEndToEndIT {
@@ -39,6 +40,9 @@ class SettledFeedEndToEndIT {
         assertThat(before.get("id").asLong()).isEqualTo(videoId);
         assertThat(before.get("favorite_count").asLong()).isZero();
         assertThat(videoOn(page, "").get("comment_count").asLong()).isZero(); // twice: now from the entries
+        JsonNode seenByFan = videoOn(page, fan.token()); // the fan's marks are kept from now on
+        assertThat(seenByFan.get("is_favorite").asBoolean()).isFalse();
+        assertThat(seenByFan.get("author").get("is_follow").asBoolean()).isFalse();
 
         ok(post("/douyin/favorite/action/", form("token", fan.token(), "video_id", Long.toString(videoId), "action_type", "1")));
         assertThat(videoOn(page, "").get("favorite_count").asLong()).as("the like, for anyone").isEqualTo(1);
@@ -49,11 +53,13 @@ class SettledFeedEndToEndIT {
 
         ok(post("/douyin/relation/action/", form("token", fan.token(), "to_user_id", Long.toString(author.id()), "action_type", "1")));
         assertThat(awaitAuthor(page, a -> a.get("follower_count").asLong(), 1)).as("the follow").isEqualTo(1);
+        assertThat(videoOn(page, fan.token()).get("author").get("is_follow").asBoolean()).isTrue();
         // The author's total_favorited follows the like through the user provider's consumer.
         assertThat(awaitAuthor(page, a -> a.get("total_favorited").asLong(), 1)).isEqualTo(1);
 
         ok(post("/douyin/favorite/action/", form("token", fan.token(), "video_id", Long.toString(videoId), "action_type", "2")));
         assertThat(videoOn(page, "").get("favorite_count").asLong()).as("the unlike").isZero();
+        assertThat(videoOn(page, fan.token()).get("is_favorite").asBoolean()).isFalse();
     }
 
     private static JsonNode videoOn(String page, String token) throws Exception {

@@ -29,9 +29,11 @@ public class UserJsonMapper {
     private RelationService relations;
 
     private final MediaUrls urls;
+    private final ViewerMarks marks;
 
-    public UserJsonMapper(MediaUrls urls) {
+    public UserJsonMapper(MediaUrls urls, ViewerMarks marks) {
         this.urls = urls;
+        this.marks = marks;
     }
 
     public UserJson toJson(UserDTO user, boolean viewerFollows) {
@@ -83,7 +85,7 @@ public class UserJsonMapper {
             return Set.of();
         }
         try {
-            return relations.followingAmong(viewer.getAsLong(), List.copyOf(userIds));
+            return marks.followed(viewer.getAsLong(), userIds, unknown -> relations.followingAmong(viewer.getAsLong(), unknown));
         } catch (RpcException e) {
             log.warn("Follows unavailable, the page shows none: {}", e.toString());
             return Set.of();

@@ -29,10 +29,12 @@ public class VideoJsonMapper {
 
     private final UserJsonMapper userJson;
     private final MediaUrls urls;
+    private final ViewerMarks marks;
 
-    public VideoJsonMapper(UserJsonMapper userJson, MediaUrls urls) {
+    public VideoJsonMapper(UserJsonMapper userJson, MediaUrls urls, ViewerMarks marks) {
         this.userJson = userJson;
         this.urls = urls;
+        this.marks = marks;
     }
 
     /** The page as {@code viewer} sees it (an empty viewer: anonymous). */
@@ -50,7 +52,8 @@ public class VideoJsonMapper {
         }
         Set<Long> liked;
         try {
-            liked = favorites.likedAmong(viewer.getAsLong(), page.stream().map(VideoJson::id).toList());
+            liked = marks.liked(viewer.getAsLong(), page.stream().map(VideoJson::id).toList(),
+                    unknown -> favorites.likedAmong(viewer.getAsLong(), unknown));
         } catch (RpcException e) {
             log.warn("Likes unavailable, the page shows none: {}", e.toString());
             liked = Set.of();

@@ -49,6 +49,7 @@ public class FavoriteController {
         } finally { // (a failed call may still have changed them)
             feedChanges.videoChanged(videoId);
             feedChanges.usersChanged(userId); // favorite_count
+            feedChanges.viewerChanged(userId); // is_favorite
         }
         return new StatusResponse(0, "success");
     }

@@ -1,5 +1,6 @@
 package com.douyin.gateway.web;
 
+import com.douyin.gateway.json.ViewerMarks;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The writes that change what {@link FeedEntries} keeps, told to every gateway: this one drops
- * the entries at once, and every 50 ms the IDs changed meanwhile go out in one message on a Redis
+ * The writes that change what {@link FeedEntries} and {@link ViewerMarks} keep, told to every
+ * gateway: this one drops the entries at once, and every 50 ms the IDs changed meanwhile go out in one message on a Redis
  * channel that every gateway listens on, so another gateway's reader sees the change within about
  * a tenth of a second (and a storm of likes costs 20 messages a second, not one per like). If
  * Redis cannot carry a message, the other gateways show the change within their entries' TTL.
@@ -34,18 +35,21 @@ class FeedEntryChanges {
     private static final Logger log = LoggerFactory.getLogger(FeedEntryChanges.class);
 
     private final FeedEntries entries;
+    private final ViewerMarks marks;
     private final RedissonClient redisson;
     private final String instance = UUID.randomUUID().toString();
     private final Set<Long> changedVideos = ConcurrentHashMap.newKeySet();
     private final Set<Long> changedUsers = ConcurrentHashMap.newKeySet();
+    private final Set<Long> changedViewers = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "feed-entry-changes");
         t.setDaemon(true);
         return t;
     });
 
-    FeedEntryChanges(FeedEntries entries, RedissonClient redisson) {
+    FeedEntryChanges(FeedEntries entries, ViewerMarks marks, RedissonClient redisson) {
         this.entries = entries;
+        this.marks = marks;
         this.redisson = redisson;
     }
 
@@ -71,12 +75,19 @@ class FeedEntryChanges {
         Arrays.stream(userIds).forEach(changedUsers::add);
     }
 
-    /** One message: "INSTANCE|video,video|user,user". */
+    /** The viewer liked or followed someone: their is_favorite / is_follow marks are asked again. */
+    void viewerChanged(long viewer) {
+        marks.drop(viewer);
+        changedViewers.add(viewer);
+    }
+
+    /** One message: "INSTANCE|video,video|user,user|viewer,viewer". */
     private void flush() {
-        if (changedVideos.isEmpty() && changedUsers.isEmpty()) {
+        if (changedVideos.isEmpty() && changedUsers.isEmpty() && changedViewers.isEmpty()) {
             return;
         }
-        String message = instance + "|" + join(drain(changedVideos)) + "|" + join(drain(changedUsers));
+        String message = instance + "|" + join(drain(changedVideos)) + "|" + join(drain(changedUsers))
+                + "|" + join(drain(changedViewers));
         try {
             redisson.getTopic(CHANNEL, StringCodec.INSTANCE).publish(message);
         } catch (RuntimeException e) {
@@ -96,11 +107,12 @@ class FeedEntryChanges {
 
     private void apply(String message) {
         String[] parts = message.split("\\|", -1);
-        if (parts.length != 3 || parts[0].equals(instance)) {
+        if (parts.length != 4 || parts[0].equals(instance)) {
             return; // (this gateway dropped its own changes already)
         }
         split(parts[1]).forEach(entries::dropVideo);
         entries.dropUsers(split(parts[2]).stream().mapToLong(Long::longValue).toArray());
+        split(parts[3]).forEach(marks::drop);
     }
 
     /** Takes the IDs out of the set (those added meanwhile stay for the next message). */

@@ -69,6 +69,7 @@ public class RelationController {
             return new StatusResponse(0, "Unfollowed.");
         } finally { // follow_count and follower_count (a failed call may still have changed them)
             feedChanges.usersChanged(userId, toUserId);
+            feedChanges.viewerChanged(userId); // is_follow
         }
     }
 

@@ -1,0 +1,74 @@
+package com.douyin.gateway.json;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a viewer's pages mark, as the favorite and relation providers last answered: which videos
+ * they like, which users they follow. Only the viewer's own likes and follows change these, and
+ * each of them, through any gateway, drops the viewer's marks everywhere (FeedEntryChanges), so
+ * they are kept for {@code douyin.gateway.viewer-marks-ttl} (10 s, the bound should a drop be
+ * lost) and a viewer scrolling the feed asks the providers only about what is new on the page.
+ */
+@Component
+public class ViewerMarks {
+
+    private static final int MAX_VIEWERS = 20_000;
+
+    /** One viewer's known answers: video or user ID -> marked. */
+    private record Marks(Map<Long, Boolean> liked, Map<Long, Boolean> followed) {
+    }
+
+    private final Cache<Long, Marks> viewers;
+
+    public ViewerMarks(@Value("${douyin.gateway.viewer-marks-ttl:10s}") Duration ttl) {
+        this.viewers = Caffeine.newBuilder().expireAfterWrite(ttl.isZero() ? Duration.ofNanos(1) : ttl)
+                .maximumSize(MAX_VIEWERS).build();
+    }
+
+    /** Which of {@code videoIds} the viewer likes: those not known asked of {@code ask} at once. */
+    Set<Long> liked(long viewer, Collection<Long> videoIds, Function<List<Long>, Set<Long>> ask) {
+        return marked(marksOf(viewer).liked(), videoIds, ask);
+    }
+
+    /** Which of {@code userIds} the viewer follows: those not known asked of {@code ask} at once. */
+    Set<Long> followed(long viewer, Collection<Long> userIds, Function<List<Long>, Set<Long>> ask) {
+        return marked(marksOf(viewer).followed(), userIds, ask);
+    }
+
+    /** The viewer liked, unliked, followed or unfollowed: ask the providers again. */
+    public void drop(long viewer) {
+        viewers.invalidate(viewer);
+    }
+
+    private Marks marksOf(long viewer) {
+        return viewers.get(viewer, v -> new Marks(new ConcurrentHashMap<>(), new ConcurrentHashMap<>()));
+    }
+
+    private static Set<Long> marked(Map<Long, Boolean> known, Collection<Long> ids, Function<List<Long>, Set<Long>> ask) {
+        Set<Long> marked = new HashSet<>();
+        List<Long> unknown = ids.stream().distinct().filter(id -> {
+            Boolean mark = known.get(id);
+            if (Boolean.TRUE.equals(mark)) {
+                marked.add(id);
+            }
+            return mark == null;
+        }).toList();
+        if (!unknown.isEmpty()) {
+            Set<Long> answered = ask.apply(unknown); // throws if the provider cannot answer: nothing is kept then
+            unknown.forEach(id -> known.put(id, answered.contains(id)));
+            marked.addAll(answered);
+        }
+        return marked;
+    }
+}
