@@ -23,10 +23,10 @@ import org.springframework.stereotype.Component;
  * gateway drops the entries it changes ({@link FeedEntryChanges}): at once, and again after
  * {@code douyin.gateway.feed-entry-settle}, for a load that read the old value just before the
  * write. A video's counts move in Redis with the write itself, so a video is kept long
- * ({@code feed-video-ttl}, 10 minutes: the bound for a lost invalidation); an author's counts
+ * ({@code feed-video-ttl}, 5 to 10 minutes: the bound for a lost invalidation); an author's counts
  * (work_count, total_favorited, favorite_count, follows) are applied by a provider's consumer a
  * moment after the write, under a storm seconds after, so an author is kept for
- * {@code feed-author-ttl} (30 s). A video published lately without its cover is not kept (its
+ * {@code feed-author-ttl} (15 to 30 s). A video published lately without its cover is not kept (its
  * cover is on its way).
  */
 @Component
@@ -44,13 +44,9 @@ class FeedEntries {
     FeedEntries(@Value("${douyin.gateway.feed-video-ttl:10m}") Duration videoTtl,
                 @Value("${douyin.gateway.feed-author-ttl:30s}") Duration authorTtl,
                 @Value("${douyin.gateway.feed-entry-settle:2s}") Duration settle) {
-        this.videos = Caffeine.newBuilder().expireAfterWrite(atLeastANanosecond(videoTtl)).maximumSize(MAX_VIDEOS).build();
-        this.authors = Caffeine.newBuilder().expireAfterWrite(atLeastANanosecond(authorTtl)).maximumSize(MAX_USERS).build();
+        this.videos = Caffeine.newBuilder().expireAfter(new JitteredTtl<Long, VideoDTO>(videoTtl)).maximumSize(MAX_VIDEOS).build();
+        this.authors = Caffeine.newBuilder().expireAfter(new JitteredTtl<Long, UserJson>(authorTtl)).maximumSize(MAX_USERS).build();
         this.settled = CompletableFuture.delayedExecutor(settle.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private static Duration atLeastANanosecond(Duration ttl) {
-        return ttl.isZero() ? Duration.ofNanos(1) : ttl; // 0: keep nothing
     }
 
     /** The videos of {@code ids} that exist, in that order: those not here loaded in one call. */

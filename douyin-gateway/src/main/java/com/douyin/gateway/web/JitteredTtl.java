@@ -1,0 +1,34 @@
+package com.douyin.gateway.web;
+
+import com.github.benmanes.caffeine.cache.Expiry;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A lifetime between half and all of {@code ttl}, drawn per entry: entries loaded together (a
+ * warm-up, a burst of pages) then expire spread over time instead of all at once, when every
+ * page would have to load them again from the providers in the same second.
+ */
+final class JitteredTtl<K, V> implements Expiry<K, V> {
+
+    private final long ttlNanos;
+
+    JitteredTtl(Duration ttl) {
+        this.ttlNanos = Math.max(1, ttl.toNanos());
+    }
+
+    @Override
+    public long expireAfterCreate(K key, V value, long currentTime) {
+        return ttlNanos / 2 + ThreadLocalRandom.current().nextLong(ttlNanos / 2 + 1);
+    }
+
+    @Override
+    public long expireAfterUpdate(K key, V value, long currentTime, long currentDuration) {
+        return expireAfterCreate(key, value, currentTime);
+    }
+
+    @Override
+    public long expireAfterRead(K key, V value, long currentTime, long currentDuration) {
+        return currentDuration;
+    }
+}
