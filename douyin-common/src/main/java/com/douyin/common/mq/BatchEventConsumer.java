@@ -29,6 +29,12 @@ import org.springframework.core.env.Environment;
  */
 public abstract class BatchEventConsumer<E> implements SmartLifecycle, EnvironmentAware {
 
+    /**
+     * Events per batch: a pull of each queue per window takes up to this many, and the broker
+     * hands them over at once (maxTransferCountOnMessageInMemory in broker.conf). At 64, a like
+     * storm's batches were cut short and each queue was pulled again for the rest.
+     */
+    protected static final int MAX_BATCH = 256;
     private static final Logger log = LoggerFactory.getLogger(BatchEventConsumer.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -10,8 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
@@ -39,14 +39,20 @@ class FeedEntries {
 
     private final Cache<Long, VideoDTO> videos;
     private final Cache<Long, UserJson> authors;
-    private final Executor settled;
+    /** Drops again once a write has settled. (Not CompletableFuture's delayed executor: with one CPU to spare it starts a thread per task.) */
+    private final ScheduledExecutorService settler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "feed-entries-settle");
+        t.setDaemon(true);
+        return t;
+    });
+    private final long settleMs;
 
     FeedEntries(@Value("${douyin.gateway.feed-video-ttl:10m}") Duration videoTtl,
                 @Value("${douyin.gateway.feed-author-ttl:30s}") Duration authorTtl,
                 @Value("${douyin.gateway.feed-entry-settle:2s}") Duration settle) {
         this.videos = Caffeine.newBuilder().expireAfter(new JitteredTtl<Long, VideoDTO>(videoTtl)).maximumSize(MAX_VIDEOS).build();
         this.authors = Caffeine.newBuilder().expireAfter(new JitteredTtl<Long, UserJson>(authorTtl)).maximumSize(MAX_USERS).build();
-        this.settled = CompletableFuture.delayedExecutor(settle.toMillis(), TimeUnit.MILLISECONDS);
+        this.settleMs = settle.toMillis();
     }
 
     /** The videos of {@code ids} that exist, in that order: those not here loaded in one call. */
@@ -80,7 +86,7 @@ class FeedEntries {
     void dropVideo(long videoId) {
         VideoDTO cached = videos.getIfPresent(videoId);
         videos.invalidate(videoId);
-        settled.execute(() -> videos.invalidate(videoId));
+        settler.schedule(() -> videos.invalidate(videoId), settleMs, TimeUnit.MILLISECONDS);
         if (cached != null) {
             dropUsers(cached.authorId());
         }
@@ -90,7 +96,7 @@ class FeedEntries {
     void dropUsers(long... userIds) {
         for (long userId : userIds) {
             authors.invalidate(userId);
-            settled.execute(() -> authors.invalidate(userId));
+            settler.schedule(() -> authors.invalidate(userId), settleMs, TimeUnit.MILLISECONDS);
         }
     }
 }

@@ -17,7 +17,7 @@ public class CommentWriteBehindConsumer extends BatchEventConsumer<CommentChange
     public CommentWriteBehindConsumer(CommentRowWriter rows,
                                       @Value("${rocketmq.name-server}") String nameServer,
                                       @Value("${douyin.comment.write-behind-group:douyin-comment-write-behind}") String group) {
-        super(nameServer, group, Topics.COMMENT, CommentChangedEvent.class, 64);
+        super(nameServer, group, Topics.COMMENT, CommentChangedEvent.class, MAX_BATCH);
         this.rows = rows;
     }
 

@@ -17,7 +17,7 @@ public class FavoriteWriteBehindConsumer extends BatchEventConsumer<FavoriteChan
     public FavoriteWriteBehindConsumer(FavoriteRowWriter rows,
                                        @Value("${rocketmq.name-server}") String nameServer,
                                        @Value("${douyin.favorite.write-behind-group:douyin-favorite-write-behind}") String group) {
-        super(nameServer, group, Topics.FAVORITE, FavoriteChangedEvent.class, 64);
+        super(nameServer, group, Topics.FAVORITE, FavoriteChangedEvent.class, MAX_BATCH);
         this.rows = rows;
     }
 

@@ -17,7 +17,7 @@ public class FollowWriteBehindConsumer extends BatchEventConsumer<FollowChangedE
     public FollowWriteBehindConsumer(FollowRowWriter rows,
                                      @Value("${rocketmq.name-server}") String nameServer,
                                      @Value("${douyin.relation.write-behind-group:douyin-relation-write-behind}") String group) {
-        super(nameServer, group, Topics.RELATION, FollowChangedEvent.class, 64);
+        super(nameServer, group, Topics.RELATION, FollowChangedEvent.class, MAX_BATCH);
         this.rows = rows;
     }
 

@@ -17,7 +17,7 @@ public class FavoriteCountConsumer extends BatchEventConsumer<FavoriteChangedEve
     public FavoriteCountConsumer(UserCounterService counters,
                                  @Value("${rocketmq.name-server}") String nameServer,
                                  @Value("${douyin.user.favorite-count-group:douyin-user-favorite-count}") String group) {
-        super(nameServer, group, Topics.FAVORITE, FavoriteChangedEvent.class, 64);
+        super(nameServer, group, Topics.FAVORITE, FavoriteChangedEvent.class, MAX_BATCH);
         this.counters = counters;
     }
 

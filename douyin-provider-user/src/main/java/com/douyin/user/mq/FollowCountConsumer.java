@@ -17,7 +17,7 @@ public class FollowCountConsumer extends BatchEventConsumer<FollowChangedEvent> 
     public FollowCountConsumer(UserCounterService counters,
                                @Value("${rocketmq.name-server}") String nameServer,
                                @Value("${douyin.user.follow-count-group:douyin-user-follow-count}") String group) {
-        super(nameServer, group, Topics.RELATION, FollowChangedEvent.class, 64);
+        super(nameServer, group, Topics.RELATION, FollowChangedEvent.class, MAX_BATCH);
         this.counters = counters;
     }
 

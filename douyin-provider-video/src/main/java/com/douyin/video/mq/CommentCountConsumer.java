@@ -17,7 +17,7 @@ public class CommentCountConsumer extends BatchEventConsumer<CommentChangedEvent
     public CommentCountConsumer(VideoCounterService counters,
                                  @Value("${rocketmq.name-server}") String nameServer,
                                  @Value("${douyin.video.comment-count-group:douyin-video-comment-count}") String group) {
-        super(nameServer, group, Topics.COMMENT, CommentChangedEvent.class, 64);
+        super(nameServer, group, Topics.COMMENT, CommentChangedEvent.class, MAX_BATCH);
         this.counters = counters;
     }
 

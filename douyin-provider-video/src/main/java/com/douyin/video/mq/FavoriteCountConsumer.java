@@ -17,7 +17,7 @@ public class FavoriteCountConsumer extends BatchEventConsumer<FavoriteChangedEve
     public FavoriteCountConsumer(VideoCounterService counters,
                                  @Value("${rocketmq.name-server}") String nameServer,
                                  @Value("${douyin.video.favorite-count-group:douyin-video-favorite-count}") String group) {
-        super(nameServer, group, Topics.FAVORITE, FavoriteChangedEvent.class, 64);
+        super(nameServer, group, Topics.FAVORITE, FavoriteChangedEvent.class, MAX_BATCH);
         this.counters = counters;
     }
 
