@@ -3,15 +3,11 @@
 --   logged-in TOKENS      the first page as a random user (a token per line of the file TOKENS),
 --                         so is_favorite / is_follow are computed for each request's viewer
 --   deep NEWEST_MS        pages at random depths within the seeded videos (published one per
---                         second before NEWEST_MS), so every request goes through both providers
+--                         second before NEWEST_MS), so no request is the shared first page
 -- It counts the answers that are not HTTP 200 with status_code 0 and prints them at the end.
+package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
+require("answers") -- counts failed answers (status_code not 0)
 local mode, newest_ms, tokens = "first", 0, {}
-local threads = {}
-answers, failures = 0, 0
-
-setup = function(thread)
-  table.insert(threads, thread)
-end
 
 init = function(args)
   mode = args[1] or "first"
@@ -30,20 +26,4 @@ request = function()
     return wrk.format("GET", "/douyin/feed/?latest_time=" .. (newest_ms - math.random(0, 9900) * 1000))
   end
   return wrk.format("GET", "/douyin/feed/")
-end
-
-response = function(status, headers, body)
-  answers = answers + 1
-  if status ~= 200 or not string.find(body, '"status_code":0', 1, true) then
-    failures = failures + 1
-  end
-end
-
-done = function(summary, latency, requests)
-  local a, f = 0, 0
-  for _, thread in ipairs(threads) do
-    a = a + thread:get("answers")
-    f = f + thread:get("failures")
-  end
-  io.write(string.format("answers %d failed %d\n", a, f))
 end
