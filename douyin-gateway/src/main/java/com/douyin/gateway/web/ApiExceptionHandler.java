@@ -2,14 +2,13 @@ package com.douyin.gateway.web;
 
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
+import com.douyin.gateway.config.JsonCharsetConfig;
 import com.douyin.gateway.json.FailureResponses;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -68,15 +67,13 @@ public class ApiExceptionHandler {
         return respond(HttpStatus.OK, request, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message());
     }
 
-    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
-
     /** Answers with the failing route's own response type when the route is known. */
     private static ResponseEntity<Object> respond(HttpStatus status, HttpServletRequest request, ErrorCode code, String message) {
         Object handler = request == null ? null : request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
         Class<?> bodyType = handler instanceof HandlerMethod method ? method.getMethod().getReturnType() : null;
         // JSON whatever the client accepts: an EventSource asks for text/event-stream only, and
         // would otherwise get no body at all for a refusal of the streamed assistant's route.
-        return ResponseEntity.status(status).contentType(JSON_UTF8)
+        return ResponseEntity.status(status).contentType(JsonCharsetConfig.JSON_UTF8)
                 .body(FailureResponses.of(bodyType, code.code(), message));
     }
 }

@@ -22,10 +22,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The writes that change what {@link FeedEntries} and {@link ViewerMarks} keep, told to every
- * gateway: this one drops the entries at once, and every 50 ms the IDs changed meanwhile go out in one message on a Redis
- * channel that every gateway listens on, so another gateway's reader sees the change within about
- * a tenth of a second (and a storm of likes costs 20 messages a second, not one per like). If
- * Redis cannot carry a message, the other gateways show the change within their entries' TTL.
+ * gateway: this one drops the entries at once, and every 50 ms the IDs changed meanwhile go out
+ * in one message on a Redis channel that every gateway listens on, so another gateway's reader
+ * sees the change within about a tenth of a second (and a storm of likes costs 20 messages a
+ * second, not one per like). If Redis cannot carry a message, the other gateways show the change
+ * within their entries' TTL.
  */
 @Component
 class FeedEntryChanges {

@@ -9,6 +9,7 @@ import com.douyin.api.video.VideoTitle;
 import com.douyin.api.video.VideoTopic;
 import com.douyin.common.storage.ObjectStore;
 import com.douyin.gateway.auth.ViewerAuthenticator;
+import com.douyin.gateway.config.JsonCharsetConfig;
 import com.douyin.gateway.json.FeedResponse;
 import com.douyin.gateway.json.StatusResponse;
 import com.douyin.gateway.json.UserJsonMapper;
@@ -19,7 +20,6 @@ import com.douyin.gateway.upload.VideoContainer;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -27,7 +27,6 @@ import org.apache.dubbo.config.annotation.DubboReference;
 import org.apache.dubbo.config.annotation.Method;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,7 +41,6 @@ public class VideoController {
     private static final Logger log = LoggerFactory.getLogger(VideoController.class);
     private static final int FEED_PAGE = 30;
     private static final int SEARCH_PAGE = 30;
-    private static final MediaType JSON_UTF8 = new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8);
 
     // (Every reference to VideoService in the gateway must be declared alike.)
     @DubboReference(providedBy = "douyin-video", methods = @Method(name = "publish", timeout = VideoService.PUBLISH_TIMEOUT_MS))
@@ -139,7 +137,7 @@ public class VideoController {
                 return new FeedResponse(0, "success", nextTime(page, time, now), videoJson.toJson(page));
             });
             if (viewer.isEmpty() && head.json() != null) {
-                return ResponseEntity.ok().contentType(JSON_UTF8).body(head.json()); // written once for all
+                return ResponseEntity.ok().contentType(JsonCharsetConfig.JSON_UTF8).body(head.json()); // written once for all
             }
             anonymous = head.response();
         }
