@@ -107,9 +107,16 @@ class FavoriteApiEndToEndIT {
         }
         Launcher.run("stop broker", "e2e-launcher", Duration.ofMinutes(2));
         try {
+            // At once, so the gateway sends them to the provider together: a batch the broker cannot take.
+            ExecutorService pool = Executors.newFixedThreadPool(10);
+            List<Future<JsonNode>> answers = new ArrayList<>();
             for (Account fan : fans.subList(10, 20)) {
-                assertThat(favorite(fan, videoId, 1).get("status_code").asInt()).as("like with the broker down").isZero();
+                answers.add(pool.submit(() -> favorite(fan, videoId, 1)));
             }
+            for (Future<JsonNode> answer : answers) {
+                assertThat(answer.get().get("status_code").asInt()).as("like with the broker down").isZero();
+            }
+            pool.shutdown();
             for (Account fan : fans.subList(0, 5)) {
                 assertThat(favorite(fan, videoId, 2).get("status_code").asInt()).as("unlike with the broker down").isZero();
             }
@@ -140,7 +147,9 @@ class FavoriteApiEndToEndIT {
     /**
      * 1,000 like/unlike requests from 50 users at once on one video. Each user's own requests go
      * in order, so its last one is its final state; the counters must end equal to the number
-     * of users whose last request was a like, in Redis, in MySQL and in the favorite rows.
+     * of users whose last request was a like, in Redis, in MySQL and in the favorite rows. Among
+     * them go likes of a video that does not exist: the gateway sends requests that arrive
+     * together in one batch, and those alone must be refused.
      */
     @Test
     void aStormOfLikesAndUnlikesEndsWithExactCounters() throws Exception {
@@ -170,6 +179,9 @@ class FavoriteApiEndToEndIT {
                 for (int n = 0; n < 20; n++) {
                     likes = random.nextBoolean();
                     assertThat(favorite(fan, videoId, likes ? 1 : 2).get("status_code").asInt()).isZero();
+                    if (n % 5 == 0) {
+                        assertThat(favorite(fan, 123456789L, 1).get("status_code").asInt()).as("a like of no video").isEqualTo(30005);
+                    }
                 }
                 return likes;
             }));

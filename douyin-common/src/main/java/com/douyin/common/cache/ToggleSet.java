@@ -3,6 +3,8 @@ package com.douyin.common.cache;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -24,6 +26,10 @@ public final class ToggleSet {
 
     /** What a switch did: whether the set changed, and the change's sequence. */
     public record Flip(boolean changed, long sequence) {
+    }
+
+    /** One switch of {@link #flipAll}: its arguments as for {@link #flip}, on its set. */
+    public record Switch(ToggleSet set, String flipId, String member, int delta, List<Counter> counters) {
     }
 
     /** How long Redis remembers a switch's answer, for a caller that asks again after an error. */
@@ -91,7 +97,42 @@ public final class ToggleSet {
         return new Flip(result.get(0) == 1, result.get(1));
     }
 
+    /**
+     * Several switches, of any sets, in one round trip to Redis (a pipeline; each switch is still
+     * its own atomic script, so this works on a Redis cluster too). A switch whose set is not
+     * loaded yet is then done alone, loading the set first. After a Redis error any of them may
+     * have been done: asking again with the same flip IDs is safe.
+     */
+    public static List<Flip> flipAll(RedissonClient redisson, List<Switch> switches) {
+        RBatch batch = redisson.createBatch();
+        List<RFuture<List<Long>>> answers = new ArrayList<>(switches.size());
+        for (Switch s : switches) {
+            Script script = s.set().script(s.flipId(), s.member(), s.delta(), s.counters());
+            answers.add(batch.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, FLIP,
+                    RScript.ReturnType.MULTI, script.keys(), script.args()));
+        }
+        batch.execute();
+        List<Flip> flips = new ArrayList<>(switches.size());
+        for (int i = 0; i < switches.size(); i++) {
+            List<Long> answer = answers.get(i).toCompletableFuture().join();
+            Switch s = switches.get(i);
+            flips.add(answer.get(0) < 0 ? s.set().flip(s.flipId(), s.member(), s.delta(), s.counters())
+                    : new Flip(answer.get(0) == 1, answer.get(1)));
+        }
+        return flips;
+    }
+
     private List<Long> run(String flipId, String member, int delta, List<Counter> counters) {
+        Script script = script(flipId, member, delta, counters);
+        return redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, FLIP,
+                RScript.ReturnType.MULTI, script.keys(), script.args());
+    }
+
+    /** The FLIP script's keys and arguments for one switch. */
+    private record Script(List<Object> keys, Object[] args) {
+    }
+
+    private Script script(String flipId, String member, int delta, List<Counter> counters) {
         List<Object> keys = new ArrayList<>();
         List<Object> args = new ArrayList<>(List.of(member, String.valueOf(delta), String.valueOf(ANSWER_KEPT_SECONDS)));
         keys.add(set.set().getName());
@@ -100,8 +141,7 @@ public final class ToggleSet {
             keys.add(counter.hashKey());
             args.add(counter.field());
         }
-        return redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, FLIP,
-                RScript.ReturnType.MULTI, keys, args.toArray());
+        return new Script(keys, args.toArray());
     }
 
     /**

@@ -5,6 +5,9 @@ import com.alibaba.csp.sentinel.SphU;
 import com.alibaba.csp.sentinel.Tracer;
 import com.alibaba.csp.sentinel.slots.block.BlockException;
 import com.douyin.common.metrics.DouyinMeters;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.apache.rocketmq.spring.support.RocketMQHeaders;
@@ -40,6 +43,26 @@ public final class BrokerOrFallback {
         call(eventKey, () -> rocketMQ.syncSend(topic, MessageBuilder.withPayload(event).setHeader(RocketMQHeaders.KEYS, eventKey).build()),
                 () -> {
                     fallback.run();
+                    return null;
+                });
+    }
+
+    /**
+     * Sends {@code events} to {@code topic} as one batch (one request, each event still its own
+     * message with its key), or, if the broker cannot take the batch, runs {@code fallback} for
+     * each event. The broker stores a batch whole or not at all.
+     */
+    public <E> void sendAll(String topic, List<E> events, Function<E, String> keyOf, Consumer<E> fallback) {
+        if (events.size() == 1) {
+            E event = events.get(0);
+            send(topic, event, keyOf.apply(event), () -> fallback.accept(event));
+            return;
+        }
+        call(events.size() + " events", () -> rocketMQ.syncSend(topic, events.stream()
+                        .map(event -> MessageBuilder.withPayload(event).setHeader(RocketMQHeaders.KEYS, keyOf.apply(event)).build())
+                        .toList()),
+                () -> {
+                    events.forEach(fallback);
                     return null;
                 });
     }

@@ -9,6 +9,7 @@ import org.apache.rocketmq.client.hook.ConsumeMessageHook;
 import org.apache.rocketmq.client.hook.SendMessageContext;
 import org.apache.rocketmq.client.hook.SendMessageHook;
 import org.apache.rocketmq.common.message.Message;
+import org.apache.rocketmq.common.message.MessageBatch;
 import org.apache.rocketmq.common.message.MessageExt;
 
 /**
@@ -39,7 +40,17 @@ public final class MessageTracing implements SendMessageHook, ConsumeMessageHook
     @Override
     public void sendMessageBefore(SendMessageContext context) {
         Span current = tracer.currentSpan();
-        if (current != null) {
+        if (current == null) {
+            return;
+        }
+        if (context.getMessage() instanceof MessageBatch batch) {
+            // A batch (a gathered like storm) was encoded before this hook: each message gets
+            // the trace, and the batch is encoded again, or the consumers would start new traces.
+            for (Message message : batch) {
+                propagator.inject(current.context(), message, Message::putUserProperty);
+            }
+            batch.setBody(batch.encode());
+        } else {
             propagator.inject(current.context(), context.getMessage(), Message::putUserProperty);
         }
     }

@@ -6,7 +6,12 @@ import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoService;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * For providers that act on videos (likes, comments): whether a video exists and who its
@@ -35,5 +40,19 @@ public class VideoAuthors {
         }
         authors.put(videoId, found.get(0).authorId());
         return found.get(0).authorId();
+    }
+
+    /** The authors of these videos, known ones from memory and the rest in one call; unknown videos are left out. */
+    public Map<Long, Long> authorsOf(Collection<Long> videoIds) {
+        Map<Long, Long> found = new HashMap<>(authors.getAllPresent(videoIds));
+        Set<Long> missing = new LinkedHashSet<>(videoIds);
+        missing.removeAll(found.keySet());
+        if (!missing.isEmpty()) {
+            for (VideoDTO video : videos.getVideos(List.copyOf(missing))) {
+                authors.put(video.id(), video.authorId());
+                found.put(video.id(), video.authorId());
+            }
+        }
+        return found;
     }
 }

@@ -59,4 +59,28 @@ class ToggleSetIT {
         assertThat(count()).isEqualTo("0");
         assertThat(ann.set().set().contains("video-1")).isFalse();
     }
+
+    @Test
+    void aBatchOfSwitchesMovesEachAsAloneLoadsMissingSetsAndMovesNothingTwiceWhenAskedAgain() {
+        redisson.getMap("toggle-it:counters", StringCodec.INSTANCE).put("likes", "10");
+        List<ToggleSet.Counter> counters = List.of(new ToggleSet.Counter("toggle-it:counters", "likes"));
+        ToggleSet bea = likes("bea");
+        bea.flip(ToggleSet.newFlipId(), "video-1", +1, counters); // loaded, video-1 liked: count 11
+        ToggleSet cal = likes("cal"); // never used: its set is not in Redis yet
+        List<ToggleSet.Switch> batch = List.of(
+                new ToggleSet.Switch(bea, ToggleSet.newFlipId(), "video-2", +1, counters), // a change
+                new ToggleSet.Switch(bea, ToggleSet.newFlipId(), "video-1", +1, counters), // a repeat
+                new ToggleSet.Switch(cal, ToggleSet.newFlipId(), "video-1", +1, counters), // a change, set loaded first
+                new ToggleSet.Switch(bea, ToggleSet.newFlipId(), "video-3", -1, counters)); // unliking what is not liked
+
+        List<ToggleSet.Flip> flips = ToggleSet.flipAll(redisson, batch);
+        assertThat(flips).extracting(ToggleSet.Flip::changed).containsExactly(true, false, true, false);
+        assertThat(flips.get(0).sequence()).isPositive();
+        assertThat(count()).isEqualTo("13");
+        assertThat(bea.set().set().readAll()).contains("video-1", "video-2").doesNotContain("video-3");
+        assertThat(cal.set().set().readAll()).contains("video-1");
+
+        assertThat(ToggleSet.flipAll(redisson, batch)).as("the same batch asked again, as after an error").isEqualTo(flips);
+        assertThat(count()).isEqualTo("13");
+    }
 }

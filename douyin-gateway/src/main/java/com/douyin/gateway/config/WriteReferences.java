@@ -22,7 +22,8 @@ public class WriteReferences {
     @Bean
     @DubboReference(providedBy = "douyin-favorite", methods = {
             @Method(name = "like", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS),
-            @Method(name = "unlike", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS)})
+            @Method(name = "unlike", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS),
+            @Method(name = "changeAll", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS)})
     public ReferenceBean<FavoriteService> favoriteService() {
         return new ReferenceBean<>();
     }

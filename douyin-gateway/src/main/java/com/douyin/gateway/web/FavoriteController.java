@@ -2,6 +2,7 @@ package com.douyin.gateway.web;
 
 import com.douyin.api.favorite.FavoriteService;
 import com.douyin.api.video.VideoService;
+import com.douyin.gateway.batch.FavoriteChangeBatches;
 import com.douyin.gateway.auth.ViewerAuthenticator;
 import com.douyin.gateway.json.StatusResponse;
 import com.douyin.gateway.json.VideoJsonMapper;
@@ -27,11 +28,14 @@ public class FavoriteController {
     private VideoService videos;
 
     private final ViewerAuthenticator auth;
+    private final FavoriteChangeBatches changes;
     private final VideoJsonMapper videoJson;
     private final FeedEntryChanges feedChanges;
 
-    public FavoriteController(ViewerAuthenticator auth, VideoJsonMapper videoJson, FeedEntryChanges feedChanges) {
+    public FavoriteController(ViewerAuthenticator auth, FavoriteChangeBatches changes, VideoJsonMapper videoJson,
+                              FeedEntryChanges feedChanges) {
         this.auth = auth;
+        this.changes = changes;
         this.videoJson = videoJson;
         this.feedChanges = feedChanges;
     }
@@ -41,11 +45,7 @@ public class FavoriteController {
         long userId = auth.requireViewer(request);
         long videoId = RequestParams.requiredId(request, "video_id");
         try {
-            if (RequestParams.actionType(request) == 1) {
-                favorites.like(userId, videoId);
-            } else {
-                favorites.unlike(userId, videoId);
-            }
+            changes.change(userId, videoId, RequestParams.actionType(request) == 1);
         } finally { // (a failed call may still have changed them)
             feedChanges.videoChanged(videoId);
             feedChanges.usersChanged(userId); // favorite_count

@@ -38,7 +38,18 @@ public class LikedVideos {
 
     /** Likes ({@code delta} +1) or unlikes (-1) atomically with the cached counters; see {@link ToggleSet#flip}. */
     public ToggleSet.Flip flip(String flipId, long userId, long videoId, long authorId, int delta) {
-        return new ToggleSet(redisson, likedSet(userId)).flip(flipId, String.valueOf(videoId), delta, List.of(
+        ToggleSet.Switch s = switchOf(flipId, userId, videoId, authorId, delta);
+        return s.set().flip(s.flipId(), s.member(), s.delta(), s.counters());
+    }
+
+    /** Several likes and unlikes in one round trip, each as {@link #flip} would do it; see {@link ToggleSet#flipAll}. */
+    public List<ToggleSet.Flip> flipAll(List<ToggleSet.Switch> switches) {
+        return ToggleSet.flipAll(redisson, switches);
+    }
+
+    /** The switch of one like or unlike, for {@link #flipAll}. */
+    public ToggleSet.Switch switchOf(String flipId, long userId, long videoId, long authorId, int delta) {
+        return new ToggleSet.Switch(new ToggleSet(redisson, likedSet(userId)), flipId, String.valueOf(videoId), delta, List.of(
                 new ToggleSet.Counter(CachedEntity.VIDEO.countersKey(videoId), "favorite_count"),
                 new ToggleSet.Counter(CachedEntity.USER.countersKey(userId), "favorite_count"),
                 new ToggleSet.Counter(CachedEntity.USER.countersKey(authorId), "total_favorited")));

@@ -1,18 +1,22 @@
 package com.douyin.favorite.rpc;
 
 import com.douyin.api.common.WriteTimeouts;
+import com.douyin.api.common.ErrorCode;
+import com.douyin.api.favorite.FavoriteChange;
 import com.douyin.api.favorite.FavoriteService;
 import com.douyin.favorite.service.FavoriteActionService;
 import com.douyin.favorite.service.FavoriteQueryService;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.dubbo.config.annotation.DubboService;
 import org.apache.dubbo.config.annotation.Method;
 
 /** The Dubbo face of the favorite provider; the logic is in the services. */
 @DubboService(methods = {
         @Method(name = "like", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS),
-        @Method(name = "unlike", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS)})
+        @Method(name = "unlike", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS),
+        @Method(name = "changeAll", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS)})
 public class FavoriteServiceRpc implements FavoriteService {
 
     private final FavoriteActionService actions;
@@ -31,6 +35,11 @@ public class FavoriteServiceRpc implements FavoriteService {
     @Override
     public void unlike(long userId, long videoId) {
         actions.unlike(userId, videoId);
+    }
+
+    @Override
+    public CompletableFuture<List<ErrorCode>> changeAll(List<FavoriteChange> changes) {
+        return CompletableFuture.completedFuture(actions.changeAll(changes));
     }
 
     @Override

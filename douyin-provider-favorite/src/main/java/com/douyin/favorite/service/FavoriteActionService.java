@@ -4,12 +4,19 @@ import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.api.event.Topics;
+import com.douyin.api.favorite.FavoriteChange;
 import com.douyin.common.cache.ToggleSet;
 import com.douyin.common.mq.BrokerOrFallback;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.common.video.VideoAuthors;
 import com.douyin.favorite.cache.LikedVideos;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
+import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -24,6 +31,9 @@ import org.springframework.stereotype.Service;
  * Redis is out ({@link RedisOutage}), the favorite row decides and stores the change, on that
  * same synchronous path; a Redis error while Redis is not out is tried once more, then refused
  * ({@link RedisOutage#decideOrElse}).
+ *
+ * <p>{@link #changeAll} takes the likes the gateway gathered from concurrent requests: one Redis
+ * round trip for all of them, one broker send for those that changed something.
  */
 @Service
 public class FavoriteActionService {
@@ -53,9 +63,77 @@ public class FavoriteActionService {
         change(userId, videoId, -1);
     }
 
+    /**
+     * Each change as {@link #like} or {@link #unlike} would do it; per change, in order, null or
+     * the error that refused it.
+     */
+    public List<ErrorCode> changeAll(List<FavoriteChange> changes) {
+        List<ErrorCode> refusals = new ArrayList<>(Collections.nCopies(changes.size(), null));
+        Map<Long, Long> authorOf = authors.authorsOf(changes.stream().map(FavoriteChange::videoId).toList());
+        List<Pending> pending = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            FavoriteChange c = changes.get(i);
+            Long authorId = authorOf.get(c.videoId());
+            if (authorId == null) {
+                refusals.set(i, ErrorCode.VIDEO_NOT_FOUND);
+            } else {
+                pending.add(new Pending(i, c.userId(), c.videoId(), authorId, c.like() ? +1 : -1, ToggleSet.newFlipId()));
+            }
+        }
+        List<ToggleSet.Flip> flips = pending.size() > 1 && !outage.inEffect() ? flipAll(pending) : null;
+        if (flips == null) { // one change, a Redis outage or error: each alone, deciding in MySQL if need be
+            for (Pending p : pending) {
+                refusals.set(p.position(), refusalOf(() -> change(p.flipId(), p.userId(), p.videoId(), p.authorId(), p.delta())));
+            }
+            return refusals;
+        }
+        List<FavoriteChangedEvent> events = new ArrayList<>();
+        Map<FavoriteChangedEvent, Integer> positions = new IdentityHashMap<>(); // the events store() answers
+        for (int k = 0; k < pending.size(); k++) {
+            Pending p = pending.get(k);
+            if (flips.get(k).changed()) { // else a repeat: nothing to store
+                FavoriteChangedEvent event = new FavoriteChangedEvent(p.userId(), p.videoId(), p.authorId(), p.delta(), flips.get(k).sequence());
+                events.add(event);
+                positions.put(event, p.position());
+            }
+        }
+        for (FavoriteChangedEvent unstored : store(events)) {
+            refusals.set(positions.get(unstored), ErrorCode.SERVICE_UNAVAILABLE);
+        }
+        return refusals;
+    }
+
+    /** A change of a known video in {@link #changeAll}: where it stands in the call, and its flip ID. */
+    private record Pending(int position, long userId, long videoId, long authorId, int delta, String flipId) {
+    }
+
+    /** The pending changes in one Redis round trip; null after a Redis error. */
+    private List<ToggleSet.Flip> flipAll(List<Pending> pending) {
+        try {
+            return liked.flipAll(pending.stream()
+                    .map(p -> liked.switchOf(p.flipId(), p.userId(), p.videoId(), p.authorId(), p.delta())).toList());
+        } catch (RedisException e) {
+            // Some may be done: each is then asked again alone, with its flip ID, so none moves twice.
+            log.warn("A batch of {} likes met a Redis error, taking them one by one: {}", pending.size(), e.toString());
+            return null;
+        }
+    }
+
+    private static ErrorCode refusalOf(Runnable change) {
+        try {
+            change.run();
+            return null;
+        } catch (DouyinException e) {
+            return e.errorCode();
+        }
+    }
+
     private void change(long userId, long videoId, int delta) {
-        long authorId = authors.authorOf(videoId);
-        String flipId = ToggleSet.newFlipId(); // the same for a second try after a Redis error
+        change(ToggleSet.newFlipId(), userId, videoId, authors.authorOf(videoId), delta);
+    }
+
+    /** {@code flipId}: the same for a second try after a Redis error. */
+    private void change(String flipId, long userId, long videoId, long authorId, int delta) {
         outage.decideOrElse(() -> changeInRedis(flipId, userId, videoId, authorId, delta),
                 () -> direct.changeInMysql(userId, videoId, authorId, delta));
     }
@@ -65,18 +143,38 @@ public class FavoriteActionService {
         if (!flip.changed()) {
             return; // a repeat: nothing to store
         }
-        FavoriteChangedEvent event = new FavoriteChangedEvent(userId, videoId, authorId, delta, flip.sequence());
-        try {
-            broker.send(Topics.FAVORITE, event, event.eventKey(), () -> direct.write(event));
-        } catch (RuntimeException e) {
-            // Neither path stored it: take the change back so Redis does not claim it.
-            try {
-                liked.flip(ToggleSet.newFlipId(), userId, videoId, authorId, -delta);
-            } catch (RuntimeException undoFailed) { // not a Redis error for decideOrElse to try again
-                log.error("Like of video {} by user {} is in Redis but stored nowhere: {}", videoId, userId, undoFailed.toString());
-            }
-            log.warn("Like refused, neither the broker nor MySQL took it: {}", e.toString());
+        if (!store(List.of(new FavoriteChangedEvent(userId, videoId, authorId, delta, flip.sequence()))).isEmpty()) {
             throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
+        }
+    }
+
+    /**
+     * Stores changes Redis has decided: through the broker, or each on the synchronous path if
+     * the broker cannot take them. Answers those neither path took, whose change it has taken
+     * back in Redis so that Redis does not claim them.
+     */
+    private List<FavoriteChangedEvent> store(List<FavoriteChangedEvent> events) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<FavoriteChangedEvent> unstored = new ArrayList<>();
+        broker.sendAll(Topics.FAVORITE, events, FavoriteChangedEvent::eventKey, event -> {
+            try {
+                direct.write(event);
+            } catch (RuntimeException e) {
+                undo(event);
+                log.warn("Like refused, neither the broker nor MySQL took it: {}", e.toString());
+                unstored.add(event);
+            }
+        });
+        return unstored;
+    }
+
+    private void undo(FavoriteChangedEvent event) {
+        try {
+            liked.flip(ToggleSet.newFlipId(), event.userId(), event.videoId(), event.authorId(), -event.delta());
+        } catch (RuntimeException undoFailed) { // not a Redis error for decideOrElse to try again
+            log.error("Like of video {} by user {} is in Redis but stored nowhere: {}", event.videoId(), event.userId(), undoFailed.toString());
         }
     }
 }
