@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
+import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.api.event.VideoPublishedEvent;
 import com.douyin.api.user.AuthDTO;
 import com.douyin.api.user.ProfileChange;
@@ -224,6 +225,32 @@ class UserServiceIT {
         UserDTO read = users.getUser(id);
         assertThat(read.workCount()).isEqualTo(1);
         assertThat(read.totalFavorited()).as("the like in flight, not rebuilt away from MySQL").isEqualTo(1);
+    }
+
+    @Test
+    void aBatchOfLikesMovesEachLikersAndAuthorsCountersOnceEvenWithARedeliveredEventInIt() {
+        long ann = users.register(uniqueName(), "secret123").userId();
+        long bob = users.register(uniqueName(), "secret123").userId();
+        long author = users.register(uniqueName(), "secret123").userId();
+        FavoriteChangedEvent annLikes = new FavoriteChangedEvent(ann, 1, author, +1, 10);
+        counters.applyFavoriteChanges(List.of(annLikes));
+
+        counters.applyFavoriteChanges(List.of(
+                annLikes, // redelivered
+                new FavoriteChangedEvent(bob, 1, author, +1, 11),
+                new FavoriteChangedEvent(bob, 2, author, +1, 12),
+                new FavoriteChangedEvent(ann, 3, bob, +1, 13), // bob is also an author
+                new FavoriteChangedEvent(bob, 2, author, -1, 14)));
+
+        assertThat(counts(ann)).containsExactly(2L, 0L);
+        assertThat(counts(bob)).containsExactly(1L, 1L);
+        assertThat(counts(author)).containsExactly(0L, 2L);
+    }
+
+    /** favorite_count and total_favorited of a user's row. */
+    private List<Long> counts(long id) {
+        return jdbc.queryForObject("SELECT favorite_count, total_favorited FROM user WHERE id = ?",
+                (row, n) -> List.of(row.getLong(1), row.getLong(2)), id);
     }
 
     @Test

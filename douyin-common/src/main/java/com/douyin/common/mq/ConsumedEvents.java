@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -33,14 +34,23 @@ public final class ConsumedEvents {
     }
 
     /**
-     * The keys of a batch not seen before, recorded in two statements. Call it inside the
-     * transaction that applies them; if another consumer records one of them at the same time,
-     * the insert fails and the whole batch is redelivered.
+     * The keys of a batch not seen before, recorded. Call it inside the transaction that applies
+     * them. Usually none was seen (a redelivery is rare), so the keys are first inserted all at
+     * once, one statement; if one of them is there already, that insert fails whole and the seen
+     * ones are looked up first (two statements). A plain INSERT, not INSERT IGNORE, so a Seata AT
+     * branch can undo it. If another consumer records one of them at the same time, the second
+     * insert fails and the whole batch is redelivered.
      */
     public Set<String> firstDeliveries(String consumer, Collection<String> eventKeys) {
         Set<String> fresh = new LinkedHashSet<>(eventKeys);
         if (fresh.isEmpty()) {
             return fresh;
+        }
+        try {
+            insert(consumer, fresh);
+            return fresh;
+        } catch (DuplicateKeyException seenBefore) {
+            // Only this statement is undone: the transaction goes on.
         }
         String marks = String.join(",", Collections.nCopies(fresh.size(), "?"));
         List<Object> args = new ArrayList<>();
@@ -49,14 +59,18 @@ public final class ConsumedEvents {
         fresh.removeAll(jdbc.queryForList("SELECT event_key FROM consumed_event WHERE consumer = ? AND event_key IN (" + marks + ")",
                 String.class, args.toArray()));
         if (!fresh.isEmpty()) {
-            List<Object> rows = new ArrayList<>();
-            fresh.forEach(key -> {
-                rows.add(consumer);
-                rows.add(key);
-            });
-            jdbc.update("INSERT INTO consumed_event (consumer, event_key) VALUES "
-                    + String.join(",", Collections.nCopies(fresh.size(), "(?, ?)")), rows.toArray());
+            insert(consumer, fresh);
         }
         return fresh;
+    }
+
+    private void insert(String consumer, Set<String> keys) {
+        List<Object> rows = new ArrayList<>();
+        keys.forEach(key -> {
+            rows.add(consumer);
+            rows.add(key);
+        });
+        jdbc.update("INSERT INTO consumed_event (consumer, event_key) VALUES "
+                + String.join(",", Collections.nCopies(keys.size(), "(?, ?)")), rows.toArray());
     }
 }

@@ -60,6 +60,19 @@ public interface UserMapper {
             + " WHERE id IN <foreach collection='deltas' index='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
     void addToCounter(@Param("counter") String counter, @Param("deltas") Map<Long, Long> deltas);
 
+    /**
+     * Two counters of a batch (a like moves the liker's and the author's) in one statement: each
+     * row of {@code ids} gets its delta of each, 0 where it has none; neither map may be empty.
+     */
+    @Update("<script>UPDATE user SET ${first} = ${first} + CASE id"
+            + "<foreach collection='firstDeltas' index='id' item='delta'> WHEN #{id} THEN #{delta}</foreach> ELSE 0 END,"
+            + " ${second} = ${second} + CASE id"
+            + "<foreach collection='secondDeltas' index='id' item='delta'> WHEN #{id} THEN #{delta}</foreach> ELSE 0 END"
+            + " WHERE id IN <foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
+    void addToCounters(@Param("first") String first, @Param("firstDeltas") Map<Long, Long> firstDeltas,
+                       @Param("second") String second, @Param("secondDeltas") Map<Long, Long> secondDeltas,
+                       @Param("ids") Collection<Long> ids);
+
     /** Keyset paging over all IDs, for rebuilding the bloom filter. */
     @Select("SELECT id FROM user WHERE id > #{afterId} ORDER BY id LIMIT #{limit}")
     List<Long> findIdsAfter(@Param("afterId") long afterId, @Param("limit") int limit);

@@ -11,6 +11,8 @@ import com.douyin.user.cache.UserCache;
 import com.douyin.user.dao.UserMapper;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -77,28 +79,40 @@ public class UserCounterService {
 
     /**
      * Likes and unlikes into the liker's favorite_count and the author's total_favorited, a batch
-     * in one UPDATE per counter. Only MySQL: the favorite provider has already moved the cached
+     * in one UPDATE. Only MySQL: the favorite provider has already moved the cached
      * counts in Redis, atomically with the like.
      */
     public void applyFavoriteChanges(List<FavoriteChangedEvent> changes) {
         transaction.executeWithoutResult(status -> {
             List<FavoriteChangedEvent> fresh = consumed.firstDeliveries(FAVORITE_COUNT_CONSUMER, changes, FavoriteChangedEvent::eventKey);
-            add("favorite_count", CounterDeltas.sum(fresh, FavoriteChangedEvent::userId, FavoriteChangedEvent::delta));
-            add("total_favorited", CounterDeltas.sum(fresh, FavoriteChangedEvent::authorId, FavoriteChangedEvent::delta));
+            add("favorite_count", CounterDeltas.sum(fresh, FavoriteChangedEvent::userId, FavoriteChangedEvent::delta),
+                    "total_favorited", CounterDeltas.sum(fresh, FavoriteChangedEvent::authorId, FavoriteChangedEvent::delta));
         });
     }
 
     /**
      * Follows and unfollows into the follower's follow_count and the followee's follower_count, a
-     * batch in one UPDATE per counter. Only MySQL: the relation provider has already moved the cached
+     * batch in one UPDATE. Only MySQL: the relation provider has already moved the cached
      * counts in Redis, atomically with the follow.
      */
     public void applyFollowChanges(List<FollowChangedEvent> changes) {
         transaction.executeWithoutResult(status -> {
             List<FollowChangedEvent> fresh = consumed.firstDeliveries(FOLLOW_COUNT_CONSUMER, changes, FollowChangedEvent::eventKey);
-            add("follow_count", CounterDeltas.sum(fresh, FollowChangedEvent::followerId, FollowChangedEvent::delta));
-            add("follower_count", CounterDeltas.sum(fresh, FollowChangedEvent::followeeId, FollowChangedEvent::delta));
+            add("follow_count", CounterDeltas.sum(fresh, FollowChangedEvent::followerId, FollowChangedEvent::delta),
+                    "follower_count", CounterDeltas.sum(fresh, FollowChangedEvent::followeeId, FollowChangedEvent::delta));
         });
+    }
+
+    /** Two counters' deltas in one UPDATE (rows locked in ID order, as every consumer does). */
+    private void add(String first, Map<Long, Long> firstDeltas, String second, Map<Long, Long> secondDeltas) {
+        if (firstDeltas.isEmpty() || secondDeltas.isEmpty()) {
+            add(first, firstDeltas);
+            add(second, secondDeltas);
+        } else {
+            Set<Long> ids = new TreeSet<>(firstDeltas.keySet());
+            ids.addAll(secondDeltas.keySet());
+            users.addToCounters(first, firstDeltas, second, secondDeltas, ids);
+        }
     }
 
     private void add(String counter, Map<Long, Long> deltas) {

@@ -2,6 +2,7 @@ package com.douyin.infra.rocketmq;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import org.apache.rocketmq.common.TopicConfig;
 import org.apache.rocketmq.remoting.protocol.body.ClusterInfo;
 import org.apache.rocketmq.remoting.protocol.route.BrokerData;
@@ -10,11 +11,16 @@ import org.apache.rocketmq.tools.admin.DefaultMQAdminExt;
 /**
  * Creates the application's topics on every master of DefaultCluster, once the broker has
  * registered with the name server. Usage: TopicCreator NAMESRV_ADDR TOPIC...
+ *
+ * <p>Four queues a topic: each consumer group pulls each queue once per batch window and applies
+ * what it got in one transaction, so queues cost SQL statements and pulls at any rate; four still
+ * let four instances of a provider share a group's work. A topic that exists keeps its queues
+ * (messages waiting in a queue taken away would never be consumed).
  */
 public final class TopicCreator {
 
     private static final String CLUSTER = "DefaultCluster";
-    private static final int QUEUES = 8;
+    private static final int QUEUES = 4;
     private static final long WAIT_MS = 60_000;
 
     public static void main(String[] args) throws Exception {
@@ -29,7 +35,12 @@ public final class TopicCreator {
         admin.start();
         try {
             List<String> masters = waitForMasters(admin);
+            Set<String> existing = admin.fetchAllTopicList().getTopicList();
             for (String topic : topics) {
+                if (existing.contains(topic)) {
+                    System.out.println("topic " + topic + " exists");
+                    continue;
+                }
                 TopicConfig config = new TopicConfig(topic, QUEUES, QUEUES);
                 for (String master : masters) {
                     admin.createAndUpdateTopicConfig(master, config);
