@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Like-storm benchmark: 200 users like and unlike 10 hot videos at random through the gateway,
-# driven by wrk (bench/likes.lua) on 50 connections for 15 s. Prints answered likes/s, latency
+# driven by wrk (bench/likes.lua) on 50 connections for 15 s after a 10 s warm-up storm (JIT, pools,
+# connections; its figures are not counted). Prints answered likes/s, latency
 # percentiles, failed answers, the SQL statements MySQL executed per 1,000 likes (the write-behind
 # consumers' batching), and how long after the last answer the MySQL counters equal the Redis ones
 # (and the favorite rows). It prints figures; it does not judge them.
 #
 #   bench/likes.sh           (starts the system with ./douyin up if it is not running, and stops it after)
-#   USERS=500 CONNECTIONS=20 DURATION=30s bench/likes.sh
+#   USERS=500 CONNECTIONS=20 DURATION=30s WARMUP=0s bench/likes.sh
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -15,6 +16,7 @@ USERS=${USERS:-200}
 VIDEOS=10
 CONNECTIONS=${CONNECTIONS:-50}
 DURATION=${DURATION:-15s}
+WARMUP=${WARMUP:-10s}
 DB=${DOUYIN_DB_NAME:-douyin}
 REDIS_URL=${DOUYIN_REDIS_URL:-redis://127.0.0.1:6379}
 MYSQL=(mariadb -h127.0.0.1 -P3306 -uroot "$DB")
@@ -74,6 +76,12 @@ mysql_rows() {
   "${MYSQL[@]}" -N -e "SELECT COUNT(*) FROM favorite f JOIN video v ON v.id = f.video_id WHERE v.author_id = $author_id AND f.liked = 1"
 }
 
+if [[ $WARMUP != 0s ]]; then
+  echo "warm-up storm, $WARMUP (not counted)"
+  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$REPO/bench/likes.lua" "$API/douyin/favorite/action/" \
+    -- "$WORK/tokens" "$WORK/videos" >/dev/null
+  sleep 2 # the write-behind of the warm-up lands before the count starts
+fi
 before=$(statements)
 echo "storm: random likes and unlikes of $VIDEOS videos by $USERS users, $CONNECTIONS connections, $DURATION"
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$REPO/bench/likes.lua" "$API/douyin/favorite/action/" \

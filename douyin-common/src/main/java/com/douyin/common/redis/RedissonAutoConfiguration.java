@@ -21,6 +21,8 @@ public class RedissonAutoConfiguration {
     @ConditionalOnMissingBean
     RedissonClient redissonClient(RedisProperties properties) {
         Config config = new Config();
+        // Scripts go as EVALSHA (Redisson loads one on NOSCRIPT), not their whole text every call.
+        config.setUseScriptCache(true);
         config.useSingleServer()
                 .setAddress(properties.address())
                 .setPassword(properties.password())

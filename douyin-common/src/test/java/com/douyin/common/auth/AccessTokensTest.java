@@ -9,6 +9,7 @@ import com.douyin.common.testing.RandomSecret;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,44 @@ class AccessTokensTest {
         assertThatThrownBy(() -> tokensAt(NOW.plus(Duration.ofHours(3)), SECRET).verify(token))
                 .isInstanceOf(DouyinException.class)
                 .extracting(e -> ((DouyinException) e).errorCode()).isEqualTo(ErrorCode.TOKEN_EXPIRED);
+    }
+
+    @Test
+    void aTokenVerifiedBeforeIsStillRefusedOnceItHasExpired() {
+        MutableClock clock = new MutableClock(NOW);
+        AccessTokens tokens = new AccessTokens(new TokenProperties(SECRET, Duration.ofHours(2), null), clock);
+        String token = tokens.issue(7L, "s7");
+        assertThat(tokens.verify(token)).isEqualTo(new AccessClaims(7L, "s7"));
+
+        clock.now = NOW.plus(Duration.ofHours(2)); // its last valid second, as the verifier counts
+        assertThat(tokens.verify(token)).isEqualTo(new AccessClaims(7L, "s7"));
+        clock.now = NOW.plus(Duration.ofHours(2)).plusSeconds(1);
+        assertThatThrownBy(() -> tokens.verify(token))
+                .extracting(e -> ((DouyinException) e).errorCode()).isEqualTo(ErrorCode.TOKEN_EXPIRED);
+    }
+
+    /** A clock the test moves. */
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     @Test

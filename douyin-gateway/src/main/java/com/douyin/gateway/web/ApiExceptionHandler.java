@@ -69,6 +69,9 @@ public class ApiExceptionHandler {
 
     /** Answers with the failing route's own response type when the route is known. */
     private static ResponseEntity<Object> respond(HttpStatus status, HttpServletRequest request, ErrorCode code, String message) {
+        if (request != null) {
+            request.setAttribute(AccessLogFilter.FAILURE_CODE, code.code());
+        }
         Object handler = request == null ? null : request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
         Class<?> bodyType = handler instanceof HandlerMethod method ? method.getMethod().getReturnType() : null;
         // JSON whatever the client accepts: an EventSource asks for text/event-stream only, and
