@@ -1,5 +1,7 @@
 package com.douyin.gateway.web;
 
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +10,7 @@ import java.io.IOException;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * status_code when it is a failure, time. Every failed (either status) or slow request is logged; of those that succeed quickly only a sample: 1 % of the reads
  * ({@code douyin.gateway.access-log.read-sample}; the feed at thousands a second, where the line
  * cost a tenth of the gateway's CPU) and 10 % of the writes ({@code write-sample}; a like storm,
- * where it cost as much). It runs inside the request's trace
+ * where it cost as much). A request whose trace is sampled is always logged, so every trace in
+ * the tracing backend has its access line. It runs inside the request's trace
  * (after Spring's observation filter), so the line carries the trace ID that every provider's log
  * lines for this request carry too.
  */
@@ -34,11 +38,14 @@ public class AccessLogFilter extends OncePerRequestFilter {
 
     private final double readSample;
     private final double writeSample;
+    private final ObjectProvider<Tracer> tracer;
 
     public AccessLogFilter(@Value("${douyin.gateway.access-log.read-sample:0.01}") double readSample,
-                           @Value("${douyin.gateway.access-log.write-sample:0.1}") double writeSample) {
+                           @Value("${douyin.gateway.access-log.write-sample:0.1}") double writeSample,
+                           ObjectProvider<Tracer> tracer) {
         this.readSample = readSample;
         this.writeSample = writeSample;
+        this.tracer = tracer;
     }
 
     @Override
@@ -64,7 +71,13 @@ public class AccessLogFilter extends OncePerRequestFilter {
     }
 
     private boolean isLogged(String method, int status, long ms) {
-        return status >= 300 || ms >= SLOW_MS
+        return status >= 300 || ms >= SLOW_MS || traceSampled()
                 || ThreadLocalRandom.current().nextDouble() < ("GET".equals(method) ? readSample : writeSample);
+    }
+
+    private boolean traceSampled() {
+        Tracer current = tracer.getIfAvailable();
+        Span span = current == null ? null : current.currentSpan();
+        return span != null && Boolean.TRUE.equals(span.context().sampled());
     }
 }
