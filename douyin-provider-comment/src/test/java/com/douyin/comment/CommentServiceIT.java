@@ -101,14 +101,22 @@ class CommentServiceIT {
         return Long.parseLong((String) redisson.getMap("video:counters:" + videoId, StringCodec.INSTANCE).get("comment_count"));
     }
 
-    /** Polls until the query answers {@code expected} (the rows are written behind), and answers the last value. */
+    /**
+     * Polls until the query answers {@code expected} (the rows are written behind, so a row may not
+     * be there yet), and answers the last value, -1 for no row.
+     */
     private long await(long expected, String sql, Object... args) throws InterruptedException {
-        long value = jdbc.queryForObject(sql, Long.class, args);
+        long value = current(sql, args);
         for (long deadline = System.currentTimeMillis() + 30_000; value != expected && System.currentTimeMillis() < deadline; ) {
             Thread.sleep(200);
-            value = jdbc.queryForObject(sql, Long.class, args);
+            value = current(sql, args);
         }
         return value;
+    }
+
+    private long current(String sql, Object... args) {
+        List<Long> rows = jdbc.queryForList(sql, Long.class, args);
+        return rows.isEmpty() || rows.get(0) == null ? -1 : rows.get(0);
     }
 
     private static ErrorCode codeOf(Throwable e) {
