@@ -87,14 +87,22 @@ public final class ToggleSet {
      */
     public Flip flip(String flipId, String member, int delta, List<Counter> counters) {
         List<Long> result = run(flipId, member, delta, counters);
-        if (result.get(0) < 0) { // not in Redis (first use, or Redis lost it)
-            set.load();
-            result = run(flipId, member, delta, counters);
-        }
+        return result.get(0) < 0 ? loadAndFlip(flipId, member, delta, counters) : flipOf(result);
+    }
+
+    /** A switch whose set Redis does not hold (first use, or Redis lost it): the set is loaded, then switched. */
+    private Flip loadAndFlip(String flipId, String member, int delta, List<Counter> counters) {
+        set.load();
+        List<Long> result = run(flipId, member, delta, counters);
         if (result.get(0) < 0) {
             throw new IllegalStateException("The set " + set.set().getName() + " vanished while in use");
         }
-        return new Flip(result.get(0) == 1, result.get(1));
+        return flipOf(result);
+    }
+
+    /** The FLIP script's answer {changed, sequence} as a Flip. */
+    private static Flip flipOf(List<Long> answer) {
+        return new Flip(answer.get(0) == 1, answer.get(1));
     }
 
     /**
@@ -116,8 +124,7 @@ public final class ToggleSet {
         for (int i = 0; i < switches.size(); i++) {
             List<Long> answer = answers.get(i).toCompletableFuture().join();
             Switch s = switches.get(i);
-            flips.add(answer.get(0) < 0 ? s.set().flip(s.flipId(), s.member(), s.delta(), s.counters())
-                    : new Flip(answer.get(0) == 1, answer.get(1)));
+            flips.add(answer.get(0) < 0 ? s.set().loadAndFlip(s.flipId(), s.member(), s.delta(), s.counters()) : flipOf(answer));
         }
         return flips;
     }

@@ -13,6 +13,7 @@ import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.apache.rocketmq.spring.support.RocketMQHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 
 /**
@@ -40,7 +41,7 @@ public final class BrokerOrFallback {
 
     /** Sends {@code event} to {@code topic}, or runs {@code fallback} if the broker cannot take it. */
     public void send(String topic, Object event, String eventKey, Runnable fallback) {
-        call(eventKey, () -> rocketMQ.syncSend(topic, MessageBuilder.withPayload(event).setHeader(RocketMQHeaders.KEYS, eventKey).build()),
+        call(eventKey, () -> rocketMQ.syncSend(topic, message(event, eventKey)),
                 () -> {
                     fallback.run();
                     return null;
@@ -58,13 +59,16 @@ public final class BrokerOrFallback {
             send(topic, event, keyOf.apply(event), () -> fallback.accept(event));
             return;
         }
-        call(events.size() + " events", () -> rocketMQ.syncSend(topic, events.stream()
-                        .map(event -> MessageBuilder.withPayload(event).setHeader(RocketMQHeaders.KEYS, keyOf.apply(event)).build())
-                        .toList()),
+        call(events.size() + " events", () -> rocketMQ.syncSend(topic, events.stream().map(event -> message(event, keyOf.apply(event))).toList()),
                 () -> {
                     events.forEach(fallback);
                     return null;
                 });
+    }
+
+    /** The event as a message with its key (consumers deduplicate on it). */
+    private static <E> Message<E> message(E event, String eventKey) {
+        return MessageBuilder.withPayload(event).setHeader(RocketMQHeaders.KEYS, eventKey).build();
     }
 
     /**

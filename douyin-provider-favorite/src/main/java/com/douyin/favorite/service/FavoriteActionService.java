@@ -56,11 +56,19 @@ public class FavoriteActionService {
     }
 
     public void like(long userId, long videoId) {
-        change(userId, videoId, +1);
+        changeOne(new FavoriteChange(userId, videoId, true));
     }
 
     public void unlike(long userId, long videoId) {
-        change(userId, videoId, -1);
+        changeOne(new FavoriteChange(userId, videoId, false));
+    }
+
+    /** One change, as a batch of one; its refusal is thrown. */
+    private void changeOne(FavoriteChange change) {
+        ErrorCode refusal = changeAll(List.of(change)).get(0);
+        if (refusal != null) {
+            throw new DouyinException(refusal);
+        }
     }
 
     /**
@@ -126,10 +134,6 @@ public class FavoriteActionService {
         } catch (DouyinException e) {
             return e.errorCode();
         }
-    }
-
-    private void change(long userId, long videoId, int delta) {
-        change(ToggleSet.newFlipId(), userId, videoId, authors.authorOf(videoId), delta);
     }
 
     /** {@code flipId}: the same for a second try after a Redis error. */
