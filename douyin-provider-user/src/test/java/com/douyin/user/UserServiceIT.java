@@ -2,6 +2,9 @@ package com.douyin.user;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
@@ -26,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,8 +38,10 @@ import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * The user provider against the real MariaDB and Redis of the machine (its own database
@@ -64,6 +70,8 @@ class UserServiceIT {
     @Autowired JdbcTemplate jdbc;
     @Autowired RedissonClient redisson;
     @Autowired UserCounterService counters;
+    /** The real encoder; a test may run a step between a login's password check and its session. */
+    @MockitoSpyBean BCryptPasswordEncoder passwords;
 
     @DynamicPropertySource
     static void installationSecret(DynamicPropertyRegistry registry) {
@@ -130,6 +138,59 @@ class UserServiceIT {
         // Even the right password is refused while the username is throttled.
         assertThatThrownBy(() -> users.login(name, "secret123"))
                 .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.LOGIN_THROTTLED));
+    }
+
+    @Test
+    void twentySpellingsOfOneNameThatMySqlTakesForItShareItsFiveAttempts() {
+        String name = "throttle" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 5);
+        users.register(name, "secret123");
+        List<ErrorCode> answers = new ArrayList<>();
+        for (String spelling : spellingsOf(name, 20)) {
+            answers.add(codeOf(catchThrowable(() -> users.login(spelling, "wrong-password"))));
+        }
+        assertThat(answers.subList(0, 5)).containsOnly(ErrorCode.LOGIN_FAILED);
+        assertThat(answers.subList(5, 20)).containsOnly(ErrorCode.LOGIN_THROTTLED);
+    }
+
+    /** Upper and lower case, and full-width letters: one name under utf8mb4_unicode_ci. */
+    private static List<String> spellingsOf(String name, int count) {
+        List<String> spellings = new ArrayList<>();
+        for (int i = 0; spellings.size() < count; i++) {
+            StringBuilder spelling = new StringBuilder();
+            for (int j = 0; j < name.length(); j++) {
+                char c = name.charAt(j);
+                char cased = (i >> j & 1) == 1 ? Character.toUpperCase(c) : c;
+                boolean wide = i >= count / 2 && j == name.length() - 1 && Character.isLetter(c);
+                spelling.append(wide ? (char) (cased - 'A' + '\uFF21') : cased);
+            }
+            spellings.add(spelling.toString());
+        }
+        assertThat(spellings).doesNotHaveDuplicates();
+        return spellings;
+    }
+
+    @Test
+    void parallelGuessesAtOneAccountGetNoMoreThanItsFiveAttempts() throws Exception {
+        String name = uniqueName();
+        users.register(name, "secret123");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<ErrorCode>> guesses = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            guesses.add(pool.submit(() -> {
+                start.await();
+                return codeOf(catchThrowable(() -> users.login(name, "wrong-password")));
+            }));
+        }
+        start.countDown();
+        int failed = 0;
+        for (Future<ErrorCode> guess : guesses) {
+            ErrorCode code = guess.get();
+            assertThat(code).isIn(ErrorCode.LOGIN_FAILED, ErrorCode.LOGIN_THROTTLED);
+            failed += code == ErrorCode.LOGIN_FAILED ? 1 : 0;
+        }
+        pool.shutdown();
+        assertThat(failed).isEqualTo(5);
     }
 
     @Test
@@ -311,6 +372,29 @@ class UserServiceIT {
         assertThat(users.refresh(phone.refreshToken()).userId()).isEqualTo(phone.userId());
         assertThatThrownBy(() -> users.login(name, "secret123"))
                 .isInstanceOfSatisfying(DouyinException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.LOGIN_FAILED));
+        assertThat(users.login(name, "newsecret1").userId()).isEqualTo(phone.userId());
+    }
+
+    @Test
+    void aLoginWithTheOldPasswordWhoseSessionOpensAfterThePasswordChangeIsRefused() throws Exception {
+        String name = uniqueName();
+        AuthDTO phone = users.register(name, "secret123");
+        String phoneSession = tokens.verify(phone.token()).sessionId();
+        // The attacker's login checks the old password; before it opens its session, the owner changes it.
+        AtomicBoolean interleave = new AtomicBoolean(true);
+        doAnswer(check -> {
+            boolean matches = (boolean) check.callRealMethod();
+            if (interleave.compareAndSet(true, false)) {
+                users.changePassword(phone.userId(), phoneSession, "secret123", "newsecret1");
+            }
+            return matches;
+        }).when(passwords).matches(any(), any());
+
+        assertThatThrownBy(() -> users.login(name, "secret123"))
+                .isInstanceOfSatisfying(DouyinException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.LOGIN_FAILED));
+        assertThat(interleave).isFalse();
+        List<String> listed = new ArrayList<>(redisson.<String>getSet(SessionKeys.userSessions(phone.userId()), StringCodec.INSTANCE).readAll());
+        assertThat(listed).containsExactly(phoneSession);
         assertThat(users.login(name, "newsecret1").userId()).isEqualTo(phone.userId());
     }
 

@@ -167,15 +167,28 @@ public class LoginSessions {
         }
     }
 
+    /** Revokes one session of the user (its refresh token stops working, its access tokens at once). */
+    public void revoke(long userId, String sessionId) {
+        try {
+            revokeSession(userId, sessionId);
+        } catch (RedisException e) {
+            log.warn("Session {} of user {} not revoked (Redis: {})", sessionId, userId, e.toString());
+            throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
+        }
+    }
+
     private void revokeAllBut(long userId, String keep) {
-        long accessTtl = properties.tokenTtl().toMillis();
         for (String sessionId : redisson.<String>getSet(SessionKeys.userSessions(userId), StringCodec.INSTANCE).readAll()) {
             if (!sessionId.equals(keep)) {
-                redisson.getMap(SessionKeys.session(sessionId), StringCodec.INSTANCE).fastReplace("state", "revoked");
-                redisson.getBucket(SessionKeys.revoked(sessionId), StringCodec.INSTANCE).set("1", Duration.ofMillis(accessTtl));
-                redisson.getSet(SessionKeys.userSessions(userId), StringCodec.INSTANCE).remove(sessionId);
+                revokeSession(userId, sessionId);
             }
         }
+    }
+
+    private void revokeSession(long userId, String sessionId) {
+        redisson.getMap(SessionKeys.session(sessionId), StringCodec.INSTANCE).fastReplace("state", "revoked");
+        redisson.getBucket(SessionKeys.revoked(sessionId), StringCodec.INSTANCE).set("1", Duration.ofMillis(properties.tokenTtl().toMillis()));
+        redisson.getSet(SessionKeys.userSessions(userId), StringCodec.INSTANCE).remove(sessionId);
     }
 
     private static String randomToken(int bytes) {

@@ -63,17 +63,24 @@ public class UserAccountService {
         if (username.isEmpty() || password.isEmpty()) {
             throw new DouyinException(ErrorCode.LOGIN_FAILED);
         }
-        if (throttle.isBlocked(username)) {
+        UserDO user = users.findByUsername(username);
+        if (!throttle.tryAttempt(user == null ? null : user.id(), username)) {
             throw new DouyinException(ErrorCode.LOGIN_THROTTLED);
         }
-        UserDO user = users.findByUsername(username);
         boolean matches = passwords.matches(password, user == null ? decoyHash : user.passwordHash());
         if (user == null || !matches) {
-            throttle.recordFailure(username);
             throw new DouyinException(ErrorCode.LOGIN_FAILED);
         }
-        throttle.reset(username);
-        return signedIn(user.id());
+        throttle.succeeded(user.id());
+        LoginSessions.Opened session = sessions.open(user.id());
+        // A password change between the check above and the session's opening signed out the sessions
+        // it found, not this one: the hash is read again now that the session is listed.
+        UserDO now = users.findById(user.id());
+        if (now == null || !now.passwordHash().equals(user.passwordHash())) {
+            sessions.revoke(user.id(), session.sessionId());
+            throw new DouyinException(ErrorCode.LOGIN_FAILED);
+        }
+        return new AuthDTO(user.id(), tokens.issue(user.id(), session.sessionId()), session.refreshToken());
     }
 
     /** A new access token and the next refresh token for a live refresh token (which is used up). */
@@ -85,7 +92,10 @@ public class UserAccountService {
     /**
      * Changes the password after checking the current one, and signs out every other session of
      * the user (their refresh tokens stop working, their access tokens at once); {@code sessionId}
-     * is the caller's own session, which stays.
+     * is the caller's own session, which stays. The new hash is written first: a login with the old
+     * password that opens its session after the sign-out finds the new hash and gives the session up
+     * ({@link #login}). If Redis cannot sign the others out, the answer is an error although the
+     * password has changed; the same call with the new password as the current one finishes it.
      */
     public void changePassword(long userId, String sessionId, String currentPassword, String rawNewPassword) {
         String newPassword = CredentialRules.password(rawNewPassword);
@@ -96,9 +106,10 @@ public class UserAccountService {
         if (currentPassword == null || !passwords.matches(currentPassword, user.passwordHash())) {
             throw new DouyinException(ErrorCode.PASSWORD_WRONG);
         }
-        sessions.revokeOthers(userId, sessionId); // first: if Redis fails, nothing has changed
         users.updatePasswordHash(userId, passwords.encode(newPassword));
-        log.info("User {} changed the password; other sessions signed out", userId);
+        log.info("User {} changed the password", userId);
+        sessions.revokeOthers(userId, sessionId);
+        log.info("User {}: other sessions signed out", userId);
     }
 
     private AuthDTO signedIn(long userId) {
