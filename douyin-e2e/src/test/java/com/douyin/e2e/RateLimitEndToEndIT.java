@@ -6,6 +6,10 @@ import static com.douyin.e2e.ApiClient.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -14,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -84,6 +89,43 @@ class RateLimitEndToEndIT {
             restore(PER_CLIENT);
         }
         assertThat(awaitBurst("/douyin/feed/", false)).containsOnly(200);
+    }
+
+    /** The HTTP status of a login sent from the local address {@code from} (127.0.0.x: a second client). */
+    private static int loginFrom(String from) throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(from, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", 8080), 5_000);
+            socket.setSoTimeout(10_000);
+            // A new unknown name every time: the account's own attempt count never answers for Sentinel.
+            String name = "nobody" + UUID.randomUUID().toString().substring(0, 8);
+            socket.getOutputStream().write(("POST /douyin/user/login/?username=" + name + "&password=wrong-one HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
+    @Test
+    void oneClientAtItsLoginCapDoesNotLockTheOthersOut() throws Exception {
+        String rules = Files.readString(DouyinSystem.REPO.resolve("config-nacos").resolve(PER_CLIENT));
+        assertThat(rules).as("the shipped rules cap logins per client").contains("http-client:/douyin/user/login");
+        try {
+            publish(PER_CLIENT, "[{\"resource\":\"http-client\",\"paramIdx\":0,\"grade\":1,\"count\":50000,\"durationInSec\":1},"
+                    + "{\"resource\":\"http-client:/douyin/user/login\",\"paramIdx\":0,\"grade\":1,\"count\":2,\"durationInSec\":1}]");
+            List<Integer> first = new ArrayList<>();
+            for (long deadline = System.currentTimeMillis() + 15_000; !first.contains(429) && System.currentTimeMillis() < deadline; ) {
+                first.clear();
+                for (int i = 0; i < 20; i++) {
+                    first.add(loginFrom("127.0.0.1"));
+                }
+            }
+            assertThat(first).as("the first client meets its cap").contains(429);
+            assertThat(loginFrom("127.0.0.2")).as("another client logs in as usual").isEqualTo(200);
+            assertThat(burst("/douyin/feed/", 5)).as("other routes are not limited").containsOnly(200);
+        } finally {
+            restore(PER_CLIENT);
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.alibaba.csp.sentinel.Entry;
 import com.alibaba.csp.sentinel.EntryType;
 import com.alibaba.csp.sentinel.SphU;
 import com.alibaba.csp.sentinel.slots.block.BlockException;
+import com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowRuleManager;
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,9 +20,15 @@ import org.springframework.web.servlet.HandlerMapping;
  * <ul>
  *   <li>{@value #PER_CLIENT}, with the client's IP as its parameter: a hot-parameter rule
  *       (sentinel-douyin-gateway-param-flow.json) caps each address's requests per second;</li>
+ *   <li>{@code http-client:ROUTE} (e.g. {@code http-client:/douyin/user/login}), with the client's
+ *       IP, only for a route that has a hot-parameter rule of its own: a tighter cap per address on
+ *       a sensitive route (login, register);</li>
  *   <li>{@code http:ROUTE} (e.g. {@code http:/douyin/publish/action}, no trailing slash): flow
  *       rules (sentinel-douyin-gateway-flow.json) cap a route's total requests per second.</li>
  * </ul>
+ * The per-client limits come first and a refused request never counts against the route's total,
+ * so one client hitting its own cap cannot use up the total that every client shares (set the
+ * route's total far above the per-client cap).
  * A refused request gets HTTP 429 with the contract's JSON ({@code status_code} 10429). The
  * rules come from Nacos and change at run time.
  */
@@ -42,8 +49,14 @@ public class SentinelHttpGuard implements HandlerInterceptor {
         Deque<Entry> entries = new ArrayDeque<>(2);
         request.setAttribute(ENTRIES, entries);
         try {
-            entries.push(SphU.entry(PER_CLIENT, EntryType.IN, 1, clients.of(request)));
-            entries.push(SphU.entry(routeOf(request), EntryType.IN));
+            String client = clients.of(request);
+            String route = routeOf(request);
+            entries.push(SphU.entry(PER_CLIENT, EntryType.IN, 1, client));
+            String perClientOnRoute = PER_CLIENT + route.substring("http".length());
+            if (ParamFlowRuleManager.hasRules(perClientOnRoute)) {
+                entries.push(SphU.entry(perClientOnRoute, EntryType.IN, 1, client));
+            }
+            entries.push(SphU.entry(route, EntryType.IN));
             return true;
         } catch (BlockException limited) {
             exitAll(entries);
