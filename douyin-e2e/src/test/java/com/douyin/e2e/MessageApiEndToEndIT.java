@@ -157,6 +157,49 @@ class MessageApiEndToEndIT {
         }
     }
 
+    /** A chat socket of {@code token} that completes {@code closed} with the close code it is sent. */
+    private static WebSocket connectWatchingClose(String token, CompletableFuture<Integer> closed) throws Exception {
+        return HttpClient.newHttpClient().newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:8080/douyin/message/ws/?token=" + token), new WebSocket.Listener() {
+                    @Override
+                    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                        closed.complete(statusCode);
+                        return null;
+                    }
+                }).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aLogoutEndsTheSessionAndClosesItsChatSocket() throws Exception {
+        Account who = newAccount();
+        CompletableFuture<Integer> closed = new CompletableFuture<>();
+        connectWatchingClose(who.token(), closed);
+        Thread.sleep(300); // the gateway registers the connection after the handshake
+
+        assertThat(ok(post("/douyin/user/logout/", form("token", who.token()))).get("status_msg").asText()).isEqualTo("Logged out.");
+        assertThat(closed.get(5, TimeUnit.SECONDS)).isEqualTo(1008);
+        JsonNode refused = json.readTree(get("/douyin/user/?user_id=" + who.id() + "&token=" + who.token()).body());
+        assertThat(refused.get("status_code").asInt()).as("the logged-out token is refused").isNotZero();
+    }
+
+    @Test
+    void aPasswordChangeOnOneDeviceClosesTheChatSocketOfTheOther() throws Exception {
+        String name = ApiClient.newName();
+        JsonNode phone = ApiClient.register(name, "secret123");
+        JsonNode laptop = ok(post("/douyin/user/login/", form("username", name, "password", "secret123")));
+        CompletableFuture<Integer> laptopClosed = new CompletableFuture<>();
+        CompletableFuture<Integer> phoneClosed = new CompletableFuture<>();
+        connectWatchingClose(laptop.get("token").asText(), laptopClosed);
+        WebSocket phoneSocket = connectWatchingClose(phone.get("token").asText(), phoneClosed);
+        Thread.sleep(300);
+
+        ok(post("/douyin/user/update/", form("token", phone.get("token").asText(), "old_password", "secret123", "new_password", "newsecret1")));
+        // Found by the gateway's sweep (every 5 s) once its 5 s memory of the session's state has passed.
+        assertThat(laptopClosed.get(20, TimeUnit.SECONDS)).isEqualTo(1008);
+        assertThat(phoneClosed).as("the device that changed the password stays connected").isNotDone();
+        phoneSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+    }
+
     @Test
     void aSocketWithABadTokenIsClosed() throws Exception {
         CompletableFuture<Integer> closed = new CompletableFuture<>();

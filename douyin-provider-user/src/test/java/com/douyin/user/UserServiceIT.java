@@ -399,6 +399,22 @@ class UserServiceIT {
     }
 
     @Test
+    void aLogoutEndsThatSessionOnly() {
+        String name = uniqueName();
+        AuthDTO phone = users.register(name, "secret123");
+        AuthDTO laptop = users.login(name, "secret123");
+        String phoneSession = tokens.verify(phone.token()).sessionId();
+        String laptopSession = tokens.verify(laptop.token()).sessionId();
+
+        users.logout(laptop.userId(), laptopSession);
+        assertThat(redisson.getBucket(SessionKeys.revoked(laptopSession)).isExists()).isTrue();
+        assertThat(redisson.getBucket(SessionKeys.revoked(phoneSession)).isExists()).isFalse();
+        assertThatThrownBy(() -> users.refresh(laptop.refreshToken()))
+                .isInstanceOfSatisfying(DouyinException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.REFRESH_TOKEN_INVALID));
+        assertThat(users.refresh(phone.refreshToken()).userId()).isEqualTo(phone.userId());
+    }
+
+    @Test
     void aProfileEditChangesTheRowAndTheNextReadButKeepsTheCachedCounters() {
         long id = users.register(uniqueName(), "secret123").userId();
         users.getUser(id); // cached

@@ -24,6 +24,9 @@ public interface UserService {
      */
     void changePassword(long userId, String sessionId, String currentPassword, String newPassword);
 
+    /** Ends the session {@code sessionId} of the user: its refresh token stops working, its access tokens at once. */
+    void logout(long userId, String sessionId);
+
     /**
      * Edits the profile: name (the register rules, unique: USERNAME_TAKEN), signature (at most
      * 200 characters), avatar and background image; answers the profile as it is now.

@@ -81,6 +81,13 @@ public final class AccessTokens {
         }
     }
 
+    /** When a valid token expires (TOKEN_EXPIRED or TOKEN_INVALID otherwise). */
+    public Instant expiryOf(String token) {
+        verify(token);
+        Verified known = verified.getIfPresent(token);
+        return known != null ? known.expiresAt() : clock.instant(); // (gone from the cache: counts as expiring now)
+    }
+
     /** A valid token's claims and when it expires. */
     private record Verified(AccessClaims claims, Instant expiresAt) {
     }

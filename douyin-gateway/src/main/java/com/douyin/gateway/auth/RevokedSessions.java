@@ -39,6 +39,11 @@ public class RevokedSessions {
         return recent.get(sessionId, this::askRedis);
     }
 
+    /** A session this gateway has just seen revoked (a logout through it): refused here at once. */
+    public void revokedHere(String sessionId) {
+        recent.put(sessionId, true);
+    }
+
     private boolean askRedis(String sessionId) {
         if (System.currentTimeMillis() < redisRestsUntil) {
             return false; // Redis failed moments ago: no request waits for its timeout meanwhile

@@ -6,6 +6,7 @@ import com.douyin.common.auth.AccessClaims;
 import com.douyin.common.auth.AccessTokens;
 import com.douyin.gateway.web.RequestParams;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 
@@ -34,12 +35,22 @@ public class ViewerAuthenticator {
         return OptionalLong.of(claimsOf(token).userId());
     }
 
-    /** The user of a token given outside a request parameter (a WebSocket handshake); throws if invalid. */
-    public long verify(String token) {
+    /** The session of a token given outside a request parameter (a WebSocket handshake); throws if invalid. */
+    public SocketLogin verify(String token) {
         if (token == null || token.isBlank()) {
             throw new DouyinException(ErrorCode.LOGIN_REQUIRED);
         }
-        return claimsOf(token).userId();
+        AccessClaims claims = claimsOf(token);
+        return new SocketLogin(claims, tokens.expiryOf(token.strip()));
+    }
+
+    /** A connection's login: whose, which session, until when. */
+    public record SocketLogin(AccessClaims claims, Instant expiresAt) {
+    }
+
+    /** Whether the session is still signed in (not revoked since: see {@link RevokedSessions}). */
+    public boolean isLive(AccessClaims claims) {
+        return !revoked.isRevoked(claims.sessionId());
     }
 
     public long requireViewer(HttpServletRequest request) {

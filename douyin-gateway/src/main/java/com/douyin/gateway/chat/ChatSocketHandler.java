@@ -29,17 +29,17 @@ public class ChatSocketHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) throws IOException {
-        long userId;
+        ViewerAuthenticator.SocketLogin login;
         try {
             String token = session.getUri() == null ? null
                     : UriComponentsBuilder.fromUri(session.getUri()).build().getQueryParams().getFirst("token");
-            userId = auth.verify(token);
+            login = auth.verify(token);
         } catch (DouyinException e) {
             session.close(CloseStatus.POLICY_VIOLATION.withReason(e.getMessage()));
             return;
         }
-        session.getAttributes().put(USER, userId);
-        sessions.open(userId, session);
+        session.getAttributes().put(USER, login.claims().userId());
+        sessions.open(login, session);
     }
 
     @Override

@@ -8,7 +8,10 @@ import com.douyin.api.user.UserDTO;
 import com.douyin.api.user.UserService;
 import com.douyin.api.video.SearchKeyword;
 import com.douyin.common.auth.AccessClaims;
+import com.douyin.gateway.auth.RevokedSessions;
 import com.douyin.gateway.auth.ViewerAuthenticator;
+import com.douyin.gateway.chat.ChatSessions;
+import com.douyin.gateway.json.StatusResponse;
 import com.douyin.gateway.upload.ProfileImages;
 import com.douyin.gateway.json.AuthResponse;
 import com.douyin.gateway.json.UserJsonMapper;
@@ -37,12 +40,17 @@ public class UserController {
     private final UserJsonMapper userJson;
     private final ProfileImages images;
     private final FeedEntryChanges feedChanges;
+    private final RevokedSessions revoked;
+    private final ChatSessions chats;
 
-    public UserController(ViewerAuthenticator auth, UserJsonMapper userJson, ProfileImages images, FeedEntryChanges feedChanges) {
+    public UserController(ViewerAuthenticator auth, UserJsonMapper userJson, ProfileImages images, FeedEntryChanges feedChanges,
+                          RevokedSessions revoked, ChatSessions chats) {
         this.auth = auth;
         this.userJson = userJson;
         this.images = images;
         this.feedChanges = feedChanges;
+        this.revoked = revoked;
+        this.chats = chats;
     }
 
     @PostMapping({"/douyin/user/register/", "/douyin/user/register"})
@@ -64,6 +72,19 @@ public class UserController {
     public AuthResponse refresh(HttpServletRequest request) {
         AuthDTO result = users.refresh(RequestParams.required(request, "refresh_token"));
         return new AuthResponse(0, "Refreshed.", result.userId(), result.token(), result.refreshToken());
+    }
+
+    /**
+     * Ends the caller's session (the token's): its refresh token stops working, its access tokens
+     * are refused (at once on this gateway, within seconds on the others), its chat connections close.
+     */
+    @PostMapping({"/douyin/user/logout/", "/douyin/user/logout"})
+    public StatusResponse logout(HttpServletRequest request) {
+        AccessClaims caller = auth.requireSession(request);
+        users.logout(caller.userId(), caller.sessionId());
+        revoked.revokedHere(caller.sessionId());
+        chats.closeSession(caller.sessionId());
+        return new StatusResponse(0, "Logged out.");
     }
 
     /**

@@ -48,6 +48,11 @@ public class UserServiceRpc implements UserService {
     }
 
     @Override
+    public void logout(long userId, String sessionId) {
+        accounts.logout(userId, sessionId);
+    }
+
+    @Override
     public UserDTO updateProfile(long userId, ProfileChange change) {
         return profiles.update(userId, change);
     }

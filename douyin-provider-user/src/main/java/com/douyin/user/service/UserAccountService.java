@@ -112,6 +112,14 @@ public class UserAccountService {
         log.info("User {}: other sessions signed out", userId);
     }
 
+    /** Ends one session of the user (a token from before sessions has none to end: it expires on its own). */
+    public void logout(long userId, String sessionId) {
+        if (sessionId != null && !sessionId.isEmpty()) {
+            sessions.revoke(userId, sessionId);
+            log.info("User {} logged out of a session", userId);
+        }
+    }
+
     private AuthDTO signedIn(long userId) {
         LoginSessions.Opened session = sessions.open(userId);
         return new AuthDTO(userId, tokens.issue(userId, session.sessionId()), session.refreshToken());
