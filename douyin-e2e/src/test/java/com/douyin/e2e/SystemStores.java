@@ -22,15 +22,30 @@ import org.redisson.config.Config;
 final class SystemStores implements AutoCloseable {
 
     private final Connection mysql;
+    private final String jdbcUrl;
+    private final String database;
     private final String redisUrl;
     private RedissonClient redis; // connected on first use: the Redis drill reads MySQL while Redis is down
 
     SystemStores() throws IOException, SQLException {
         Map<String, String> env = read(DouyinSystem.REPO.resolve(".run/state/stores.env"));
-        String url = env.get("MYSQL_URL").replaceAll("/$", "") + "/" + env.getOrDefault("MYSQL_DATABASE", "douyin")
-                + "?useSSL=false&allowPublicKeyRetrieval=true";
-        mysql = DriverManager.getConnection(url, env.get("MYSQL_USER"), env.getOrDefault("MYSQL_PASSWORD", ""));
+        database = env.getOrDefault("MYSQL_DATABASE", "douyin");
+        jdbcUrl = env.get("MYSQL_URL").replaceAll("/$", "") + "/" + database + "?useSSL=false&allowPublicKeyRetrieval=true";
+        mysql = DriverManager.getConnection(jdbcUrl, env.get("MYSQL_USER"), env.getOrDefault("MYSQL_PASSWORD", ""));
         redisUrl = env.get("REDIS_URL");
+    }
+
+    /** The system's database, its JDBC URL, and a connection to it with the launcher's (admin) account. */
+    String database() {
+        return database;
+    }
+
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
+    Connection connection() {
+        return mysql;
     }
 
     String redisUrl() {

@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  * The files are idempotent, so this runs on every start: an ALTER that adds a column or key that
  * exists already (MySQL errors 1060, 1061) was applied before, and is skipped.
  * Usage: SchemaApplier --jdbc-url jdbc:mysql://HOST:PORT/ --user U --password P --database D --sql-dir DIR
+ *        [--app-user NAME --app-password-file FILE]   (the services' account, DML on D only)
  */
 public final class SchemaApplier {
 
@@ -55,7 +56,32 @@ public final class SchemaApplier {
                 }
                 System.out.println("applied " + file.getFileName());
             }
+            String appUser = args.get("app-user", "");
+            if (!appUser.isEmpty()) {
+                grantApplicationUser(connection, database, appUser, Files.readString(Path.of(args.get("app-password-file"))).strip());
+            }
         }
+    }
+
+    /**
+     * The services' own account: reads and writes rows of {@code database}, nothing else (no DDL,
+     * no other database). Made for local connections under both names MariaDB may give them (an
+     * anonymous ''@localhost, as a fresh embedded MariaDB has, would otherwise take them) and for
+     * other hosts; its password is set again at every run, so the generated file is what counts.
+     */
+    private static void grantApplicationUser(Connection connection, String database, String user, String password) throws SQLException {
+        if (!user.matches("[A-Za-z0-9_]+") || !password.matches("[A-Za-z0-9]{32,}")) {
+            throw new IllegalArgumentException("bad application user or password (letters and digits, a password of 32 or more)");
+        }
+        for (String host : List.of("localhost", "127.0.0.1", "%")) {
+            String account = "'" + user + "'@'" + host + "'";
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE USER IF NOT EXISTS " + account + " IDENTIFIED BY '" + password + "'");
+                statement.execute("ALTER USER " + account + " IDENTIFIED BY '" + password + "'");
+                statement.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON `" + database + "`.* TO " + account);
+            }
+        }
+        System.out.println("application user " + user + ": SELECT, INSERT, UPDATE, DELETE on " + database);
     }
 
     private static List<Path> sqlFiles(Path dir) throws IOException {
