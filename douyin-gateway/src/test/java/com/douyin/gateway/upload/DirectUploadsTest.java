@@ -92,6 +92,17 @@ class DirectUploadsTest {
         assertThat(store.size(credential.objectKey())).hasValue(5000);
     }
 
+    /** A presigned OSS URL does not bind the size: the bucket may hold more than the limit. */
+    @Test
+    void anObjectOverTheLimitThatReachedTheBucketDirectlyIsRefusedAtPublishAndRemoved() throws IOException {
+        UploadCredential credential = uploads.issue(ALICE, VideoContainer.MP4);
+        byte[] tooLarge = mp4(MAX_BYTES + 1);
+        store.put(credential.objectKey(), new ByteArrayInputStream(tooLarge), tooLarge.length, "video/mp4");
+
+        assertRefused(() -> uploads.claim(ALICE, credential.objectKey()), ErrorCode.UPLOAD_TOO_LARGE);
+        assertThat(store.exists(credential.objectKey())).isFalse();
+    }
+
     @Test
     void aUrlStoresOnceSoAPublishedFileCannotBeSwapped() throws IOException {
         UploadCredential credential = uploads.issue(ALICE, VideoContainer.MP4);
