@@ -61,19 +61,25 @@ public final class AccessTokens {
      * in the token: see the gateway's RevokedSessions.)
      */
     public AccessClaims verify(String token) {
+        return verifyWithExpiry(token).claims();
+    }
+
+    /** {@link #verify}, with when the token expires (a connection that lives as long as its login). */
+    public Verified verifyWithExpiry(String token) {
         Verified known = verified.getIfPresent(token);
         if (known != null) {
             if (clock.instant().isAfter(known.expiresAt())) { // as the verifier decides it
                 throw new DouyinException(ErrorCode.TOKEN_EXPIRED);
             }
-            return known.claims();
+            return known;
         }
         try {
             DecodedJWT jwt = verifier.verify(token);
             String session = jwt.getClaim(SESSION).asString();
             AccessClaims claims = new AccessClaims(Long.parseLong(jwt.getSubject()), session == null ? "" : session);
-            verified.put(token, new Verified(claims, jwt.getExpiresAtAsInstant()));
-            return claims;
+            Verified valid = new Verified(claims, jwt.getExpiresAtAsInstant());
+            verified.put(token, valid);
+            return valid;
         } catch (TokenExpiredException e) {
             throw new DouyinException(ErrorCode.TOKEN_EXPIRED);
         } catch (JWTVerificationException | NumberFormatException e) {
@@ -81,14 +87,7 @@ public final class AccessTokens {
         }
     }
 
-    /** When a valid token expires (TOKEN_EXPIRED or TOKEN_INVALID otherwise). */
-    public Instant expiryOf(String token) {
-        verify(token);
-        Verified known = verified.getIfPresent(token);
-        return known != null ? known.expiresAt() : clock.instant(); // (gone from the cache: counts as expiring now)
-    }
-
     /** A valid token's claims and when it expires. */
-    private record Verified(AccessClaims claims, Instant expiresAt) {
+    public record Verified(AccessClaims claims, Instant expiresAt) {
     }
 }

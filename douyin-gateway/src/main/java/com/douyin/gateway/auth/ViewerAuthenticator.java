@@ -6,7 +6,6 @@ import com.douyin.common.auth.AccessClaims;
 import com.douyin.common.auth.AccessTokens;
 import com.douyin.gateway.web.RequestParams;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
 import java.util.OptionalLong;
 import org.springframework.stereotype.Component;
 
@@ -35,17 +34,17 @@ public class ViewerAuthenticator {
         return OptionalLong.of(claimsOf(token).userId());
     }
 
-    /** The session of a token given outside a request parameter (a WebSocket handshake); throws if invalid. */
-    public SocketLogin verify(String token) {
+    /**
+     * The session of a token given outside a request parameter (a WebSocket handshake), and when the
+     * token expires; throws if invalid.
+     */
+    public AccessTokens.Verified verify(String token) {
         if (token == null || token.isBlank()) {
             throw new DouyinException(ErrorCode.LOGIN_REQUIRED);
         }
-        AccessClaims claims = claimsOf(token);
-        return new SocketLogin(claims, tokens.expiryOf(token.strip()));
-    }
-
-    /** A connection's login: whose, which session, until when. */
-    public record SocketLogin(AccessClaims claims, Instant expiresAt) {
+        AccessTokens.Verified verified = tokens.verifyWithExpiry(token.strip());
+        requireLive(verified.claims());
+        return verified;
     }
 
     /** Whether the session is still signed in (not revoked since: see {@link RevokedSessions}). */
@@ -68,9 +67,13 @@ public class ViewerAuthenticator {
 
     private AccessClaims claimsOf(String token) {
         AccessClaims claims = tokens.verify(token.strip());
-        if (revoked.isRevoked(claims.sessionId())) {
+        requireLive(claims);
+        return claims;
+    }
+
+    private void requireLive(AccessClaims claims) {
+        if (!isLive(claims)) {
             throw new DouyinException(ErrorCode.SESSION_ENDED);
         }
-        return claims;
     }
 }

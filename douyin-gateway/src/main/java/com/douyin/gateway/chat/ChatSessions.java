@@ -1,10 +1,10 @@
 package com.douyin.gateway.chat;
 
+import com.douyin.common.auth.AccessTokens;
 import com.douyin.gateway.auth.ViewerAuthenticator;
-import com.douyin.gateway.auth.ViewerAuthenticator.SocketLogin;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
-import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,12 +32,11 @@ public class ChatSessions {
     private static final Logger log = LoggerFactory.getLogger(ChatSessions.class);
     private static final int SEND_TIME_LIMIT_MS = 5_000;
     private static final int BUFFER_LIMIT_BYTES = 512 * 1024;
-    static final long SWEEP_SECONDS = 5;
-    static final CloseStatus SIGNED_OUT = CloseStatus.POLICY_VIOLATION.withReason("Session ended, please log in again.");
+    private static final long SWEEP_SECONDS = 5;
+    private static final CloseStatus SIGNED_OUT = CloseStatus.POLICY_VIOLATION.withReason("Session ended, please log in again.");
 
     private final Map<Long, Set<Connection>> byUser = new ConcurrentHashMap<>();
     private final ViewerAuthenticator auth;
-    private final Clock clock;
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "chat-session-sweep");
         thread.setDaemon(true);
@@ -45,17 +44,16 @@ public class ChatSessions {
     });
 
     /** A connection and the login it was opened with. */
-    private record Connection(WebSocketSession socket, SocketLogin login) {
+    private record Connection(WebSocketSession socket, AccessTokens.Verified login) {
     }
 
     public ChatSessions(ViewerAuthenticator auth) {
         this.auth = auth;
-        this.clock = Clock.systemUTC();
         sweeper.scheduleWithFixedDelay(this::closeEnded, SWEEP_SECONDS, SWEEP_SECONDS, TimeUnit.SECONDS);
     }
 
     /** Registers a connection; sends to it are serialized, and a client too slow to read is dropped. */
-    public void open(SocketLogin login, WebSocketSession session) {
+    public void open(AccessTokens.Verified login, WebSocketSession session) {
         byUser.computeIfAbsent(login.claims().userId(), id -> ConcurrentHashMap.newKeySet())
                 .add(new Connection(new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, BUFFER_LIMIT_BYTES), login));
     }
@@ -97,7 +95,7 @@ public class ChatSessions {
     }
 
     private boolean isLive(Connection connection) {
-        return clock.instant().isBefore(connection.login().expiresAt()) && auth.isLive(connection.login().claims());
+        return Instant.now().isBefore(connection.login().expiresAt()) && auth.isLive(connection.login().claims());
     }
 
     private void signOut(Connection connection) {

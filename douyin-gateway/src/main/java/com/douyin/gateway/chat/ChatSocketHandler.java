@@ -1,6 +1,7 @@
 package com.douyin.gateway.chat;
 
 import com.douyin.api.common.DouyinException;
+import com.douyin.common.auth.AccessTokens;
 import com.douyin.gateway.auth.ViewerAuthenticator;
 import java.io.IOException;
 import org.springframework.stereotype.Component;
@@ -29,7 +30,7 @@ public class ChatSocketHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) throws IOException {
-        ViewerAuthenticator.SocketLogin login;
+        AccessTokens.Verified login;
         try {
             String token = session.getUri() == null ? null
                     : UriComponentsBuilder.fromUri(session.getUri()).build().getQueryParams().getFirst("token");

@@ -159,20 +159,20 @@ public class LoginSessions {
 
     /** Revokes every session of the user but {@code keep} (a password change signs out the other devices). */
     public void revokeOthers(long userId, String keep) {
-        try {
-            revokeAllBut(userId, keep);
-        } catch (RedisException e) {
-            log.warn("Sessions of user {} not revoked (Redis: {})", userId, e.toString());
-            throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
-        }
+        revoking(userId, () -> revokeAllBut(userId, keep));
     }
 
     /** Revokes one session of the user (its refresh token stops working, its access tokens at once). */
     public void revoke(long userId, String sessionId) {
+        revoking(userId, () -> revokeSession(userId, sessionId));
+    }
+
+    /** Runs a revocation; if Redis cannot take it, the caller is told (SERVICE_UNAVAILABLE), never told it is done. */
+    private void revoking(long userId, Runnable revocation) {
         try {
-            revokeSession(userId, sessionId);
+            revocation.run();
         } catch (RedisException e) {
-            log.warn("Session {} of user {} not revoked (Redis: {})", sessionId, userId, e.toString());
+            log.warn("Sessions of user {} not revoked (Redis: {})", userId, e.toString());
             throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
         }
     }
@@ -187,7 +187,7 @@ public class LoginSessions {
 
     private void revokeSession(long userId, String sessionId) {
         redisson.getMap(SessionKeys.session(sessionId), StringCodec.INSTANCE).fastReplace("state", "revoked");
-        redisson.getBucket(SessionKeys.revoked(sessionId), StringCodec.INSTANCE).set("1", Duration.ofMillis(properties.tokenTtl().toMillis()));
+        redisson.getBucket(SessionKeys.revoked(sessionId), StringCodec.INSTANCE).set("1", properties.tokenTtl());
         redisson.getSet(SessionKeys.userSessions(userId), StringCodec.INSTANCE).remove(sessionId);
     }
 

@@ -65,14 +65,14 @@ public class LoginThrottle {
         }, () -> { });
     }
 
-    static String key(Long userId, String username) {
+    private static String key(Long userId, String username) {
         return userId != null
                 ? "user:login-attempts:id:" + userId
                 : "user:login-attempts:name:" + HexFormat.of().formatHex(primaryKey(username));
     }
 
     /** The name as a primary-strength collation key: equal for names equal but for case, accents and width. */
-    static byte[] primaryKey(String username) {
+    private static byte[] primaryKey(String username) {
         Collator collator = Collator.getInstance(Locale.ROOT);
         collator.setStrength(Collator.PRIMARY);
         collator.setDecomposition(Collator.FULL_DECOMPOSITION);

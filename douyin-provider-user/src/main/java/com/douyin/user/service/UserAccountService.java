@@ -80,7 +80,7 @@ public class UserAccountService {
             sessions.revoke(user.id(), session.sessionId());
             throw new DouyinException(ErrorCode.LOGIN_FAILED);
         }
-        return new AuthDTO(user.id(), tokens.issue(user.id(), session.sessionId()), session.refreshToken());
+        return signedIn(user.id(), session);
     }
 
     /** A new access token and the next refresh token for a live refresh token (which is used up). */
@@ -121,7 +121,10 @@ public class UserAccountService {
     }
 
     private AuthDTO signedIn(long userId) {
-        LoginSessions.Opened session = sessions.open(userId);
+        return signedIn(userId, sessions.open(userId));
+    }
+
+    private AuthDTO signedIn(long userId, LoginSessions.Opened session) {
         return new AuthDTO(userId, tokens.issue(userId, session.sessionId()), session.refreshToken());
     }
 }
