@@ -140,7 +140,7 @@ class ComposeFileTest {
     void composeRefusesToStartWithoutThisInstallationsSecrets() throws Exception {
         Map<String, Object> publisher = (Map<String, Object>) ((Map<String, Object>) compose().get("services")).get("nacos-config");
         Map<String, Object> environment = (Map<String, Object>) publisher.get("environment");
-        for (String secret : List.of("DOUYIN_JWT_SECRET", "DOUYIN_UPLOAD_SECRET")) {
+        for (String secret : List.of("DOUYIN_JWT_SECRET", "DOUYIN_UPLOAD_SECRET", "DOUYIN_RPC_CALLER_SECRET")) {
             assertThat(String.valueOf(environment.get(secret))).as(secret).startsWith("${" + secret + ":?");
         }
         assertThat(String.valueOf(publisher.get("command"))).contains("douyin-secrets.yaml");

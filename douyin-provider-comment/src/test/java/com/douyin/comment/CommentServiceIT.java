@@ -14,6 +14,7 @@ import com.douyin.comment.dao.CommentMapper;
 import com.douyin.comment.service.CommentDirectWriter;
 import com.douyin.common.id.SnowflakeIdGenerator;
 import com.douyin.common.testing.ItDatabase;
+import com.douyin.common.testing.RandomSecret;
 import com.douyin.common.testing.RealInfrastructure;
 import com.douyin.common.video.VideoAuthors;
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The comment provider against the machine's real MariaDB, Redis and RocketMQ (its own consumer
@@ -56,6 +59,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "douyin.video-authors.enabled=false",
 })
 class CommentServiceIT {
+
+    /** The installation's Dubbo caller key (CallerKey): every service refuses to start without one. */
+    @DynamicPropertySource
+    static void callerKey(DynamicPropertyRegistry registry) {
+        registry.add("douyin.rpc.caller-secret", RandomSecret::next);
+    }
 
     static final long VIDEO_AUTHOR = 900;
     static final long UNKNOWN_VIDEO = 404;

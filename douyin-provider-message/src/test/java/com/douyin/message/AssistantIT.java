@@ -6,6 +6,7 @@ import com.douyin.api.message.AssistantStreamChannel;
 import com.douyin.api.message.MessageDTO;
 import com.douyin.api.message.MessageService;
 import com.douyin.common.testing.ItDatabase;
+import com.douyin.common.testing.RandomSecret;
 import com.douyin.common.testing.RealInfrastructure;
 import com.douyin.common.text.SensitiveText;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,6 +61,12 @@ import org.springframework.test.context.DynamicPropertySource;
         "douyin.assistant.timeout=1s",
 })
 class AssistantIT {
+
+    /** The installation's Dubbo caller key (CallerKey): every service refuses to start without one. */
+    @DynamicPropertySource
+    static void callerKey(DynamicPropertyRegistry registry) {
+        registry.add("douyin.rpc.caller-secret", RandomSecret::next);
+    }
 
     private static final long ASSISTANT = 1;
     private static final ObjectMapper JSON = new ObjectMapper();

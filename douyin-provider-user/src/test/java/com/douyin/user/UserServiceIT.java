@@ -65,6 +65,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 })
 class UserServiceIT {
 
+    /** The installation's Dubbo caller key (CallerKey): every service refuses to start without one. */
+    @DynamicPropertySource
+    static void callerKey(DynamicPropertyRegistry registry) {
+        registry.add("douyin.rpc.caller-secret", RandomSecret::next);
+    }
+
     @Autowired UserService users;
     @Autowired AccessTokens tokens;
     @Autowired JdbcTemplate jdbc;

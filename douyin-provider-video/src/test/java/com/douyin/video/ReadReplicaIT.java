@@ -8,6 +8,7 @@ import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoService;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.common.testing.ItDatabase;
+import com.douyin.common.testing.RandomSecret;
 import com.douyin.common.testing.RealInfrastructure;
 import java.sql.SQLException;
 import java.util.List;
@@ -55,6 +56,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
         "douyin.storage.local-root=target/it-objects",
 })
 class ReadReplicaIT {
+
+    /** The installation's Dubbo caller key (CallerKey): every service refuses to start without one. */
+    @DynamicPropertySource
+    static void callerKey(DynamicPropertyRegistry registry) {
+        registry.add("douyin.rpc.caller-secret", RandomSecret::next);
+    }
 
     /** Its own Redis database, as its MySQL is its own: it can run beside the other ITs. */
     static final int REDIS_DATABASE = 2;

@@ -9,6 +9,7 @@ import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoService;
 import com.douyin.common.storage.ObjectStore;
 import com.douyin.common.testing.ItDatabase;
+import com.douyin.common.testing.RandomSecret;
 import com.douyin.common.testing.RealInfrastructure;
 import com.douyin.common.testing.SampleVideo;
 import com.douyin.video.cache.AuthorVideoIds;
@@ -35,6 +36,8 @@ import org.redisson.client.codec.StringCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /** The video provider against the machine's real MariaDB and Redis. */
 @ExtendWith(RealInfrastructure.class)
@@ -62,6 +65,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "douyin.upload.sweep-every=1h", // the upload tests sweep themselves
 })
 class VideoServiceIT {
+
+    /** The installation's Dubbo caller key (CallerKey): every service refuses to start without one. */
+    @DynamicPropertySource
+    static void callerKey(DynamicPropertyRegistry registry) {
+        registry.add("douyin.rpc.caller-secret", RandomSecret::next);
+    }
 
     @Autowired VideoService videos;
     @Autowired JdbcTemplate jdbc;
