@@ -9,6 +9,7 @@ import com.douyin.common.testing.ItDatabase;
 import com.douyin.common.testing.RandomSecret;
 import com.douyin.common.testing.RealInfrastructure;
 import com.douyin.common.text.SensitiveText;
+import com.douyin.message.assistant.AssistantProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
@@ -59,6 +60,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "douyin.assistant.api-key=test-key",
         "douyin.assistant.model=test-model",
         "douyin.assistant.timeout=1s",
+        "douyin.assistant.calls-per-day=4", // a per-user budget only the test below reaches
 })
 class AssistantIT {
 
@@ -76,6 +78,7 @@ class AssistantIT {
 
     @Autowired MessageService messages;
     @Autowired RedissonClient redisson;
+    @Autowired AssistantProperties assistant;
 
     @BeforeAll
     static void freshDatabase() throws Exception {
@@ -212,6 +215,19 @@ class AssistantIT {
         assertThat(chat).extracting(MessageDTO::content).containsExactly(asked, "echo: " + asked);
         assertThat(event.get("message").get("id").asLong()).isEqualTo(chat.get(1).id());
         assertThat(requests).anyMatch(r -> r.path("stream").asBoolean());
+    }
+
+    @Test
+    void aUserPastTheDaysBudgetIsAnsweredWithoutTheModel() throws Exception {
+        long user = 9004;
+        for (int i = 1; i <= 4; i++) {
+            assertThat(ask(user, "question " + i).get(2 * i - 1).content()).isEqualTo("echo: question " + i);
+        }
+        List<MessageDTO> chat = ask(user, "question 5");
+        assertThat(chat.get(9).content()).isEqualTo(assistant.dayUsedUpReply());
+        assertThat(requests).as("the model never saw the fifth question")
+                .noneMatch(r -> r.get("messages").toString().contains("question 5"));
+        assertThat(ask(9005, "another user").get(1).content()).as("others are not limited").isEqualTo("echo: another user");
     }
 
     @Test
