@@ -150,6 +150,23 @@ class VideoServiceIT {
     }
 
     @Test
+    void aFileWhoseAttemptsNeverEndedIsNotDecodedAgain() throws Exception {
+        byte[] mp4 = SampleVideo.mp4();
+        store.put("videos/23/crashed.mp4", new ByteArrayInputStream(mp4), mp4.length, "video/mp4");
+        VideoDTO video = videos.publish(23L, "videos/23/crashed.mp4", "crashed twice", "");
+        // As if the decoder had taken the provider down on this file three times already:
+        redisson.getAtomicLong(CoverService.attemptsKey(video.id())).set(CoverService.MAX_ATTEMPTS);
+        assertThat(covers.makeCover(video.id())).isNull();
+        assertThat(jdbc.queryForObject("SELECT cover_key FROM video WHERE id = ?", String.class, video.id())).isEmpty();
+
+        // An attempt that ends, whatever its outcome, is not counted against the file.
+        store.put("videos/23/fine.mp4", new ByteArrayInputStream(mp4), mp4.length, "video/mp4");
+        VideoDTO other = videos.publish(23L, "videos/23/fine.mp4", "fine", "");
+        assertThat(covers.makeCover(other.id())).isNotNull();
+        assertThat(redisson.getAtomicLong(CoverService.attemptsKey(other.id())).isExists()).isFalse();
+    }
+
+    @Test
     void sensitiveWordsInTitlesAreMaskedBeforeTheyAreStored() {
         VideoDTO video = videos.publish(17L, "videos/17/s.mp4", "fuck this dance", "");
         String stored = jdbc.queryForObject("SELECT title FROM video WHERE id = ?", String.class, video.id());

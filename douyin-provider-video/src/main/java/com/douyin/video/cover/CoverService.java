@@ -10,7 +10,10 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.List;
+import org.redisson.api.RAtomicLong;
+import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -19,6 +22,12 @@ import org.springframework.stereotype.Service;
  * Gives a published video its cover: copies the file out of the object store (FFmpeg needs a
  * seekable file), extracts a JPEG, stores it beside the video and records its key. Idempotent:
  * a video that has a cover is left alone.
+ *
+ * <p>FFmpeg decodes inside this JVM: a file that crashes it (or the machine's OOM killer) would be
+ * redelivered to the restarted provider and crash it again. So each attempt is counted in Redis
+ * before the decoding starts and dropped when the attempt ends, whatever its outcome (a storage
+ * error included); a video whose count reaches {@link #MAX_ATTEMPTS}, attempts that never ended,
+ * keeps the placeholder.
  */
 @Service
 public class CoverService {
@@ -29,12 +38,20 @@ public class CoverService {
     private final VideoCache cache;
     private final ObjectStore store;
     private final CoverExtractor extractor;
+    private final RedissonClient redisson;
+    public static final int MAX_ATTEMPTS = 3;
 
-    public CoverService(VideoMapper videos, VideoCache cache, ObjectStore store, CoverExtractor extractor) {
+    public CoverService(VideoMapper videos, VideoCache cache, ObjectStore store, CoverExtractor extractor, RedissonClient redisson) {
         this.videos = videos;
         this.cache = cache;
         this.store = store;
         this.extractor = extractor;
+        this.redisson = redisson;
+    }
+
+    /** The Redis key counting the attempts on {@code videoId}'s file that have not ended. */
+    public static String attemptsKey(long videoId) {
+        return "video:cover-attempts:" + videoId;
     }
 
     /** The cover's key, or null when there is no such video or its file cannot be decoded. */
@@ -47,6 +64,12 @@ public class CoverService {
         if (!video.coverKey().isEmpty()) {
             return video.coverKey();
         }
+        RAtomicLong attempts = redisson.getAtomicLong(attemptsKey(videoId));
+        if (attempts.incrementAndGet() > MAX_ATTEMPTS) {
+            log.warn("Video {} keeps the placeholder cover: {} attempts on its file ended without an outcome", videoId, MAX_ATTEMPTS);
+            return null;
+        }
+        attempts.expire(Duration.ofDays(1));
         Path copy = Files.createTempFile("cover-source-", ".video");
         try {
             try (InputStream in = store.get(video.playKey())) {
@@ -64,6 +87,7 @@ public class CoverService {
             log.warn("Video {} keeps the placeholder cover: {}", videoId, e.getMessage());
             return null;
         } finally {
+            attempts.delete(); // this attempt ended (a crash would not get here)
             Files.deleteIfExists(copy);
         }
     }
