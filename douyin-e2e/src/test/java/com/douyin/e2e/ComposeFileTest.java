@@ -145,4 +145,29 @@ class ComposeFileTest {
         }
         assertThat(String.valueOf(publisher.get("command"))).contains("douyin-secrets.yaml");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theServicesUseTheirOwnStoreAccountsWithPasswordsFromTheEnvironment() throws Exception {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        Map<String, Object> mysql = (Map<String, Object>) ((Map<String, Object>) services.get("mysql")).get("environment");
+        assertThat(String.valueOf(mysql.get("MYSQL_ROOT_PASSWORD"))).startsWith("${DOUYIN_MYSQL_ROOT_PASSWORD:?");
+        assertThat(String.valueOf(mysql.get("DOUYIN_MYSQL_REPLICATION_PASSWORD"))).startsWith("${DOUYIN_MYSQL_REPLICATION_PASSWORD:?");
+        String init = Files.readString(REPO.resolve("infra/compose/mysql-init.sh"));
+        assertThat(init).contains("GRANT SELECT, INSERT, UPDATE, DELETE ON douyin.* TO 'douyin_app'@'%'")
+                .contains("GRANT REPLICATION SLAVE ON *.* TO 'replicator'@'%'").doesNotContain("GRANT ALL");
+        assertThat(Files.readString(REPO.resolve("infra/compose/replica-init.sh"))).contains("SOURCE_USER = 'replicator'");
+
+        for (Map.Entry<String, Map<String, Object>> service : builtServices().entrySet()) {
+            Map<String, Object> environment = (Map<String, Object>) service.getValue().get("environment");
+            assertThat(environment.get("DOUYIN_MYSQL_USER")).as(service.getKey()).isEqualTo("douyin_app");
+            assertThat(String.valueOf(environment.get("DOUYIN_MYSQL_PASSWORD"))).as(service.getKey())
+                    .startsWith("${DOUYIN_MYSQL_APP_PASSWORD:?");
+            assertThat(String.valueOf(environment.get("DOUYIN_REDIS_PASSWORD"))).as(service.getKey())
+                    .startsWith("${DOUYIN_REDIS_PASSWORD:?");
+        }
+        Map<String, Object> redis = (Map<String, Object>) services.get("redis");
+        assertThat(String.valueOf(redis.get("command"))).contains("--requirepass, ${DOUYIN_REDIS_PASSWORD:?");
+        assertThat(Files.readString(REPO.resolve("config-nacos/douyin-shared.yaml"))).contains("password: ${DOUYIN_REDIS_PASSWORD:");
+    }
 }
