@@ -60,12 +60,6 @@ import org.springframework.test.context.DynamicPropertySource;
 })
 class CommentServiceIT {
 
-    /** The installation's Dubbo caller key (CallerKey): every service refuses to start without one. */
-    @DynamicPropertySource
-    static void callerKey(DynamicPropertyRegistry registry) {
-        registry.add("douyin.rpc.caller-secret", RandomSecret::next);
-    }
-
     static final long VIDEO_AUTHOR = 900;
     static final long UNKNOWN_VIDEO = 404;
     private static final AtomicLong nextVideo = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
@@ -85,6 +79,12 @@ class CommentServiceIT {
                 }
             };
         }
+    }
+
+    /** The installation's Dubbo caller key (CallerKey): every service refuses to start without one. */
+    @DynamicPropertySource
+    static void callerKey(DynamicPropertyRegistry registry) {
+        registry.add("douyin.rpc.caller-secret", RandomSecret::next);
     }
 
     @Autowired CommentService comments;

@@ -64,17 +64,17 @@ import org.springframework.test.context.DynamicPropertySource;
 })
 class AssistantIT {
 
-    /** The installation's Dubbo caller key (CallerKey): every service refuses to start without one. */
-    @DynamicPropertySource
-    static void callerKey(DynamicPropertyRegistry registry) {
-        registry.add("douyin.rpc.caller-secret", RandomSecret::next);
-    }
-
     private static final long ASSISTANT = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ConcurrentLinkedQueue<JsonNode> requests = new ConcurrentLinkedQueue<>();
     private static final ConcurrentLinkedQueue<String> authorizations = new ConcurrentLinkedQueue<>();
     private static HttpServer chatApi;
+
+    /** The installation's Dubbo caller key (CallerKey): every service refuses to start without one. */
+    @DynamicPropertySource
+    static void callerKey(DynamicPropertyRegistry registry) {
+        registry.add("douyin.rpc.caller-secret", RandomSecret::next);
+    }
 
     @Autowired MessageService messages;
     @Autowired RedissonClient redisson;

@@ -65,12 +65,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 })
 class UserServiceIT {
 
-    /** The installation's Dubbo caller key (CallerKey): every service refuses to start without one. */
-    @DynamicPropertySource
-    static void callerKey(DynamicPropertyRegistry registry) {
-        registry.add("douyin.rpc.caller-secret", RandomSecret::next);
-    }
-
     @Autowired UserService users;
     @Autowired AccessTokens tokens;
     @Autowired JdbcTemplate jdbc;
@@ -79,9 +73,11 @@ class UserServiceIT {
     /** The real encoder; a test may run a step between a login's password check and its session. */
     @MockitoSpyBean BCryptPasswordEncoder passwords;
 
+    /** The installation's secrets: the token key, and the Dubbo caller key every service needs to start. */
     @DynamicPropertySource
-    static void installationSecret(DynamicPropertyRegistry registry) {
+    static void installationSecrets(DynamicPropertyRegistry registry) {
         registry.add("douyin.auth.jwt-secret", RandomSecret::next);
+        registry.add("douyin.rpc.caller-secret", RandomSecret::next);
     }
 
     @BeforeAll

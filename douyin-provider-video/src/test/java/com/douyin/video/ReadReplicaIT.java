@@ -57,12 +57,6 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 })
 class ReadReplicaIT {
 
-    /** The installation's Dubbo caller key (CallerKey): every service refuses to start without one. */
-    @DynamicPropertySource
-    static void callerKey(DynamicPropertyRegistry registry) {
-        registry.add("douyin.rpc.caller-secret", RandomSecret::next);
-    }
-
     /** Its own Redis database, as its MySQL is its own: it can run beside the other ITs. */
     static final int REDIS_DATABASE = 2;
     private static final long SOMEONE_ELSE = 1L;
@@ -71,6 +65,7 @@ class ReadReplicaIT {
     static void primaryAndReplica(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", ReplicatedMariaDb::primaryUrl);
         registry.add("douyin.datasource.replica-url", ReplicatedMariaDb::replicaUrl);
+        registry.add("douyin.rpc.caller-secret", RandomSecret::next); // every service needs one to start
     }
 
     @Autowired VideoService videos;

@@ -33,13 +33,13 @@ import org.springframework.stereotype.Service;
 public class CoverService {
 
     private static final Logger log = LoggerFactory.getLogger(CoverService.class);
+    public static final int MAX_ATTEMPTS = 3;
 
     private final VideoMapper videos;
     private final VideoCache cache;
     private final ObjectStore store;
     private final CoverExtractor extractor;
     private final RedissonClient redisson;
-    public static final int MAX_ATTEMPTS = 3;
 
     public CoverService(VideoMapper videos, VideoCache cache, ObjectStore store, CoverExtractor extractor, RedissonClient redisson) {
         this.videos = videos;
