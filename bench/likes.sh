@@ -25,7 +25,10 @@ WORK=$(mktemp -d)
 command -v wrk >/dev/null || { echo "installing wrk (Debian package)"; apt-get install -y -qq wrk >/dev/null; }
 
 started_here=0
-if ! curl -fs -m 2 "$API/actuator/health" >/dev/null 2>&1; then
+# Whether the gateway's process runs, not whether it answers: a gateway busy with the last run must
+# not make this script start, and then stop, a stack it did not start. (Not `status | grep -q`:
+# grep's early exit fails the pipeline under pipefail.)
+if [[ ! $("$REPO/douyin" status 2>/dev/null) =~ (^|$'\n')gateway\ +running ]]; then
   "$REPO/douyin" up
   started_here=1
 fi
