@@ -9,7 +9,6 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +19,7 @@ import java.util.function.Function;
  * joins a queue, and while fewer than {@code maxInFlight} batch calls are out the queue goes out
  * at once as one batch; otherwise it goes as soon as a batch comes back. So a lone call goes out
  * alone and waits for nothing, and under a storm a batch holds what arrived during one round trip.
- * Each caller waits for its own item's answer (its batch's call failing fails every item of it).
+ * Each caller gets a future of its own item's answer (its batch's call failing fails every item of it).
  *
  * <p>The batch call must not block: it returns a future (a Dubbo method returning
  * {@link CompletableFuture} is called asynchronously), and the next batch goes out from the thread
@@ -50,21 +49,18 @@ public final class BatchingCaller<I, O> {
         this.callTimeout = callTimeout;
     }
 
-    /** The answer for {@code item}; the batch call's failure is thrown as it is. */
-    public O call(I item) {
+    /**
+     * The answer for {@code item}, to come: the batch call's failure fails it as it is, and a
+     * batch that never came back fails it as the service being unavailable. The caller's thread
+     * is not held meanwhile (a like waiting for its batch used to hold a Tomcat thread).
+     */
+    public CompletableFuture<O> submit(I item) {
         Waiting<I, O> waiting = new Waiting<>(item, new CompletableFuture<>());
         queue.add(waiting);
         dispatch();
-        try {
-            return waiting.answer().get(2 * callTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException e) {
-            throw asRuntime(e.getCause());
-        } catch (TimeoutException e) {
-            throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
-        }
+        return waiting.answer()
+                .orTimeout(2 * callTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(asRuntime(failure)));
     }
 
     /**
@@ -116,6 +112,9 @@ public final class BatchingCaller<I, O> {
     private static RuntimeException asRuntime(Throwable failure) {
         while (failure instanceof CompletionException && failure.getCause() != null) {
             failure = failure.getCause();
+        }
+        if (failure instanceof TimeoutException) {
+            return new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
         }
         return failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
     }

@@ -7,12 +7,13 @@ import com.alibaba.csp.sentinel.slots.block.BlockException;
 import com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowRuleManager;
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.AsyncHandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
@@ -31,9 +32,13 @@ import org.springframework.web.servlet.HandlerMapping;
  * route's total far above the per-client cap).
  * A refused request gets HTTP 429 with the contract's JSON ({@code status_code} 10429). The
  * rules come from Nacos and change at run time.
+ *
+ * <p>A route that answers later (a like waits for its batch without its thread) is counted once,
+ * when it arrives: its entries end when its thread lets go of it (Sentinel keeps them per
+ * thread), and the dispatch that writes its answer is not counted again.
  */
 @Component
-public class SentinelHttpGuard implements HandlerInterceptor {
+public class SentinelHttpGuard implements AsyncHandlerInterceptor {
 
     public static final String PER_CLIENT = "http-client";
     private static final String ENTRIES = SentinelHttpGuard.class.getName() + ".entries";
@@ -46,6 +51,9 @@ public class SentinelHttpGuard implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            return true; // counted when it arrived
+        }
         Deque<Entry> entries = new ArrayDeque<>(2);
         request.setAttribute(ENTRIES, entries);
         try {
@@ -62,6 +70,11 @@ public class SentinelHttpGuard implements HandlerInterceptor {
             exitAll(entries);
             throw new DouyinException(ErrorCode.TOO_MANY_REQUESTS);
         }
+    }
+
+    @Override
+    public void afterConcurrentHandlingStarted(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        afterCompletion(request, response, handler, null);
     }
 
     @Override

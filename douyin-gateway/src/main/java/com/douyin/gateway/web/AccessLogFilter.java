@@ -25,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * where it cost as much). A request whose trace is sampled is always logged, so every trace in
  * the tracing backend has its access line. It runs inside the request's trace
  * (after Spring's observation filter), so the line carries the trace ID that every provider's log
- * lines for this request carry too.
+ * lines for this request carry too. A route that answers later (a like) is logged when its answer
+ * is written, in the dispatch that writes it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -35,6 +36,7 @@ public class AccessLogFilter extends OncePerRequestFilter {
     private static final long SLOW_MS = 200;
     /** Request attribute: the status_code of a failure ({@link ApiExceptionHandler} sets it). */
     static final String FAILURE_CODE = AccessLogFilter.class.getName() + ".failureCode";
+    private static final String STARTED = AccessLogFilter.class.getName() + ".started";
 
     private final double readSample;
     private final double writeSample;
@@ -54,19 +56,32 @@ public class AccessLogFilter extends OncePerRequestFilter {
     }
 
     @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
+    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long started = System.nanoTime();
+        if (!isAsyncDispatch(request)) {
+            request.setAttribute(STARTED, System.nanoTime());
+        }
         try {
             chain.doFilter(request, response);
         } finally {
-            long ms = (System.nanoTime() - started) / 1_000_000;
-            Object failureCode = request.getAttribute(FAILURE_CODE);
-            if (failureCode != null) {
-                log.info("{} {} {} status_code {} {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(), failureCode, ms);
-            } else if (isLogged(request.getMethod(), response.getStatus(), ms)) {
-                log.info("{} {} {} {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(), ms);
+            if (!isAsyncStarted(request)) {
+                writeLine(request, response);
             }
+        }
+    }
+
+    private void writeLine(HttpServletRequest request, HttpServletResponse response) {
+        long ms = (System.nanoTime() - (long) request.getAttribute(STARTED)) / 1_000_000;
+        Object failureCode = request.getAttribute(FAILURE_CODE);
+        if (failureCode != null) {
+            log.info("{} {} {} status_code {} {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(), failureCode, ms);
+        } else if (isLogged(request.getMethod(), response.getStatus(), ms)) {
+            log.info("{} {} {} {} ms", request.getMethod(), request.getRequestURI(), response.getStatus(), ms);
         }
     }
 

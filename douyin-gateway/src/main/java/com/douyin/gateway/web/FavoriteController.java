@@ -9,6 +9,7 @@ import com.douyin.gateway.json.VideoJsonMapper;
 import com.douyin.gateway.json.VideoListResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.apache.dubbo.config.annotation.Method;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,18 +41,21 @@ public class FavoriteController {
         this.feedChanges = feedChanges;
     }
 
+    /**
+     * Answers once the like is stored, from the thread that brings its batch back: the request
+     * thread is free meanwhile (Spring MVC writes the answer when the future completes).
+     */
     @PostMapping({"/douyin/favorite/action/", "/douyin/favorite/action"})
-    public StatusResponse action(HttpServletRequest request) {
+    public CompletableFuture<StatusResponse> action(HttpServletRequest request) {
         long userId = auth.requireViewer(request);
         long videoId = RequestParams.requiredId(request, "video_id");
-        try {
-            changes.change(userId, videoId, RequestParams.actionType(request) == 1);
-        } finally { // (a failed call may still have changed them)
-            feedChanges.videoChanged(videoId);
-            feedChanges.usersChanged(userId); // favorite_count
-            feedChanges.viewerChanged(userId); // is_favorite
-        }
-        return new StatusResponse(0, "success");
+        return changes.change(userId, videoId, RequestParams.actionType(request) == 1)
+                .whenComplete((stored, failure) -> { // before the answer; a failed call may still have changed them
+                    feedChanges.videoChanged(videoId);
+                    feedChanges.usersChanged(userId); // favorite_count
+                    feedChanges.viewerChanged(userId); // is_favorite
+                })
+                .thenApply(stored -> new StatusResponse(0, "success"));
     }
 
     @GetMapping({"/douyin/favorite/list/", "/douyin/favorite/list"})

@@ -10,11 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class BatchingCallerTest {
@@ -22,7 +19,6 @@ class BatchingCallerTest {
     /** The batch calls made, each answerable by the test. */
     private final List<List<Integer>> batches = new CopyOnWriteArrayList<>();
     private final List<CompletableFuture<List<String>>> answers = new CopyOnWriteArrayList<>();
-    private final ExecutorService callers = Executors.newCachedThreadPool();
 
     private CompletableFuture<List<String>> batchCall(List<Integer> items) {
         CompletableFuture<List<String>> answer = new CompletableFuture<>();
@@ -42,22 +38,17 @@ class BatchingCallerTest {
         assertThat(batches).hasSize(n);
     }
 
-    @AfterEach
-    void stopCallers() {
-        callers.shutdownNow();
-    }
-
     @Test
     void aLoneCallGoesAloneAndCallsArrivingMeanwhileGoTogetherInTheNextBatchEachWithItsOwnAnswer() throws Exception {
         BatchingCaller<Integer, String> caller = new BatchingCaller<>(this::batchCall, 64, 1, Duration.ofSeconds(5));
-        Future<String> first = callers.submit(() -> caller.call(0));
+        Future<String> first = caller.submit(0);
         awaitBatches(1);
         assertThat(batches.get(0)).containsExactly(0);
 
         List<Future<String>> waiting = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             int item = i;
-            waiting.add(callers.submit(() -> caller.call(item)));
+            waiting.add(caller.submit(item));
         }
         Thread.sleep(200); // all five queued behind the batch in flight
         assertThat(batches).as("one batch in flight at most").hasSize(1);
@@ -75,12 +66,12 @@ class BatchingCallerTest {
     @Test
     void aBatchIsCutAtItsLimitAndTheRestGoesInTheFollowingOne() throws Exception {
         BatchingCaller<Integer, String> caller = new BatchingCaller<>(this::batchCall, 3, 1, Duration.ofSeconds(5));
-        Future<String> first = callers.submit(() -> caller.call(0));
+        Future<String> first = caller.submit(0);
         awaitBatches(1);
         List<Future<String>> waiting = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             int item = i;
-            waiting.add(callers.submit(() -> caller.call(item)));
+            waiting.add(caller.submit(item));
         }
         Thread.sleep(200);
         answerEach(answers.get(0), batches.get(0));
@@ -99,9 +90,9 @@ class BatchingCallerTest {
     @Test
     void aFailedBatchCallFailsEachOfItsCallersWithItsErrorAndTheNextBatchStillGoes() throws Exception {
         BatchingCaller<Integer, String> caller = new BatchingCaller<>(this::batchCall, 64, 1, Duration.ofSeconds(5));
-        Future<String> first = callers.submit(() -> caller.call(0));
+        Future<String> first = caller.submit(0);
         awaitBatches(1);
-        Future<String> second = callers.submit(() -> caller.call(1));
+        Future<String> second = caller.submit(1);
         Thread.sleep(100);
         answers.get(0).completeExceptionally(new DouyinException(ErrorCode.SERVICE_UNAVAILABLE));
         assertThatThrownBy(() -> first.get(5, TimeUnit.SECONDS))
@@ -122,8 +113,18 @@ class BatchingCallerTest {
             }
             return CompletableFuture.completedFuture(items.stream().map(i -> "answer " + i).toList());
         }, 64, 1, Duration.ofSeconds(5));
-        assertThatThrownBy(() -> caller.call(0)).isInstanceOf(IllegalStateException.class).hasMessage("no provider");
-        assertThat(caller.call(1)).isEqualTo("answer 1");
+        assertThatThrownBy(() -> caller.submit(0).get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class).hasRootCauseMessage("no provider");
+        assertThat(caller.submit(1).get(5, TimeUnit.SECONDS)).isEqualTo("answer 1");
         assertThat(tried).containsExactly(0, 1);
+    }
+
+    @Test
+    void aBatchThatNeverComesBackFailsItsCallersAsTheServiceBeingUnavailable() throws Exception {
+        BatchingCaller<Integer, String> caller = new BatchingCaller<>(this::batchCall, 64, 1, Duration.ofMillis(10));
+        Future<String> lost = caller.submit(0);
+        assertThatThrownBy(() -> lost.get(5, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(DouyinException.class)
+                .satisfies(e -> assertThat(((DouyinException) e.getCause()).errorCode()).isEqualTo(ErrorCode.SERVICE_UNAVAILABLE));
     }
 }
