@@ -23,6 +23,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -115,6 +116,9 @@ class AssistantIT {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        // A thread per request, as a real model API: with the server's one dispatcher thread, "be
+        // slow" held up the next questions for its 3 s, and on a busy machine they timed out too.
+        chatApi.setExecutor(Executors.newCachedThreadPool());
         chatApi.start();
         registry.add("douyin.assistant.base-url", () -> "http://127.0.0.1:" + chatApi.getAddress().getPort() + "/v1");
     }
