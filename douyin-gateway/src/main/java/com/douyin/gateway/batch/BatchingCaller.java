@@ -40,7 +40,8 @@ public final class BatchingCaller<I, O> {
 
     /**
      * {@code callTimeout}: how long one batch call may take (it is the call's own timeout that
-     * ends it; a caller gives up after two of them, its batch having waited for one before).
+     * ends it; one not over half a second later is ended here, so its slot is freed, and a caller
+     * waits at most for two of them, its batch having waited for one before).
      */
     public BatchingCaller(Function<List<I>, CompletableFuture<List<O>>> batchCall, int maxBatch, int maxInFlight, Duration callTimeout) {
         this.batchCall = batchCall;
@@ -58,9 +59,7 @@ public final class BatchingCaller<I, O> {
         Waiting<I, O> waiting = new Waiting<>(item, new CompletableFuture<>());
         queue.add(waiting);
         dispatch();
-        return waiting.answer()
-                .orTimeout(2 * callTimeout.toMillis() + 1_000, TimeUnit.MILLISECONDS)
-                .exceptionallyCompose(failure -> CompletableFuture.failedFuture(asRuntime(failure)));
+        return waiting.answer().exceptionallyCompose(failure -> CompletableFuture.failedFuture(asRuntime(failure)));
     }
 
     /**
@@ -96,7 +95,7 @@ public final class BatchingCaller<I, O> {
         } catch (RuntimeException e) {
             answers = CompletableFuture.failedFuture(e);
         }
-        answers.whenComplete((outs, error) -> {
+        answers.orTimeout(callTimeout.toMillis() + 500, TimeUnit.MILLISECONDS).whenComplete((outs, error) -> {
             inFlight.decrementAndGet();
             for (int i = 0; i < batch.size(); i++) {
                 if (error != null) {
