@@ -106,7 +106,8 @@ class VideoApiEndToEndIT {
     void searchFindsAVideoByAChineseOrAnEnglishWordOfItsTitle() throws Exception {
         Account author = newAccount();
         String word = uniqueLetters();
-        ok(publish(author, "海边的日落 " + word, "clip.mp4", SampleVideo.mp4()));
+        JsonNode published = ok(publish(author, "海边的日落 " + word, "clip.mp4", SampleVideo.mp4()));
+        assertThat(published.get("status_code").asInt()).as(published.toString()).isZero();
 
         JsonNode byWord = ok(get("/douyin/search/video/?keyword=" + word.toUpperCase()));
         assertThat(byWord.get("status_code").asInt()).isZero();
