@@ -67,6 +67,20 @@ class FeedEntries {
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
+    /** The videos of {@code ids} in that order if each is held here with its author, else null. */
+    List<VideoDTO> heldWithAuthors(List<Long> ids) {
+        Map<Long, VideoDTO> found = videos.getAllPresent(ids);
+        if (found.size() < ids.size()) {
+            return null;
+        }
+        for (VideoDTO video : found.values()) {
+            if (authors.getIfPresent(video.authorId()) == null) {
+                return null;
+            }
+        }
+        return ids.stream().map(found::get).toList();
+    }
+
     /** Videos just read from their provider. */
     void remember(List<VideoDTO> loaded) {
         long coverAwaitedSince = System.currentTimeMillis() - COVER_AWAITED_MS;

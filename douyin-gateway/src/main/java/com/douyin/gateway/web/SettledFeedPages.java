@@ -35,6 +35,11 @@ class SettledFeedPages {
         return time.beforeMs() < nowMs - SETTLED_AFTER_MS;
     }
 
+    /** The settled page {@code time} asks for if it is held here, else null. */
+    Page getIfPresent(String topic, FeedTime time) {
+        return pages.getIfPresent(new Key(topic, time.beforeMs(), time.unitMs()));
+    }
+
     /** The settled page {@code time} asks for: {@code load} only the first time. */
     Page get(String topic, FeedTime time, Supplier<Page> load) {
         return pages.get(new Key(topic, time.beforeMs(), time.unitMs()), key -> load.get());

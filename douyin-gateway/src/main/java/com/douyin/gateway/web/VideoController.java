@@ -55,10 +55,11 @@ public class VideoController {
     private final FeedEntryChanges feedChanges;
     private final UserJsonMapper userJson;
     private final DirectUploads directUploads;
+    private final FeedLoads feedLoads;
 
     public VideoController(ViewerAuthenticator auth, VideoJsonMapper videoJson, ObjectStore store, FeedHeadCache feedHead,
                            SettledFeedPages settledPages, FeedEntries feedEntries, FeedEntryChanges feedChanges,
-                           UserJsonMapper userJson, DirectUploads directUploads) {
+                           UserJsonMapper userJson, DirectUploads directUploads, FeedLoads feedLoads) {
         this.auth = auth;
         this.videoJson = videoJson;
         this.store = store;
@@ -68,6 +69,7 @@ public class VideoController {
         this.feedChanges = feedChanges;
         this.userJson = userJson;
         this.directUploads = directUploads;
+        this.feedLoads = feedLoads;
     }
 
     /**
@@ -122,15 +124,22 @@ public class VideoController {
         return new StatusResponse(0, "Published.");
     }
 
+    /**
+     * The answer, or (a settled page not held here yet) the future of it: the providers are
+     * asked on a load thread ({@link FeedLoads}), and the request's thread serves others meanwhile.
+     */
     @GetMapping({"/douyin/feed/", "/douyin/feed"})
-    public ResponseEntity<?> feed(HttpServletRequest request) {
+    public Object feed(HttpServletRequest request) {
         OptionalLong viewer = auth.optionalViewer(request); // an invalid token is an error even here
         long now = System.currentTimeMillis();
         FeedTime time = FeedTime.of(RequestParams.optionalId(request, "latest_time"), now);
         String topic = VideoTopic.normalize(RequestParams.optional(request, "topic")); // "": every video
         FeedResponse anonymous;
         if (SettledFeedPages.isSettled(time, now)) {
-            anonymous = settledPage(topic, time, now);
+            anonymous = heldSettledPage(topic, time);
+            if (anonymous == null) {
+                return feedLoads.supply(() -> forViewer(settledPage(topic, time, now), viewer));
+            }
         } else {
             FeedHeadCache.Page head = feedHead.get(topic, time, now, () -> {
                 List<VideoDTO> page = videos.feed(topic, time.beforeMs(), time.unitMs(), FEED_PAGE);
@@ -141,8 +150,20 @@ public class VideoController {
             }
             anonymous = head.response();
         }
+        return forViewer(anonymous, viewer);
+    }
+
+    private ResponseEntity<FeedResponse> forViewer(FeedResponse anonymous, OptionalLong viewer) {
         return ResponseEntity.ok(viewer.isEmpty() ? anonymous : new FeedResponse(0, "success", anonymous.nextTime(),
                 videoJson.forViewer(anonymous.videoList(), viewer)));
+    }
+
+    /** A settled page answered from this gateway alone, or null if a provider must be asked. */
+    private FeedResponse heldSettledPage(String topic, FeedTime time) {
+        SettledFeedPages.Page page = settledPages.getIfPresent(topic, time);
+        List<VideoDTO> shown = page == null ? null : feedEntries.heldWithAuthors(page.videoIds());
+        return shown == null ? null : new FeedResponse(0, "success", page.nextTime(),
+                videoJson.toJson(shown, ids -> feedEntries.authors(ids, userJson::byId)));
     }
 
     /** A page well in the past: its IDs never change, its videos and authors come from this gateway's entries. */
