@@ -67,18 +67,25 @@ class FeedEntries {
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
-    /** The videos of {@code ids} in that order if each is held here with its author, else null. */
-    List<VideoDTO> heldWithAuthors(List<Long> ids) {
+    /** A page's videos in their order and their authors by ID, all held here. */
+    record Held(List<VideoDTO> videos, Map<Long, UserJson> authorsById) {
+    }
+
+    /** The videos of {@code ids} and their authors if each is held here, else null. */
+    Held held(List<Long> ids) {
         Map<Long, VideoDTO> found = videos.getAllPresent(ids);
         if (found.size() < ids.size()) {
             return null;
         }
+        Map<Long, UserJson> authorsById = new HashMap<>();
         for (VideoDTO video : found.values()) {
-            if (authors.getIfPresent(video.authorId()) == null) {
+            UserJson author = authors.getIfPresent(video.authorId());
+            if (author == null) {
                 return null;
             }
+            authorsById.put(video.authorId(), author);
         }
-        return ids.stream().map(found::get).toList();
+        return new Held(ids.stream().map(found::get).toList(), authorsById);
     }
 
     /** Videos just read from their provider. */

@@ -161,9 +161,9 @@ public class VideoController {
     /** A settled page answered from this gateway alone, or null if a provider must be asked. */
     private FeedResponse heldSettledPage(String topic, FeedTime time) {
         SettledFeedPages.Page page = settledPages.getIfPresent(topic, time);
-        List<VideoDTO> shown = page == null ? null : feedEntries.heldWithAuthors(page.videoIds());
-        return shown == null ? null : new FeedResponse(0, "success", page.nextTime(),
-                videoJson.toJson(shown, ids -> feedEntries.authors(ids, userJson::byId)));
+        FeedEntries.Held held = page == null ? null : feedEntries.held(page.videoIds());
+        return held == null ? null : new FeedResponse(0, "success", page.nextTime(),
+                videoJson.toJson(held.videos(), ids -> held.authorsById()));
     }
 
     /** A page well in the past: its IDs never change, its videos and authors come from this gateway's entries. */

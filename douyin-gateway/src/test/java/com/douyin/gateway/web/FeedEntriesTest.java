@@ -42,14 +42,17 @@ class FeedEntriesTest {
 
     @Test
     void aPageIsHeldOnlyOnceEachVideoAndItsAuthorAreHere() {
-        assertThat(entries.heldWithAuthors(List.of(3L, 1L))).as("nothing loaded yet").isNull();
+        assertThat(entries.held(List.of(3L, 1L))).as("nothing loaded yet").isNull();
         entries.videos(List.of(3L, 1L), this::load);
-        assertThat(entries.heldWithAuthors(List.of(3L, 1L))).as("the author not loaded yet").isNull();
+        assertThat(entries.held(List.of(3L, 1L))).as("the author not loaded yet").isNull();
         entries.authors(List.of(AUTHOR), FeedEntriesTest::authors);
-        assertThat(entries.heldWithAuthors(List.of(3L, 1L))).extracting(VideoDTO::id).containsExactly(3L, 1L);
-        assertThat(entries.heldWithAuthors(List.of(3L, 2L))).as("one video missing").isNull();
+        FeedEntries.Held held = entries.held(List.of(3L, 1L));
+        assertThat(held.videos()).extracting(VideoDTO::id).containsExactly(3L, 1L);
+        assertThat(held.authorsById()).containsOnlyKeys(AUTHOR);
+        assertThat(held.authorsById().get(AUTHOR).name()).isEqualTo("u" + AUTHOR);
+        assertThat(entries.held(List.of(3L, 2L))).as("one video missing").isNull();
         entries.dropUsers(AUTHOR);
-        assertThat(entries.heldWithAuthors(List.of(3L, 1L))).as("the author dropped by a write").isNull();
+        assertThat(entries.held(List.of(3L, 1L))).as("the author dropped by a write").isNull();
     }
 
     @Test
