@@ -28,9 +28,8 @@ command -v mariadb >/dev/null || MYSQL=(mysql -h127.0.0.1 -P3306 -uroot douyin)
 
 started_here=0
 # Whether the gateway's process runs, not whether it answers: a gateway busy with the last run must
-# not make this script start, and then stop, a stack it did not start. (Not `status | grep -q`:
-# grep's early exit fails the pipeline under pipefail.)
-if [[ ! $("$REPO/douyin" status 2>/dev/null) =~ (^|$'\n')gateway\ +running ]]; then
+# not make this script start, and then stop, a stack it did not start.
+if ! "$REPO/douyin" running; then
   "$REPO/douyin" up
   started_here=1
 fi
