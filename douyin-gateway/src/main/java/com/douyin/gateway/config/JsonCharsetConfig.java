@@ -10,7 +10,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The contract's {@code application/json; charset=utf-8} on every JSON answer, and only there:
- * forcing the servlet encoding would also stamp a charset on videos and images.
+ * forcing the servlet encoding would also stamp a charset on videos and images. (And the writer of
+ * JSON written ahead in parts.)
  */
 @Configuration
 public class JsonCharsetConfig implements WebMvcConfigurer {
@@ -20,6 +21,7 @@ public class JsonCharsetConfig implements WebMvcConfigurer {
 
     @Override
     public void extendMessageConverters(List<HttpMessageConverter<?>> converters) {
+        converters.add(0, new JsonPartsConverter());
         for (HttpMessageConverter<?> converter : converters) {
             if (converter instanceof MappingJackson2HttpMessageConverter json) {
                 json.setDefaultCharset(StandardCharsets.UTF_8);

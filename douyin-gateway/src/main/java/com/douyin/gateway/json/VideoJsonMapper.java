@@ -77,8 +77,12 @@ public class VideoJsonMapper {
             return List.of();
         }
         Map<Long, UserJson> authors = authorsById.apply(videos.stream().map(VideoDTO::authorId).distinct().toList());
-        return videos.stream().map(v -> new VideoJson(v.id(), authors.get(v.authorId()),
-                urls.object(v.playKey()), urls.cover(v.coverKey()),
-                v.favoriteCount(), v.commentCount(), false, v.title(), v.topic())).toList();
+        return videos.stream().map(v -> anonymous(v, authors.get(v.authorId()))).toList();
+    }
+
+    /** One video as an anonymous viewer sees it, by this author object. */
+    public VideoJson anonymous(VideoDTO video, UserJson author) {
+        return new VideoJson(video.id(), author, urls.object(video.playKey()), urls.cover(video.coverKey()),
+                video.favoriteCount(), video.commentCount(), false, video.title(), video.topic());
     }
 }

@@ -2,18 +2,26 @@ package com.douyin.gateway.web;
 
 import com.douyin.api.video.VideoDTO;
 import com.douyin.gateway.json.UserJson;
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -26,90 +34,166 @@ import org.springframework.stereotype.Component;
  * ({@code feed-video-ttl}, 5 to 10 minutes: the bound for a lost invalidation); an author's counts
  * (work_count, total_favorited, favorite_count, follows) are applied by a provider's consumer a
  * moment after the write, under a storm seconds after, so an author is kept for
- * {@code feed-author-ttl} (15 to 30 s). A video published lately without its cover is not kept (its
- * cover is on its way).
+ * {@code feed-author-ttl} (15 to 30 s). An entry read when a third of its TTL has passed is read
+ * again from its source in the background while the old one is still shown: a page read often
+ * stays held (before, each expiry sent the next page that showed it to the providers, and those
+ * pages were the feed's slowest), and what it shows is never older than that third. A video
+ * published lately without its cover is not kept (its cover is on its way). A held video also
+ * keeps its JSON as an anonymous viewer sees it ({@link HeldVideo}), so that a held page is
+ * written without serializing its videos again.
  */
 @Component
 class FeedEntries {
 
-    private static final int MAX_VIDEOS = 200_000;
+    /** With its JSON a held video is about 1 KB: 50 MB at most (the gateway's heap is 384 MB). */
+    private static final int MAX_VIDEOS = 50_000;
     private static final int MAX_USERS = 100_000;
     /** A video this old without a cover will not get one (its extraction failed): kept as it is. */
     private static final long COVER_AWAITED_MS = 10 * 60_000;
+    private static final Logger log = LoggerFactory.getLogger(FeedEntries.class);
 
-    private final Cache<Long, VideoDTO> videos;
-    private final Cache<Long, UserJson> authors;
+    private final FeedEntrySource source;
+    private final LoadingCache<Long, HeldVideo> videos;
+    private final LoadingCache<Long, UserJson> authors;
     /** Drops again once a write has settled. (Not CompletableFuture's delayed executor: with one CPU to spare it starts a thread per task.) */
     private final ScheduledExecutorService settler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "feed-entries-settle");
         t.setDaemon(true);
         return t;
     });
+    /** Reads entries again ahead of their expiry: calls to the providers, so not on the common pool (one thread on two cores). */
+    private final ExecutorService refresher = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "feed-entries-refresh");
+        t.setDaemon(true);
+        return t;
+    });
     private final long settleMs;
 
-    FeedEntries(@Value("${douyin.gateway.feed-video-ttl:10m}") Duration videoTtl,
+    FeedEntries(FeedEntrySource source,
+                @Value("${douyin.gateway.feed-video-ttl:10m}") Duration videoTtl,
                 @Value("${douyin.gateway.feed-author-ttl:30s}") Duration authorTtl,
                 @Value("${douyin.gateway.feed-entry-settle:2s}") Duration settle) {
-        this.videos = Caffeine.newBuilder().expireAfter(new JitteredTtl<Long, VideoDTO>(videoTtl)).maximumSize(MAX_VIDEOS).build();
-        this.authors = Caffeine.newBuilder().expireAfter(new JitteredTtl<Long, UserJson>(authorTtl)).maximumSize(MAX_USERS).build();
+        this.source = source;
+        this.videos = Caffeine.newBuilder().expireAfter(new JitteredTtl<Long, HeldVideo>(videoTtl))
+                .refreshAfterWrite(videoTtl.dividedBy(3)).maximumSize(MAX_VIDEOS).build(new CacheLoader<>() {
+                    @Override
+                    public HeldVideo load(Long id) {
+                        return source.videos(List.of(id)).stream().filter(FeedEntries::keepable).map(HeldVideo::new)
+                                .findFirst().orElse(null);
+                    }
+
+                    @Override
+                    public CompletableFuture<HeldVideo> asyncReload(Long id, HeldVideo old, Executor executor) {
+                        return reloadOn(refresher, () -> load(id));
+                    }
+                });
+        this.authors = Caffeine.newBuilder().expireAfter(new JitteredTtl<Long, UserJson>(authorTtl))
+                .refreshAfterWrite(authorTtl.dividedBy(3)).maximumSize(MAX_USERS).build(new CacheLoader<>() {
+                    @Override
+                    public UserJson load(Long id) {
+                        return source.authors(List.of(id)).get(id);
+                    }
+
+                    @Override
+                    public Map<Long, UserJson> loadAll(Set<? extends Long> ids) {
+                        return source.authors(List.copyOf(ids));
+                    }
+
+                    @Override
+                    public CompletableFuture<UserJson> asyncReload(Long id, UserJson old, Executor executor) {
+                        return reloadOn(refresher, () -> load(id));
+                    }
+                });
         this.settleMs = settle.toMillis();
     }
 
-    /** The videos of {@code ids} that exist, in that order: those not here loaded in one call. */
-    List<VideoDTO> videos(List<Long> ids, Function<List<Long>, List<VideoDTO>> load) {
-        Map<Long, VideoDTO> found = new HashMap<>(videos.getAllPresent(ids));
+    /**
+     * A refresh on {@code executor}. One that fails leaves the entry as it was (it expires at its
+     * time, and a later read tries again): logged here, and cancelled for Caffeine, which would
+     * log a stack trace per entry while a provider is down.
+     */
+    private static <V> CompletableFuture<V> reloadOn(Executor executor, Supplier<V> load) {
+        CompletableFuture<V> reload = new CompletableFuture<>();
+        executor.execute(() -> {
+            try {
+                reload.complete(load.get());
+            } catch (RuntimeException e) {
+                log.debug("A feed entry stays as it was until it expires: {}", e.toString());
+                reload.cancel(false);
+            }
+        });
+        return reload;
+    }
+
+    /** The videos of {@code ids} that exist, in that order: those not here read in one call. */
+    List<VideoDTO> videos(List<Long> ids) {
+        Map<Long, VideoDTO> found = new HashMap<>();
+        videos.getAllPresent(ids).forEach((id, held) -> found.put(id, held.video()));
         List<Long> missing = ids.stream().filter(id -> !found.containsKey(id)).toList();
         if (!missing.isEmpty()) {
-            List<VideoDTO> loaded = load.apply(missing);
+            List<VideoDTO> loaded = source.videos(missing);
             remember(loaded);
             loaded.forEach(video -> found.put(video.id(), video));
         }
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
-    /** A page's videos in their order and their authors by ID, all held here. */
-    record Held(List<VideoDTO> videos, Map<Long, UserJson> authorsById) {
+    /** A page's videos in their order, each with its author, all held here. */
+    record Held(List<HeldVideo> entries, List<UserJson> authors) {
+
+        List<VideoDTO> videos() {
+            return entries.stream().map(HeldVideo::video).toList();
+        }
+
+        Map<Long, UserJson> authorsById() {
+            Map<Long, UserJson> byId = new HashMap<>();
+            authors.forEach(author -> byId.put(author.id(), author));
+            return byId;
+        }
     }
 
     /** The videos of {@code ids} and their authors if each is held here, else null. */
     Held held(List<Long> ids) {
-        Map<Long, VideoDTO> found = videos.getAllPresent(ids);
-        if (found.size() < ids.size()) {
-            return null;
-        }
-        Map<Long, UserJson> authorsById = new HashMap<>();
-        for (VideoDTO video : found.values()) {
-            UserJson author = authors.getIfPresent(video.authorId());
+        List<HeldVideo> found = new ArrayList<>(ids.size());
+        List<UserJson> authorsFound = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            HeldVideo held = videos.getIfPresent(id);
+            UserJson author = held == null ? null : authors.getIfPresent(held.video().authorId());
             if (author == null) {
                 return null;
             }
-            authorsById.put(video.authorId(), author);
+            found.add(held);
+            authorsFound.add(author);
         }
-        return new Held(ids.stream().map(found::get).toList(), authorsById);
+        return new Held(found, authorsFound);
     }
 
     /** Videos just read from their provider. */
     void remember(List<VideoDTO> loaded) {
-        long coverAwaitedSince = System.currentTimeMillis() - COVER_AWAITED_MS;
         for (VideoDTO video : loaded) {
-            if (!video.coverKey().isEmpty() || video.publishedAt() < coverAwaitedSince) {
-                videos.put(video.id(), video);
+            if (keepable(video)) {
+                videos.put(video.id(), new HeldVideo(video));
             }
         }
     }
 
-    /** The anonymous User objects of {@code ids}: those not here loaded in one call. */
-    Map<Long, UserJson> authors(Collection<Long> ids, Function<Collection<Long>, Map<Long, UserJson>> load) {
-        return authors.getAll(ids, missing -> load.apply(List.copyOf(missing)));
+    /** Not a video published lately without its cover: its cover is on its way. */
+    private static boolean keepable(VideoDTO video) {
+        return !video.coverKey().isEmpty() || video.publishedAt() < System.currentTimeMillis() - COVER_AWAITED_MS;
+    }
+
+    /** The anonymous User objects of {@code ids}: those not here read in one call. */
+    Map<Long, UserJson> authors(Collection<Long> ids) {
+        return authors.getAll(ids);
     }
 
     /** A write changed this video's counts (and so its author's total_favorited, if the video is here). */
     void dropVideo(long videoId) {
-        VideoDTO cached = videos.getIfPresent(videoId);
+        HeldVideo cached = videos.getIfPresent(videoId);
         videos.invalidate(videoId);
         settler.schedule(() -> videos.invalidate(videoId), settleMs, TimeUnit.MILLISECONDS);
         if (cached != null) {
-            dropUsers(cached.authorId());
+            dropUsers(cached.video().authorId());
         }
     }
 

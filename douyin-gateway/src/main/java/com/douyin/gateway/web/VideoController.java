@@ -12,7 +12,6 @@ import com.douyin.gateway.auth.ViewerAuthenticator;
 import com.douyin.gateway.config.JsonCharsetConfig;
 import com.douyin.gateway.json.FeedResponse;
 import com.douyin.gateway.json.StatusResponse;
-import com.douyin.gateway.json.UserJsonMapper;
 import com.douyin.gateway.json.VideoJsonMapper;
 import com.douyin.gateway.json.VideoListResponse;
 import com.douyin.gateway.upload.DirectUploads;
@@ -53,13 +52,14 @@ public class VideoController {
     private final SettledFeedPages settledPages;
     private final FeedEntries feedEntries;
     private final FeedEntryChanges feedChanges;
-    private final UserJsonMapper userJson;
     private final DirectUploads directUploads;
     private final FeedLoads feedLoads;
+    private final AnonymousPageJson anonymousPages;
 
     public VideoController(ViewerAuthenticator auth, VideoJsonMapper videoJson, ObjectStore store, FeedHeadCache feedHead,
                            SettledFeedPages settledPages, FeedEntries feedEntries, FeedEntryChanges feedChanges,
-                           UserJsonMapper userJson, DirectUploads directUploads, FeedLoads feedLoads) {
+                           DirectUploads directUploads, FeedLoads feedLoads,
+                           AnonymousPageJson anonymousPages) {
         this.auth = auth;
         this.videoJson = videoJson;
         this.store = store;
@@ -67,9 +67,9 @@ public class VideoController {
         this.settledPages = settledPages;
         this.feedEntries = feedEntries;
         this.feedChanges = feedChanges;
-        this.userJson = userJson;
         this.directUploads = directUploads;
         this.feedLoads = feedLoads;
+        this.anonymousPages = anonymousPages;
     }
 
     /**
@@ -136,10 +136,15 @@ public class VideoController {
         String topic = VideoTopic.normalize(RequestParams.optional(request, "topic")); // "": every video
         FeedResponse anonymous;
         if (SettledFeedPages.isSettled(time, now)) {
-            anonymous = heldSettledPage(topic, time);
-            if (anonymous == null) {
+            SettledFeedPages.Page page = settledPages.getIfPresent(topic, time);
+            FeedEntries.Held held = page == null ? null : feedEntries.held(page.videoIds());
+            if (held == null) {
                 return feedLoads.supply(() -> forViewer(settledPage(topic, time, now), viewer));
             }
+            if (viewer.isEmpty()) {
+                return ResponseEntity.ok(anonymousPages.write(page.nextTime(), held));
+            }
+            anonymous = new FeedResponse(0, "success", page.nextTime(), videoJson.toJson(held.videos(), ids -> held.authorsById()));
         } else {
             FeedHeadCache.Page head = feedHead.get(topic, time, now, () -> {
                 List<VideoDTO> page = videos.feed(topic, time.beforeMs(), time.unitMs(), FEED_PAGE);
@@ -158,14 +163,6 @@ public class VideoController {
                 videoJson.forViewer(anonymous.videoList(), viewer)));
     }
 
-    /** A settled page answered from this gateway alone, or null if a provider must be asked. */
-    private FeedResponse heldSettledPage(String topic, FeedTime time) {
-        SettledFeedPages.Page page = settledPages.getIfPresent(topic, time);
-        FeedEntries.Held held = page == null ? null : feedEntries.held(page.videoIds());
-        return held == null ? null : new FeedResponse(0, "success", page.nextTime(),
-                videoJson.toJson(held.videos(), ids -> held.authorsById()));
-    }
-
     /** A page well in the past: its IDs never change, its videos and authors come from this gateway's entries. */
     private FeedResponse settledPage(String topic, FeedTime time, long now) {
         SettledFeedPages.Page page = settledPages.get(topic, time, () -> {
@@ -173,9 +170,8 @@ public class VideoController {
             feedEntries.remember(loaded);
             return new SettledFeedPages.Page(loaded.stream().map(VideoDTO::id).toList(), nextTime(loaded, time, now));
         });
-        List<VideoDTO> shown = feedEntries.videos(page.videoIds(), videos::getVideos);
-        return new FeedResponse(0, "success", page.nextTime(),
-                videoJson.toJson(shown, ids -> feedEntries.authors(ids, userJson::byId)));
+        List<VideoDTO> shown = feedEntries.videos(page.videoIds());
+        return new FeedResponse(0, "success", page.nextTime(), videoJson.toJson(shown, feedEntries::authors));
     }
 
     /** The next request's latest_time: the oldest video's time, or now for an empty page. */
