@@ -15,11 +15,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,6 +49,8 @@ class FeedEntries {
     /** A video this old without a cover will not get one (its extraction failed): kept as it is. */
     private static final long COVER_AWAITED_MS = 10 * 60_000;
     private static final Logger log = LoggerFactory.getLogger(FeedEntries.class);
+    private static final int REFRESH_BATCH = 200;
+    private static final long REFRESH_GATHER_MS = 100;
 
     private final FeedEntrySource source;
     private final LoadingCache<Long, HeldVideo> videos;
@@ -62,11 +62,17 @@ class FeedEntries {
         return t;
     });
     /** Reads entries again ahead of their expiry: calls to the providers, so not on the common pool (one thread on two cores). */
-    private final ExecutorService refresher = Executors.newFixedThreadPool(2, r -> {
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "feed-entries-refresh");
         t.setDaemon(true);
         return t;
     });
+    /**
+     * Entries loaded together come due together (a gateway's first minute loads every author of the
+     * feed): their refreshes are gathered for {@value #REFRESH_GATHER_MS} ms and read in batches.
+     */
+    private final GatheredReads<Long, HeldVideo> videoRefreshes;
+    private final GatheredReads<Long, UserJson> authorRefreshes;
     private final long settleMs;
 
     FeedEntries(FeedEntrySource source,
@@ -74,17 +80,21 @@ class FeedEntries {
                 @Value("${douyin.gateway.feed-author-ttl:30s}") Duration authorTtl,
                 @Value("${douyin.gateway.feed-entry-settle:2s}") Duration settle) {
         this.source = source;
+        this.videoRefreshes = new GatheredReads<>(this::keptVideos, refresher, REFRESH_GATHER_MS, REFRESH_BATCH);
+        this.authorRefreshes = new GatheredReads<>(ids -> {
+            Map<Long, UserJson> found = source.authors(ids);
+            return ids.stream().map(found::get).toList();
+        }, refresher, REFRESH_GATHER_MS, REFRESH_BATCH);
         this.videos = Caffeine.newBuilder().expireAfter(new JitteredTtl<Long, HeldVideo>(videoTtl))
                 .refreshAfterWrite(videoTtl.dividedBy(3)).maximumSize(MAX_VIDEOS).build(new CacheLoader<>() {
                     @Override
                     public HeldVideo load(Long id) {
-                        return source.videos(List.of(id)).stream().filter(FeedEntries::keepable).map(HeldVideo::new)
-                                .findFirst().orElse(null);
+                        return keptVideos(List.of(id)).get(0);
                     }
 
                     @Override
                     public CompletableFuture<HeldVideo> asyncReload(Long id, HeldVideo old, Executor executor) {
-                        return reloadOn(refresher, () -> load(id));
+                        return quietly(videoRefreshes.read(id));
                     }
                 });
         this.authors = Caffeine.newBuilder().expireAfter(new JitteredTtl<Long, UserJson>(authorTtl))
@@ -101,28 +111,35 @@ class FeedEntries {
 
                     @Override
                     public CompletableFuture<UserJson> asyncReload(Long id, UserJson old, Executor executor) {
-                        return reloadOn(refresher, () -> load(id));
+                        return quietly(authorRefreshes.read(id));
                     }
                 });
         this.settleMs = settle.toMillis();
     }
 
+    /** Each of {@code ids} as it would be kept now (null: gone, or not to be kept). */
+    private List<HeldVideo> keptVideos(List<Long> ids) {
+        Map<Long, HeldVideo> kept = new HashMap<>();
+        source.videos(ids).stream().filter(FeedEntries::keepable).forEach(video -> kept.put(video.id(), new HeldVideo(video)));
+        return ids.stream().map(kept::get).toList();
+    }
+
     /**
-     * A refresh on {@code executor}. One that fails leaves the entry as it was (it expires at its
-     * time, and a later read tries again): logged here, and cancelled for Caffeine, which would
-     * log a stack trace per entry while a provider is down.
+     * A refresh that fails leaves the entry as it was (it expires at its time, and a later read
+     * tries again): logged here, and cancelled for Caffeine, which would log a stack trace per
+     * entry while a provider is down.
      */
-    private static <V> CompletableFuture<V> reloadOn(Executor executor, Supplier<V> load) {
-        CompletableFuture<V> reload = new CompletableFuture<>();
-        executor.execute(() -> {
-            try {
-                reload.complete(load.get());
-            } catch (RuntimeException e) {
-                log.debug("A feed entry stays as it was until it expires: {}", e.toString());
-                reload.cancel(false);
+    private static <V> CompletableFuture<V> quietly(CompletableFuture<V> refresh) {
+        CompletableFuture<V> quiet = new CompletableFuture<>();
+        refresh.whenComplete((value, failure) -> {
+            if (failure == null) {
+                quiet.complete(value);
+            } else {
+                log.debug("A feed entry stays as it was until it expires: {}", failure.toString());
+                quiet.cancel(false);
             }
         });
-        return reload;
+        return quiet;
     }
 
     /** The videos of {@code ids} that exist, in that order: those not here read in one call. */

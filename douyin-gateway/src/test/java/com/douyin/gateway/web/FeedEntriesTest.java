@@ -115,23 +115,40 @@ class FeedEntriesTest {
 
     @Test
     void anEntryReadAfterAThirdOfItsTtlIsReadAgainInTheBackgroundWhileShown() throws Exception {
-        FeedEntries shortLived = new FeedEntries(source, Duration.ofSeconds(3), Duration.ofMillis(1500), Duration.ofMillis(50));
+        FeedEntries shortLived = new FeedEntries(source, Duration.ofSeconds(6), Duration.ofSeconds(3), Duration.ofMillis(50));
         shortLived.videos(List.of(1L));
         shortLived.authors(List.of(AUTHOR));
         favorites.set(5);
         followers.set(9);
         authorsHeldBack = new CountDownLatch(1);
-        Thread.sleep(600); // past a third of the author's TTL (500 ms), before its shortest life (750 ms)
+        Thread.sleep(1100); // past a third of the author's TTL (1 s), before its shortest life (1.5 s)
         FeedEntries.Held held = shortLived.held(List.of(1L));
         assertThat(held).as("still held: no page waits for the reads").isNotNull();
         assertThat(held.authorsById().get(AUTHOR).followerCount()).as("the old author, shown meanwhile").isZero();
         authorsHeldBack.countDown();
-        Thread.sleep(50);
+        Thread.sleep(300); // refreshes are gathered for 100 ms
         assertThat(shortLived.held(List.of(1L)).authorsById().get(AUTHOR).followerCount()).isEqualTo(9);
-        for (int i = 0; i < 30; i++) { // read every 100 ms for 3 s, twice the author's longest life: it never expires
+        for (int i = 0; i < 35; i++) { // read every 100 ms for 3.5 s, longer than the author's longest life: it never expires
             Thread.sleep(100);
             assertThat(shortLived.held(List.of(1L))).as("read " + i).isNotNull();
         }
         assertThat(shortLived.videos(List.of(1L)).get(0).favoriteCount()).as("the video read again too").isEqualTo(5);
+    }
+
+    @Test
+    void entriesDueTogetherAreReadAgainInBatchesNotOneCallEach() throws Exception {
+        FeedEntries shortLived = new FeedEntries(source, Duration.ofMinutes(10), Duration.ofMillis(1500), Duration.ofMillis(50));
+        List<Long> ids = java.util.stream.LongStream.rangeClosed(1, 50).boxed().toList();
+        shortLived.authors(ids);
+        authorLoads.clear();
+        followers.set(3);
+        Thread.sleep(600); // past a third of the TTL
+        for (Long id : ids) {
+            shortLived.authors(List.of(id)); // fifty page reads, each finding one author due
+        }
+        Thread.sleep(200);
+        assertThat(shortLived.authors(ids).values()).extracting(UserJson::followerCount).containsOnly(3L);
+        assertThat(authorLoads).as("batches").hasSizeLessThanOrEqualTo(3);
+        assertThat(authorLoads.stream().mapToInt(Collection::size).sum()).isEqualTo(50);
     }
 }
