@@ -116,12 +116,16 @@ http {
 NGINX
 nginx -p "$WORK" -c "$WORK/nginx.conf"
 
-# measure NAME CONNECTIONS [wrk args...]: a 5 s warm-up, one wrk run, then a one-line summary.
+source "$REPO/bench/steady.sh"
+
+# measure NAME CONNECTIONS [wrk args...]: a warm-up until the rate is steady, one wrk run, then a
+# one-line summary.
 measure() {
   local name=$1 connections=$2 threads=2
   shift 2
   ((connections > 1)) || threads=1
-  wrk -t$threads -c"$connections" -d5s "$@" >/dev/null   # warm-up
+  warmups+=("$(warm_up "$name" -t$threads -c"$connections" "$@")")
+  echo "${warmups[-1]}"
   local result rps p50 p99 errors share
   result=$(wrk -t$threads -c"$connections" -d"$DURATION" --latency "$@")
   echo "== $name"
@@ -138,6 +142,7 @@ measure() {
 }
 
 summary=()
+warmups=()
 ceiling=
 measure "nginx, the same deep page" "$CONNECTIONS" "http://127.0.0.1:$NGINX_PORT/feed.json"
 # The first page, as the app opens on it: shared by the gateway for a second.
@@ -147,5 +152,6 @@ measure "feed, first page, logged in" "$CONNECTIONS" -s "$REPO/bench/feed.lua" "
 measure "feed, random deep pages" "$CONNECTIONS" -s "$REPO/bench/feed.lua" "$API/douyin/feed/" -- deep "$newest"
 measure "feed, random deep pages, 1 conn" 1 -s "$REPO/bench/feed.lua" "$API/douyin/feed/" -- deep "$newest"
 echo
-echo "$(date -u +%F) feed figures ($(nproc) cores, $DURATION each after a 5 s warm-up):"
+echo "$(date -u +%F) feed figures ($(nproc) cores, $DURATION each after a warm-up to a steady rate):"
 printf '%s\n' "${summary[@]}"
+printf '%s\n' "${warmups[@]}"

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Like-storm benchmark: 200 users like and unlike 10 hot videos at random through the gateway,
-# driven by wrk (bench/likes.lua) on 50 connections for 15 s after a 10 s warm-up storm (JIT, pools,
-# connections; its figures are not counted). Prints answered likes/s, latency
+# driven by wrk (bench/likes.lua) on 50 connections for 15 s after a warm-up storm that lasts until
+# its rate is steady (JIT, pools, connections: bench/steady.sh; its figures are not counted). Prints answered likes/s, latency
 # percentiles, failed answers, the SQL statements MySQL executed per 1,000 likes (the write-behind
 # consumers' batching), and how long after the last answer the MySQL counters equal the Redis ones
 # (and the favorite rows). It prints figures; it does not judge them.
 #
 #   bench/likes.sh           (starts the system with ./douyin up if it is not running, and stops it after)
-#   USERS=500 CONNECTIONS=20 DURATION=30s WARMUP=0s bench/likes.sh
+#   USERS=500 CONNECTIONS=20 DURATION=30s WARMUP=0 bench/likes.sh
 set -euo pipefail
 
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -16,7 +16,7 @@ USERS=${USERS:-200}
 VIDEOS=10
 CONNECTIONS=${CONNECTIONS:-50}
 DURATION=${DURATION:-15s}
-WARMUP=${WARMUP:-10s}
+WARMUP=${WARMUP:-1}   # 0: no warm-up
 DB=${DOUYIN_DB_NAME:-douyin}
 REDIS_URL=${DOUYIN_REDIS_URL:-redis://127.0.0.1:6379}
 MYSQL=(mariadb -h127.0.0.1 -P3306 -uroot "$DB")
@@ -78,10 +78,10 @@ mysql_rows() {
   "${MYSQL[@]}" -N -e "SELECT COUNT(*) FROM favorite f JOIN video v ON v.id = f.video_id WHERE v.author_id = $author_id AND f.liked = 1"
 }
 
-if [[ $WARMUP != 0s ]]; then
-  echo "warm-up storm, $WARMUP (not counted)"
-  wrk -t2 -c"$CONNECTIONS" -d"$WARMUP" -s "$REPO/bench/likes.lua" "$API/douyin/favorite/action/" \
-    -- "$WORK/tokens" "$WORK/videos" >/dev/null
+if [[ $WARMUP != 0 ]]; then
+  source "$REPO/bench/steady.sh"
+  warm_up "like storm, not counted" -t2 -c"$CONNECTIONS" -s "$REPO/bench/likes.lua" "$API/douyin/favorite/action/" \
+    -- "$WORK/tokens" "$WORK/videos"
   sleep 2 # the write-behind of the warm-up lands before the count starts
 fi
 before=$(statements)

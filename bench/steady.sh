@@ -1,0 +1,20 @@
+# Sourced by the bench scripts: warm_up LABEL WRK_ARGS... runs the workload in 5 s rounds until three
+# rounds in a row agree within 10 % (at least three, at most 24 = 2 min), and prints each round.
+# A JVM just started runs its hot code interpreted, then compiled (C1, C2) over a minute or two of
+# load, and a gateway just started holds no settled feed page yet: figures taken then measure the
+# start, not the system (and a cold gateway can hold a rate for two rounds on its way up). A stack
+# already warm agrees in three rounds (15 s). The rounds' figures are printed, not counted.
+warm_up() {
+  local label=$1 round rate rounds=()
+  shift
+  for round in $(seq 1 24); do
+    rate=$(wrk -d5s "$@" 2>/dev/null | awk '/Requests\/sec/ {printf "%.0f", $2}')
+    rounds+=("${rate:-0}")
+    if ((round >= 3)) && printf '%s\n' "${rounds[@]: -3}" | awk '
+        { if (NR == 1 || $1 < low) low = $1; if ($1 > high) high = $1 }
+        END { exit !(low > 0 && high / low <= 1.10) }'; then
+      break
+    fi
+  done
+  echo "warm-up ($label): ${rounds[*]} req/s in 5 s rounds"
+}
