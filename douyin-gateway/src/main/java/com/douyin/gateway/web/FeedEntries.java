@@ -35,7 +35,8 @@ import org.springframework.stereotype.Component;
  * {@code feed-author-ttl} (15 to 30 s). An entry read when a third of its TTL has passed is read
  * again from its source in the background while the old one is still shown: a page read often
  * stays held (before, each expiry sent the next page that showed it to the providers, and those
- * pages were the feed's slowest), and what it shows is never older than that third. A video
+ * pages were the feed's slowest), and what it shows is about a third of the TTL old at most (an
+ * entry nobody reads expires as before; a write's drop discards a refresh in flight). A video
  * published lately without its cover is not kept (its cover is on its way). A held video also
  * keeps its JSON as an anonymous viewer sees it ({@link HeldVideo}), so that a held page is
  * written without serializing its videos again.
