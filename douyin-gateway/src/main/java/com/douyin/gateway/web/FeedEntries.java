@@ -207,8 +207,7 @@ class FeedEntries {
 
     /** A write changed this video's counts (and so its author's total_favorited, if the video is here). */
     void dropVideo(long videoId) {
-        HeldVideo cached = videos.getIfPresent(videoId);
-        videos.invalidate(videoId);
+        HeldVideo cached = videos.asMap().remove(videoId); // (not a read: a read could start a refresh, here for nothing)
         settler.schedule(() -> videos.invalidate(videoId), settleMs, TimeUnit.MILLISECONDS);
         if (cached != null) {
             dropUsers(cached.video().authorId());

@@ -151,4 +151,15 @@ class FeedEntriesTest {
         assertThat(authorLoads).as("batches").hasSizeLessThanOrEqualTo(3);
         assertThat(authorLoads.stream().mapToInt(Collection::size).sum()).isEqualTo(50);
     }
+
+    @Test
+    void droppingAVideoDueForARefreshDoesNotReadItAgain() throws Exception {
+        FeedEntries shortLived = new FeedEntries(source, Duration.ofMillis(1500), Duration.ofSeconds(30), Duration.ofMillis(50));
+        shortLived.videos(List.of(1L));
+        videoLoads.clear();
+        Thread.sleep(600); // past a third of the video's TTL, before its shortest life
+        shortLived.dropVideo(1);
+        Thread.sleep(300); // refreshes are gathered for 100 ms
+        assertThat(videoLoads).as("no refresh started by the drop").isEmpty();
+    }
 }
