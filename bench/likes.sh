@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Like-storm benchmark: 200 users like and unlike 10 hot videos at random through the gateway,
 # driven by wrk (bench/likes.lua) on 50 connections for 15 s after a warm-up storm that lasts until
-# its rate is steady (JIT, pools, connections: bench/steady.sh; its figures are not counted). Prints answered likes/s, latency
-# percentiles, failed answers, the SQL statements MySQL executed per 1,000 likes (the write-behind
+# its rate is steady (JIT, pools, connections: bench/steady.sh; its figures are not counted). Prints
+# answered likes/s, latency percentiles, failed answers, the SQL statements MySQL executed per 1,000 likes (the write-behind
 # consumers' batching), and how long after the last answer the MySQL counters equal the Redis ones
 # (and the favorite rows). It prints figures; it does not judge them.
 #
