@@ -44,6 +44,7 @@ public abstract class BatchEventConsumer<E> implements SmartLifecycle, Environme
     private final Class<E> type;
     private final int batchSize;
     private Duration batchWindow = Duration.ofMillis(100);
+    private String clientName;
     private final List<ConsumeMessageHook> hooks = new ArrayList<>();
     private volatile DefaultMQPushConsumer consumer;
 
@@ -58,6 +59,7 @@ public abstract class BatchEventConsumer<E> implements SmartLifecycle, Environme
     @Override
     public void setEnvironment(Environment environment) {
         batchWindow = environment.getProperty("douyin.mq.batch-window", Duration.class, batchWindow);
+        clientName = SharedMqClientAutoConfiguration.clientName(environment);
     }
 
     /** A hook around every batch (see MessageTracing); effective from the next start. */
@@ -85,6 +87,9 @@ public abstract class BatchEventConsumer<E> implements SmartLifecycle, Environme
     public void start() {
         DefaultMQPushConsumer created = new DefaultMQPushConsumer(group);
         created.setNamesrvAddr(nameServer);
+        if (clientName != null) {
+            created.setInstanceName(clientName); // the process's one client (SharedMqClientAutoConfiguration)
+        }
         created.setConsumeMessageBatchMaxSize(batchSize);
         created.setPullBatchSize(batchSize);
         created.setPullInterval(batchWindow.toMillis());

@@ -4,7 +4,6 @@ import com.alibaba.csp.sentinel.Tracer;
 import com.alibaba.csp.sentinel.config.SentinelConfig;
 import com.alibaba.csp.sentinel.datasource.Converter;
 import com.alibaba.csp.sentinel.datasource.ReadableDataSource;
-import com.alibaba.csp.sentinel.datasource.nacos.NacosDataSource;
 import com.alibaba.csp.sentinel.init.InitExecutor;
 import com.alibaba.csp.sentinel.property.SentinelProperty;
 import com.alibaba.csp.sentinel.slots.block.degrade.DegradeRule;
@@ -13,6 +12,7 @@ import com.alibaba.csp.sentinel.slots.block.flow.FlowRule;
 import com.alibaba.csp.sentinel.slots.block.flow.FlowRuleManager;
 import com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowRule;
 import com.alibaba.csp.sentinel.slots.block.flow.param.ParamFlowRuleManager;
+import com.alibaba.nacos.api.config.ConfigService;
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -20,7 +20,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.CollectionType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +41,7 @@ public final class SentinelRules implements AutoCloseable {
 
     private final List<ReadableDataSource<String, ?>> sources = new ArrayList<>();
 
-    public SentinelRules(String application, Properties nacos, int apiPort, String dashboard) {
+    public SentinelRules(String application, ConfigService nacos, int apiPort, String dashboard) {
         System.setProperty(SentinelConfig.PROJECT_NAME_PROP_KEY, application); // the name the dashboard shows
         SentinelConfig.setConfig(SentinelConfig.PROJECT_NAME_PROP_KEY, application);
         SentinelConfig.setConfig("csp.sentinel.api.port", String.valueOf(apiPort));
@@ -61,7 +60,7 @@ public final class SentinelRules implements AutoCloseable {
                 || refusal.errorCode() == ErrorCode.SERVICE_UNAVAILABLE || refusal.errorCode() == ErrorCode.INTERNAL_ERROR;
     }
 
-    private <R> void watch(Properties nacos, String dataId, Class<R> type, Consumer<SentinelProperty<List<R>>> register) {
+    private <R> void watch(ConfigService nacos, String dataId, Class<R> type, Consumer<SentinelProperty<List<R>>> register) {
         CollectionType listOfRules = JSON.getTypeFactory().constructCollectionType(List.class, type);
         Converter<String, List<R>> parser = json -> {
             if (json == null || json.isBlank()) {
@@ -74,7 +73,7 @@ public final class SentinelRules implements AutoCloseable {
                 return new ArrayList<>();
             }
         };
-        NacosDataSource<List<R>> source = new NacosDataSource<>(nacos, "DEFAULT_GROUP", dataId, parser);
+        NacosRuleSource<List<R>> source = new NacosRuleSource<>(nacos, "DEFAULT_GROUP", dataId, parser);
         register.accept(source.getProperty());
         sources.add(source);
     }

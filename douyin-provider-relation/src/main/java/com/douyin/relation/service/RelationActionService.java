@@ -28,7 +28,7 @@ public class RelationActionService {
 
     private static final Logger log = LoggerFactory.getLogger(RelationActionService.class);
 
-    @DubboReference(check = false)
+    @DubboReference(providedBy = "douyin-user", check = false)
     private UserService users;
 
     private final FollowedUsers followed;

@@ -1,7 +1,5 @@
 package com.douyin.video.config;
 
-import com.alibaba.nacos.api.NacosFactory;
-import com.alibaba.nacos.api.PropertyKeyConst;
 import com.alibaba.nacos.api.config.ConfigService;
 import com.alibaba.nacos.api.config.listener.AbstractListener;
 import com.alibaba.nacos.api.exception.NacosException;
@@ -13,10 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -34,30 +32,24 @@ import org.springframework.stereotype.Component;
  * (tests) the list is the property as the environment has it.
  */
 @Component
-public class VideoTopics implements AutoCloseable {
+public class VideoTopics {
 
     static final String DATA_ID = "douyin-video.yaml";
     private static final String KEY = "douyin.video.topics";
     private static final int MAX_LENGTH = 32; // video.topic
     private static final Logger log = LoggerFactory.getLogger(VideoTopics.class);
 
-    private final ConfigService nacos; // null when not read from Nacos
     private volatile Set<String> topics; // null until the first content is applied
 
     public VideoTopics(Environment environment,
                        @Value("${douyin.nacos.config-enabled:true}") boolean fromNacos,
-                       @Value("${douyin.nacos.server-addr:127.0.0.1:8848}") String serverAddr,
-                       @Value("${douyin.nacos.namespace:}") String namespace,
-                       @Value("${douyin.nacos.group:DEFAULT_GROUP}") String group) throws NacosException {
+                       @Value("${douyin.nacos.group:DEFAULT_GROUP}") String group,
+                       ObjectProvider<ConfigService> nacosClient) throws NacosException {
         if (!fromNacos) {
-            this.nacos = null;
             this.topics = normalize(Binder.get(environment).bind(KEY, Bindable.listOf(String.class)).orElse(List.of()));
             return;
         }
-        Properties properties = new Properties();
-        properties.setProperty(PropertyKeyConst.SERVER_ADDR, serverAddr);
-        properties.setProperty(PropertyKeyConst.NAMESPACE, namespace);
-        this.nacos = NacosFactory.createConfigService(properties);
+        ConfigService nacos = nacosClient.getObject(); // the service's one config client
         // The current content and every later change, with no gap between them.
         String yaml = nacos.getConfigAndSignListener(DATA_ID, group, 5_000, new AbstractListener() {
             @Override
@@ -116,12 +108,5 @@ public class VideoTopics implements AutoCloseable {
             }
         }
         return Collections.unmodifiableSet(topics);
-    }
-
-    @Override
-    public void close() throws NacosException {
-        if (nacos != null) {
-            nacos.shutDown();
-        }
     }
 }

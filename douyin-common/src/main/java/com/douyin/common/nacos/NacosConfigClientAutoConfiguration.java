@@ -1,0 +1,35 @@
+package com.douyin.common.nacos;
+
+import com.alibaba.nacos.api.NacosFactory;
+import com.alibaba.nacos.api.PropertyKeyConst;
+import com.alibaba.nacos.api.config.ConfigService;
+import com.alibaba.nacos.api.exception.NacosException;
+import java.util.Properties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+
+/**
+ * The one Nacos config client of a service, for everything that watches a data ID while it runs
+ * (Sentinel's rules, the video topics). Each client is a gRPC connection of its own, health-checked
+ * every 5 s from both ends, with its own threads: a service had four, all idle. Created on first
+ * use only, so a test context that watches nothing does not connect.
+ */
+@AutoConfiguration
+@ConditionalOnClass(ConfigService.class)
+public class NacosConfigClientAutoConfiguration {
+
+    @Bean(destroyMethod = "shutDown")
+    @Lazy
+    ConfigService nacosConfigService(@Value("${douyin.nacos.server-addr:127.0.0.1:8848}") String serverAddr,
+                                     @Value("${douyin.nacos.namespace:}") String namespace) throws NacosException {
+        Properties properties = new Properties();
+        properties.setProperty(PropertyKeyConst.SERVER_ADDR, serverAddr);
+        if (!namespace.isBlank()) {
+            properties.setProperty(PropertyKeyConst.NAMESPACE, namespace);
+        }
+        return NacosFactory.createConfigService(properties);
+    }
+}
