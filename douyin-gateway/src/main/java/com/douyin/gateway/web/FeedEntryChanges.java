@@ -11,8 +11,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -22,7 +24,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The writes that change what {@link FeedEntries} and {@link ViewerMarks} keep, told to every
- * gateway: this one drops the entries at once, and every 50 ms the IDs changed meanwhile go out
+ * gateway: this one drops the entries at once, and 50 ms after a change the IDs changed meanwhile go out
  * in one message on a Redis channel that every gateway listens on, so another gateway's reader
  * sees the change within about a tenth of a second (and a storm of likes costs 20 messages a
  * second, not one per like). If Redis cannot carry a message, the other gateways show the change
@@ -32,7 +34,7 @@ import org.springframework.stereotype.Component;
 class FeedEntryChanges {
 
     static final String CHANNEL = "douyin:gateway:feed-entry-changes";
-    private static final long FLUSH_EVERY_MS = 50;
+    private static final long FLUSH_AFTER_MS = 50;
     private static final Logger log = LoggerFactory.getLogger(FeedEntryChanges.class);
 
     private final FeedEntries entries;
@@ -42,6 +44,8 @@ class FeedEntryChanges {
     private final Set<Long> changedVideos = ConcurrentHashMap.newKeySet();
     private final Set<Long> changedUsers = ConcurrentHashMap.newKeySet();
     private final Set<Long> changedViewers = ConcurrentHashMap.newKeySet();
+    /** A message is due: the first change after the last message arms it (no change, no wake-up). */
+    private final AtomicBoolean flushDue = new AtomicBoolean();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "feed-entry-changes");
         t.setDaemon(true);
@@ -57,7 +61,6 @@ class FeedEntryChanges {
     @PostConstruct
     void start() {
         scheduler.execute(this::subscribe);
-        scheduler.scheduleWithFixedDelay(this::flush, FLUSH_EVERY_MS, FLUSH_EVERY_MS, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy
@@ -69,21 +72,35 @@ class FeedEntryChanges {
     void videoChanged(long videoId) {
         entries.dropVideo(videoId);
         changedVideos.add(videoId);
+        flushSoon();
     }
 
     void usersChanged(long... userIds) {
         entries.dropUsers(userIds);
         Arrays.stream(userIds).forEach(changedUsers::add);
+        flushSoon();
     }
 
     /** The viewer liked or followed someone: their is_favorite / is_follow marks are asked again. */
     void viewerChanged(long viewer) {
         marks.drop(viewer);
         changedViewers.add(viewer);
+        flushSoon();
+    }
+
+    private void flushSoon() {
+        if (flushDue.compareAndSet(false, true)) {
+            try {
+                scheduler.schedule(this::flush, FLUSH_AFTER_MS, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopped) {
+                flushDue.set(false); // (stop() sends what is left)
+            }
+        }
     }
 
     /** One message: "INSTANCE|video,video|user,user|viewer,viewer". */
     private void flush() {
+        flushDue.set(false); // a change from now on arms the next message; those made until now go in this one
         if (changedVideos.isEmpty() && changedUsers.isEmpty() && changedViewers.isEmpty()) {
             return;
         }
