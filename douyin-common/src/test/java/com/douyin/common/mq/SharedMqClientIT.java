@@ -2,14 +2,18 @@ package com.douyin.common.mq;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.douyin.common.testing.RealInfrastructure;
 import java.util.List;
 import org.apache.rocketmq.client.impl.factory.MQClientInstance;
 import org.apache.rocketmq.client.producer.DefaultMQProducer;
 import org.apache.rocketmq.spring.support.DefaultRocketMQListenerContainer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.mock.env.MockEnvironment;
 
-class SharedMqClientAutoConfigurationTest {
+/** Against the real name server and broker: a consumer does not start without them. */
+@ExtendWith(RealInfrastructure.class)
+class SharedMqClientIT {
 
     /** Any consumer: its events are not read here. */
     static final class Consumer extends BatchEventConsumer<String> {
