@@ -1,10 +1,7 @@
 package com.douyin.common.nacos;
 
-import com.alibaba.nacos.api.NacosFactory;
-import com.alibaba.nacos.api.PropertyKeyConst;
 import com.alibaba.nacos.api.config.ConfigService;
 import com.alibaba.nacos.api.exception.NacosException;
-import java.util.Properties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -25,11 +22,6 @@ public class NacosConfigClientAutoConfiguration {
     @Lazy
     ConfigService nacosConfigService(@Value("${douyin.nacos.server-addr:127.0.0.1:8848}") String serverAddr,
                                      @Value("${douyin.nacos.namespace:}") String namespace) throws NacosException {
-        Properties properties = new Properties();
-        properties.setProperty(PropertyKeyConst.SERVER_ADDR, serverAddr);
-        if (!namespace.isBlank()) {
-            properties.setProperty(PropertyKeyConst.NAMESPACE, namespace);
-        }
-        return NacosFactory.createConfigService(properties);
+        return NacosConfigClients.create(serverAddr, namespace);
     }
 }

@@ -1,13 +1,10 @@
 package com.douyin.common.nacos;
 
-import com.alibaba.nacos.api.NacosFactory;
-import com.alibaba.nacos.api.PropertyKeyConst;
 import com.alibaba.nacos.api.config.ConfigService;
 import com.alibaba.nacos.api.exception.NacosException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Properties;
 import org.springframework.boot.context.config.ConfigData;
 import org.springframework.boot.context.config.ConfigDataLoader;
 import org.springframework.boot.context.config.ConfigDataLoaderContext;
@@ -40,12 +37,9 @@ public class NacosConfigDataLoader implements ConfigDataLoader<NacosConfigDataRe
     }
 
     private static String fetch(NacosConfigDataResource resource) throws IOException {
-        Properties properties = new Properties();
-        properties.setProperty(PropertyKeyConst.SERVER_ADDR, resource.serverAddr());
-        properties.setProperty(PropertyKeyConst.NAMESPACE, resource.namespace());
         ConfigService configService = null;
         try {
-            configService = NacosFactory.createConfigService(properties);
+            configService = NacosConfigClients.create(resource.serverAddr(), resource.namespace());
             return configService.getConfig(resource.dataId(), resource.group(), TIMEOUT_MS);
         } catch (NacosException e) {
             throw new IOException("Cannot read " + resource + " from Nacos: " + e.getErrMsg(), e);
