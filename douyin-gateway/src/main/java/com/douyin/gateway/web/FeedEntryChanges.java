@@ -14,7 +14,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -44,13 +43,13 @@ class FeedEntryChanges {
     private final Set<Long> changedVideos = ConcurrentHashMap.newKeySet();
     private final Set<Long> changedUsers = ConcurrentHashMap.newKeySet();
     private final Set<Long> changedViewers = ConcurrentHashMap.newKeySet();
-    /** A message is due: the first change after the last message arms it (no change, no wake-up). */
-    private final AtomicBoolean flushDue = new AtomicBoolean();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "feed-entry-changes");
         t.setDaemon(true);
         return t;
     });
+    /** The next message, sent 50 ms after the first change since the last one (no change, no wake-up). */
+    private final DelayedRun nextMessage = new DelayedRun(this::flush, scheduler, FLUSH_AFTER_MS);
 
     FeedEntryChanges(FeedEntries entries, ViewerMarks marks, RedissonClient redisson) {
         this.entries = entries;
@@ -89,18 +88,15 @@ class FeedEntryChanges {
     }
 
     private void flushSoon() {
-        if (flushDue.compareAndSet(false, true)) {
-            try {
-                scheduler.schedule(this::flush, FLUSH_AFTER_MS, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException stopped) {
-                flushDue.set(false); // (stop() sends what is left)
-            }
+        try {
+            nextMessage.request();
+        } catch (RejectedExecutionException stopped) {
+            // stop() sends what is left
         }
     }
 
     /** One message: "INSTANCE|video,video|user,user|viewer,viewer". */
     private void flush() {
-        flushDue.set(false); // a change from now on arms the next message; those made until now go in this one
         if (changedVideos.isEmpty() && changedUsers.isEmpty() && changedViewers.isEmpty()) {
             return;
         }

@@ -6,8 +6,6 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -21,32 +19,26 @@ final class GatheredReads<K, V> {
     }
 
     private final Function<List<K>, List<V>> readAll;
-    private final ScheduledExecutorService thread;
-    private final long gatherMs;
     private final int maxBatch;
     private final Queue<Pending<K, V>> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean drainDue = new AtomicBoolean();
+    private final DelayedRun nextDrain;
 
     /** {@code readAll}: the value of each key, in the keys' order (null for none). */
     GatheredReads(Function<List<K>, List<V>> readAll, ScheduledExecutorService thread, long gatherMs, int maxBatch) {
         this.readAll = readAll;
-        this.thread = thread;
-        this.gatherMs = gatherMs;
         this.maxBatch = maxBatch;
+        this.nextDrain = new DelayedRun(this::drain, thread, gatherMs);
     }
 
     /** The value of {@code key}, read within about {@code gatherMs} with the others asked meanwhile. */
     CompletableFuture<V> read(K key) {
         Pending<K, V> pending = new Pending<>(key, new CompletableFuture<>());
         queue.add(pending);
-        if (drainDue.compareAndSet(false, true)) {
-            thread.schedule(this::drain, gatherMs, TimeUnit.MILLISECONDS);
-        }
+        nextDrain.request();
         return pending.answer();
     }
 
     private void drain() {
-        drainDue.set(false); // a key queued after this schedules the next drain (or is read by this one)
         for (List<Pending<K, V>> batch = next(); !batch.isEmpty(); batch = next()) {
             try {
                 List<V> values = readAll.apply(batch.stream().map(Pending::key).toList());
