@@ -9,8 +9,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,10 +35,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ({@link #decideOrElse}), is asked again and otherwise refused, because its pair's row may not
  * hold the changes still on their way from Redis through the broker. A write made to MySQL meanwhile
  * names the Redis keys it makes stale ({@link #markStale}, in its transaction, into the
- * {@code cache_stale_key} table). Every second a sweeper deletes recorded keys from Redis, so they
- * are rebuilt from MySQL on their next use; the outage ends once Redis answers and no recorded key
- * is left, and only then does the service use Redis again. Keys recorded by any instance are
- * swept by every instance, so a Redis that comes back with its old data does not serve it.
+ * {@code cache_stale_key} table). A sweeper deletes recorded keys from Redis, so they are rebuilt
+ * from MySQL on their next use: every second during an outage and for a while after this instance
+ * recorded a key, every ten seconds otherwise. The outage ends once Redis answers and no recorded
+ * key is left, and only then does the service use Redis again. Keys recorded by any instance are
+ * swept by every instance (the instance that recorded them within a second, the others within
+ * ten), so a Redis that comes back with its old data does not serve it for long even when the
+ * instance that recorded them died.
  *
  * <p>Not a Sentinel circuit breaker: a breaker's half-open probe would send a real request to
  * Redis before the stale keys are gone.
@@ -49,6 +50,8 @@ public class RedisOutage implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisOutage.class);
     private static final int SWEEP_PAGE = 500;
+    /** How long after recording a key this instance keeps sweeping every second (its transaction commits meanwhile). */
+    private static final long RECORDED_RECENTLY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final RedissonClient redisson;
     private final JdbcTemplate jdbc;
@@ -57,27 +60,27 @@ public class RedisOutage implements AutoCloseable {
     private final AtomicBoolean pinging = new AtomicBoolean();
     /** MySQL-path work holds it shared; the end of an outage takes it alone, so no such write is half done then. */
     private final ReadWriteLock mysqlPath = new ReentrantReadWriteLock();
-    private final ScheduledExecutorService sweeper;
+    private final SweepTimer sweeper;
     private volatile boolean down;
+    private volatile long recordedAt = System.nanoTime() - RECORDED_RECENTLY_NANOS;
 
     /** {@code redisAnswers}: the second opinion on an error, normally {@link RedisPing#answers}. */
     public RedisOutage(RedissonClient redisson, JdbcTemplate jdbc, BooleanSupplier redisAnswers) {
-        this(redisson, jdbc, redisAnswers, Duration.ofSeconds(1));
+        this(redisson, jdbc, redisAnswers, Duration.ofSeconds(1), Duration.ofSeconds(10));
     }
 
-    RedisOutage(RedissonClient redisson, JdbcTemplate jdbc, BooleanSupplier redisAnswers, Duration sweepEvery) {
+    RedisOutage(RedissonClient redisson, JdbcTemplate jdbc, BooleanSupplier redisAnswers, Duration sweepQuickly, Duration sweepIdle) {
         this.redisson = redisson;
         this.jdbc = jdbc;
         this.redisAnswers = redisAnswers;
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "redis-outage-sweeper");
-            t.setDaemon(true);
-            return t;
-        });
         Gauge.builder("douyin.redis.outage", this, outage -> outage.down ? 1 : 0)
                 .description("1 while this service serves from MySQL because Redis is unreachable")
                 .register(Metrics.globalRegistry);
-        sweeper.scheduleWithFixedDelay(this::sweep, sweepEvery.toMillis(), sweepEvery.toMillis(), TimeUnit.MILLISECONDS);
+        this.sweeper = new SweepTimer("redis-outage-sweeper", this::sweep, this::sweepQuickly, sweepQuickly, sweepIdle);
+    }
+
+    private boolean sweepQuickly() {
+        return down || System.nanoTime() - recordedAt < RECORDED_RECENTLY_NANOS;
     }
 
     public boolean inEffect() {
@@ -164,6 +167,7 @@ public class RedisOutage implements AutoCloseable {
                 logCallError(error);
             } else if (!down) {
                 down = true;
+                sweeper.hurry();
                 log.warn("Redis unavailable, serving from MySQL until it answers again: {}", error.toString());
             }
         } finally {
@@ -189,6 +193,8 @@ public class RedisOutage implements AutoCloseable {
      */
     public void markStale(Collection<String> keys) {
         if (!keys.isEmpty()) {
+            recordedAt = System.nanoTime();
+            sweeper.hurry();
             jdbc.batchUpdate("INSERT INTO cache_stale_key (cache_key) VALUES (?) ON DUPLICATE KEY UPDATE cache_key = cache_key",
                     asRows(new TreeSet<>(keys)));
         }
@@ -252,6 +258,6 @@ public class RedisOutage implements AutoCloseable {
 
     @Override
     public void close() {
-        sweeper.shutdownNow();
+        sweeper.close();
     }
 }

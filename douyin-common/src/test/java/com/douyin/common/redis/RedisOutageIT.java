@@ -54,7 +54,7 @@ class RedisOutageIT {
 
     @Test
     void duringAnOutageCallsGoToMysqlAndItEndsOnlyWhenTheStaleKeysAreGoneFromRedis() {
-        try (RedisOutage outage = new RedisOutage(redisson, jdbc, nothingListens::answers, Duration.ofHours(1))) {
+        try (RedisOutage outage = new RedisOutage(redisson, jdbc, nothingListens::answers, Duration.ofHours(1), Duration.ofHours(1))) {
             redisson.getBucket("outage-it:stale").set("old value");
             redisson.getBucket("outage-it:kept").set("still good");
 
@@ -83,7 +83,7 @@ class RedisOutageIT {
     void aTimeoutWhileRedisAnswersAPingIsThatCallsOwnAndAChangeRedisDecidesIsTriedOnceMoreThenRefused() {
         assertThat(machineRedis.answers()).isTrue();
         assertThat(nothingListens.answers()).isFalse();
-        try (RedisOutage outage = new RedisOutage(redisson, jdbc, machineRedis::answers, Duration.ofHours(1))) {
+        try (RedisOutage outage = new RedisOutage(redisson, jdbc, machineRedis::answers, Duration.ofHours(1), Duration.ofHours(1))) {
             RedisTimeoutException starved = new RedisTimeoutException("Command still hasn't been written into connection!");
 
             assertThat(outage.redisOrElse(() -> {
