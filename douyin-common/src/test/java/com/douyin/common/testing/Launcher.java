@@ -3,7 +3,9 @@ package com.douyin.common.testing;
 import java.io.File;
 import java.io.IOException;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ public final class Launcher {
     public static void run(String command, String logName, Duration timeout) throws IOException, InterruptedException {
         File log = REPO.resolve(".run").resolve(logName + ".log").toFile();
         log.getParentFile().mkdirs();
+        long started = System.nanoTime();
         List<String> argv = new ArrayList<>();
         argv.add(REPO.resolve("douyin").toString());
         argv.addAll(List.of(command.split(" ")));
@@ -36,6 +39,9 @@ public final class Launcher {
         if (process.exitValue() != 0) {
             throw new IllegalStateException("./douyin " + command + " failed (" + process.exitValue() + "); see " + log);
         }
+        // How long each step of a drill took, for a run that is slower than it should be.
+        Files.writeString(log.toPath(), String.format("(./douyin %s took %.1f s)%n", command, (System.nanoTime() - started) / 1e9),
+                StandardOpenOption.APPEND);
     }
 
     public static boolean portOpen(int port) {
