@@ -148,6 +148,31 @@ class ComposeFileTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void nacosRunsWithAuthenticationAndEveryClientSignsIn() throws Exception {
+        Map<String, Object> services = (Map<String, Object>) compose().get("services");
+        Map<String, Object> nacos = (Map<String, Object>) ((Map<String, Object>) services.get("nacos")).get("environment");
+        assertThat(nacos.get("NACOS_AUTH_ENABLE")).isEqualTo("true");
+        assertThat(String.valueOf(nacos.get("NACOS_AUTH_TOKEN"))).startsWith("${DOUYIN_NACOS_TOKEN_KEY:?");
+        assertThat(String.valueOf(nacos.get("NACOS_AUTH_IDENTITY_VALUE"))).startsWith("${DOUYIN_NACOS_IDENTITY:?");
+        for (Map.Entry<String, Map<String, Object>> service : builtServices().entrySet()) {
+            Map<String, Object> environment = (Map<String, Object>) service.getValue().get("environment");
+            assertThat(environment.get("NACOS_USERNAME")).as(service.getKey()).isEqualTo("douyin-service");
+            assertThat(String.valueOf(environment.get("NACOS_PASSWORD"))).as(service.getKey())
+                    .startsWith("${DOUYIN_NACOS_SERVICE_PASSWORD:?");
+        }
+        String publisher = String.valueOf(((Map<String, Object>) services.get("nacos-config")).get("command"));
+        assertThat(publisher).contains("/v1/auth/users/login").contains("accessToken: $$T")
+                .contains("resource=*:*:config/*&action=r'").contains("resource=*:*:naming/*&action=rw'");
+        String applicationYamls;
+        try (Stream<Path> modules = Files.list(REPO).filter(dir -> dir.getFileName().toString().startsWith("douyin-"))) {
+            applicationYamls = readAll(modules.map(dir -> dir.resolve("src/main/resources/application.yaml")).filter(Files::exists));
+        }
+        assertThat(applicationYamls).contains("username: ${NACOS_USERNAME:}").contains("password: ${NACOS_PASSWORD:}")
+                .contains("username: ${douyin.nacos.username}");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void theServicesUseTheirOwnStoreAccountsWithPasswordsFromTheEnvironment() throws Exception {
         Map<String, Object> services = (Map<String, Object>) compose().get("services");
         Map<String, Object> mysql = (Map<String, Object>) ((Map<String, Object>) services.get("mysql")).get("environment");

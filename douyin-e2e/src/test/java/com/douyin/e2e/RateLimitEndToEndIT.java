@@ -5,13 +5,13 @@ import static com.douyin.e2e.ApiClient.get;
 import static com.douyin.e2e.ApiClient.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.douyin.common.testing.LocalNacos;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -34,11 +34,7 @@ class RateLimitEndToEndIT {
     private static final String PER_ROUTE = "sentinel-douyin-gateway-flow.json";
 
     private static void publish(String dataId, String json) throws Exception {
-        String form = "dataId=" + dataId + "&group=DEFAULT_GROUP&type=json&content=" + URLEncoder.encode(json, StandardCharsets.UTF_8);
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8848/nacos/v2/cs/config"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.body()).contains("\"data\":true");
+        assertThat(LocalNacos.publishConfig(dataId, "json", json)).as("Nacos took " + dataId).isTrue();
     }
 
     private static void restore(String dataId) throws Exception {

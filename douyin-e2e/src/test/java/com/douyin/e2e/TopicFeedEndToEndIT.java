@@ -8,14 +8,10 @@ import static com.douyin.e2e.ApiClient.postMultipart;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import com.douyin.common.testing.LocalNacos;
 import com.douyin.common.testing.SampleVideo;
 import com.douyin.e2e.ApiClient.Account;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,11 +42,7 @@ class TopicFeedEndToEndIT {
     }
 
     private static void publishConfig(String yaml) throws Exception {
-        String form = "dataId=" + VIDEO_CONFIG + "&group=DEFAULT_GROUP&type=yaml&content=" + URLEncoder.encode(yaml, StandardCharsets.UTF_8);
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:8848/nacos/v2/cs/config"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.body()).contains("\"data\":true");
+        assertThat(LocalNacos.publishConfig(VIDEO_CONFIG, "yaml", yaml)).as("Nacos took " + VIDEO_CONFIG).isTrue();
     }
 
     @Test

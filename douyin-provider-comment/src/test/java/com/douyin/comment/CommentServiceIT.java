@@ -14,6 +14,7 @@ import com.douyin.comment.dao.CommentMapper;
 import com.douyin.comment.service.CommentDirectWriter;
 import com.douyin.common.id.SnowflakeIdGenerator;
 import com.douyin.common.testing.ItDatabase;
+import com.douyin.common.testing.LocalNacos;
 import com.douyin.common.testing.RandomSecret;
 import com.douyin.common.testing.RealInfrastructure;
 import com.douyin.common.video.VideoAuthors;
@@ -85,6 +86,7 @@ class CommentServiceIT {
     @DynamicPropertySource
     static void callerKey(DynamicPropertyRegistry registry) {
         registry.add("douyin.rpc.caller-secret", RandomSecret::next);
+        LocalNacos.signInDubboRegistry(registry); // Nacos lets only its accounts subscribe
     }
 
     @Autowired CommentService comments;

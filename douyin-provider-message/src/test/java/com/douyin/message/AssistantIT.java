@@ -6,6 +6,7 @@ import com.douyin.api.message.AssistantStreamChannel;
 import com.douyin.api.message.MessageDTO;
 import com.douyin.api.message.MessageService;
 import com.douyin.common.testing.ItDatabase;
+import com.douyin.common.testing.LocalNacos;
 import com.douyin.common.testing.RandomSecret;
 import com.douyin.common.testing.RealInfrastructure;
 import com.douyin.common.text.SensitiveText;
@@ -75,6 +76,7 @@ class AssistantIT {
     @DynamicPropertySource
     static void callerKey(DynamicPropertyRegistry registry) {
         registry.add("douyin.rpc.caller-secret", RandomSecret::next);
+        LocalNacos.signInDubboRegistry(registry); // Nacos lets only its accounts subscribe
     }
 
     @Autowired MessageService messages;

@@ -8,6 +8,7 @@ import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoService;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.common.testing.ItDatabase;
+import com.douyin.common.testing.LocalNacos;
 import com.douyin.common.testing.RandomSecret;
 import com.douyin.common.testing.RealInfrastructure;
 import java.sql.SQLException;
@@ -66,6 +67,7 @@ class ReadReplicaIT {
         registry.add("spring.datasource.url", ReplicatedMariaDb::primaryUrl);
         registry.add("douyin.datasource.replica-url", ReplicatedMariaDb::replicaUrl);
         registry.add("douyin.rpc.caller-secret", RandomSecret::next); // every service needs one to start
+        LocalNacos.signInDubboRegistry(registry); // Nacos lets only its accounts subscribe
     }
 
     @Autowired VideoService videos;

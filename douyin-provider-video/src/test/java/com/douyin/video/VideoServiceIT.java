@@ -9,6 +9,7 @@ import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoService;
 import com.douyin.common.storage.ObjectStore;
 import com.douyin.common.testing.ItDatabase;
+import com.douyin.common.testing.LocalNacos;
 import com.douyin.common.testing.RandomSecret;
 import com.douyin.common.testing.RealInfrastructure;
 import com.douyin.common.testing.SampleVideo;
@@ -70,6 +71,7 @@ class VideoServiceIT {
     @DynamicPropertySource
     static void callerKey(DynamicPropertyRegistry registry) {
         registry.add("douyin.rpc.caller-secret", RandomSecret::next);
+        LocalNacos.signInDubboRegistry(registry); // Nacos lets only its accounts subscribe
     }
 
     @Autowired VideoService videos;

@@ -2,11 +2,12 @@ package com.douyin.common.nacos;
 
 import com.alibaba.nacos.api.config.ConfigService;
 import com.alibaba.nacos.api.exception.NacosException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 
 /**
  * The one Nacos config client of a service, for everything that watches a data ID while it runs
@@ -20,8 +21,7 @@ public class NacosConfigClientAutoConfiguration {
 
     @Bean(destroyMethod = "shutDown")
     @Lazy
-    ConfigService nacosConfigService(@Value("${douyin.nacos.server-addr:127.0.0.1:8848}") String serverAddr,
-                                     @Value("${douyin.nacos.namespace:}") String namespace) throws NacosException {
-        return NacosConfigClients.create(serverAddr, namespace);
+    ConfigService nacosConfigService(Environment environment) throws NacosException {
+        return NacosConfigClients.create(NacosServer.bind(Binder.get(environment)));
     }
 }

@@ -39,7 +39,7 @@ public class NacosConfigDataLoader implements ConfigDataLoader<NacosConfigDataRe
     private static String fetch(NacosConfigDataResource resource) throws IOException {
         ConfigService configService = null;
         try {
-            configService = NacosConfigClients.create(resource.serverAddr(), resource.namespace());
+            configService = NacosConfigClients.create(resource.server());
             return configService.getConfig(resource.dataId(), resource.group(), TIMEOUT_MS);
         } catch (NacosException e) {
             throw new IOException("Cannot read " + resource + " from Nacos: " + e.getErrMsg(), e);

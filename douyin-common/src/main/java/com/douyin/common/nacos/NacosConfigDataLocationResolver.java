@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 
 /**
  * Resolves {@code spring.config.import: nacos:<data-id>} against the Nacos server named by
- * {@code douyin.nacos.server-addr}. Setting {@code douyin.nacos.config-enabled=false} skips the
+ * {@code douyin.nacos.server-addr}, signed in as {@code douyin.nacos.username}. Setting {@code douyin.nacos.config-enabled=false} skips the
  * import (tests that set their properties directly).
  */
 public class NacosConfigDataLocationResolver implements ConfigDataLocationResolver<NacosConfigDataResource> {
@@ -24,12 +24,10 @@ public class NacosConfigDataLocationResolver implements ConfigDataLocationResolv
     public List<NacosConfigDataResource> resolve(ConfigDataLocationResolverContext context,
                                                  ConfigDataLocation location) {
         Binder binder = context.getBinder();
-        String serverAddr = binder.bind("douyin.nacos.server-addr", String.class).orElse("127.0.0.1:8848");
-        String namespace = binder.bind("douyin.nacos.namespace", String.class).orElse("");
         String group = binder.bind("douyin.nacos.group", String.class).orElse("DEFAULT_GROUP");
         boolean enabled = binder.bind("douyin.nacos.config-enabled", Boolean.class).orElse(true);
         String dataId = location.getNonPrefixedValue(PREFIX);
-        return List.of(new NacosConfigDataResource(serverAddr, namespace, group, dataId, enabled,
+        return List.of(new NacosConfigDataResource(NacosServer.bind(binder), group, dataId, enabled,
                 location.isOptional()));
     }
 }
