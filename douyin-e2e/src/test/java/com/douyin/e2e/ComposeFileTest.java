@@ -40,6 +40,13 @@ class ComposeFileTest {
         return built;
     }
 
+    /** Every module's application.yaml, one after the other. */
+    private static String applicationYamls() throws Exception {
+        try (Stream<Path> modules = Files.list(REPO).filter(dir -> dir.getFileName().toString().startsWith("douyin-"))) {
+            return readAll(modules.map(dir -> dir.resolve("src/main/resources/application.yaml")).filter(Files::exists));
+        }
+    }
+
     private static String readAll(Stream<Path> files) {
         StringBuilder all = new StringBuilder();
         files.forEach(file -> {
@@ -84,11 +91,7 @@ class ComposeFileTest {
             }
         }
         assertThat(unread).as("variables compose sets that no config-nacos/ file reads").isEmpty();
-        String applicationYamls;
-        try (Stream<Path> modules = Files.list(REPO).filter(dir -> dir.getFileName().toString().startsWith("douyin-"))) {
-            applicationYamls = readAll(modules.map(dir -> dir.resolve("src/main/resources/application.yaml")).filter(Files::exists));
-        }
-        assertThat(applicationYamls).as("NACOS_ADDR is read by the services").contains("${NACOS_ADDR");
+        assertThat(applicationYamls()).as("NACOS_ADDR is read by the services").contains("${NACOS_ADDR");
     }
 
     @Test
@@ -163,11 +166,7 @@ class ComposeFileTest {
         String publisher = String.valueOf(((Map<String, Object>) services.get("nacos-config")).get("command"));
         assertThat(publisher).contains("/v1/auth/users/login").contains("accessToken: $$T")
                 .contains("resource=*:*:config/*&action=r'").contains("resource=*:*:naming/*&action=rw'");
-        String applicationYamls;
-        try (Stream<Path> modules = Files.list(REPO).filter(dir -> dir.getFileName().toString().startsWith("douyin-"))) {
-            applicationYamls = readAll(modules.map(dir -> dir.resolve("src/main/resources/application.yaml")).filter(Files::exists));
-        }
-        assertThat(applicationYamls).contains("username: ${NACOS_USERNAME:}").contains("password: ${NACOS_PASSWORD:}")
+        assertThat(applicationYamls()).contains("username: ${NACOS_USERNAME:}").contains("password: ${NACOS_PASSWORD:}")
                 .contains("username: ${douyin.nacos.username}");
     }
 

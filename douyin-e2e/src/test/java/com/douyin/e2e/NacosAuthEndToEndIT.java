@@ -9,9 +9,6 @@ import com.alibaba.nacos.api.config.ConfigService;
 import com.alibaba.nacos.api.exception.NacosException;
 import com.alibaba.nacos.api.naming.NamingService;
 import com.douyin.common.testing.LocalNacos;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -40,9 +37,7 @@ class NacosAuthEndToEndIT {
 
     @Test
     void anAnonymousHttpClientCanNeitherReadConfigNorRegister() throws Exception {
-        HttpResponse<String> read = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://" + LocalNacos.ADDRESS + "/nacos/v2/cs/config?dataId=douyin-secrets.yaml&group=DEFAULT_GROUP")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> read = LocalNacos.get("/v2/cs/config?dataId=douyin-secrets.yaml&group=DEFAULT_GROUP", null);
         assertThat(read.statusCode()).as(read.body()).isEqualTo(403);
         assertThat(read.body()).doesNotContain("jwt-secret");
 
@@ -50,9 +45,8 @@ class NacosAuthEndToEndIT {
         assertThat(register.statusCode()).as(register.body()).isEqualTo(403);
 
         // The header Nacos servers of a cluster recognise each other by, with a guessed value.
-        HttpResponse<String> posingAsAServer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://" + LocalNacos.ADDRESS + "/nacos/v1/cs/configs?dataId=douyin-secrets.yaml&group=DEFAULT_GROUP"))
-                .header("douyin-nacos-server", "douyin-local").build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> posingAsAServer = LocalNacos.get("/v1/cs/configs?dataId=douyin-secrets.yaml&group=DEFAULT_GROUP", null,
+                "douyin-nacos-server", "douyin-local");
         assertThat(posingAsAServer.statusCode()).as(posingAsAServer.body()).isEqualTo(403);
     }
 
@@ -93,9 +87,7 @@ class NacosAuthEndToEndIT {
     }
 
     private static long instancesAtFakeAddress() throws Exception {
-        HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                        "http://" + LocalNacos.ADDRESS + "/nacos/v2/ns/instance/list?serviceName=douyin-user"))
-                .header("accessToken", LocalNacos.adminToken()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> list = LocalNacos.get("/v2/ns/instance/list?serviceName=douyin-user", LocalNacos.adminToken());
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
         return list.body().split("203\\.0\\.113\\.7", -1).length - 1L;
     }

@@ -64,6 +64,18 @@ public final class LocalNacos {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A GET of Nacos's HTTP API, with a token or anonymous (null), and any further header name-value pairs. */
+    public static HttpResponse<String> get(String pathAndQuery, String token, String... headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + ADDRESS + "/nacos" + pathAndQuery));
+        if (token != null) {
+            request.header("accessToken", token);
+        }
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static String secret(String name) {
         try {
             return Files.readString(SECRETS.resolve(name)).strip();
