@@ -6,14 +6,15 @@ import com.github.houbb.sensitive.word.support.resultcondition.WordResultConditi
 
 /**
  * Masks sensitive words in user text (titles, comments, messages) with '*', using the maintained
- * houbb sensitive-word dictionary. A Latin-letter entry counts only as a whole word: the
- * dictionary's "sb" is an insult alone, but not inside "husband" (which the default matching
- * masked to "hu**and", and a title holding such a word could no longer be found by it).
+ * houbb sensitive-word dictionary. An entry of Latin letters or digits counts only as a whole word
+ * (bounded by neither a letter nor a digit): the dictionary's "sb" and "2b" are insults alone, but
+ * not inside "husband", "Essex" or a hash like "2b0aee0c" (which the default matching masked to
+ * "hu**and", "Es***", "**0aee0c", and a title holding such a word could no longer be found by it).
  */
 public final class SensitiveText {
 
     private static final SensitiveWordBs WORDS = SensitiveWordBs.newInstance()
-            .wordResultCondition(WordResultConditions.englishWordMatch())
+            .wordResultCondition(WordResultConditions.englishWordNumMatch())
             .init();
 
     private SensitiveText() {
