@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
@@ -95,6 +96,23 @@ final class SystemStores implements AutoCloseable {
             value = queryLong(sql, args);
         }
         return value;
+    }
+
+    /**
+     * A like as a favorite provider instance that dies right after its Redis step leaves it: in
+     * the user's liked set and in the provider's journal (the format of {@code LikedVideos}),
+     * never sent to the broker.
+     */
+    void leaveUnsentLike(long userId, long videoId, long authorId) {
+        long sequence = System.currentTimeMillis() * 1000;
+        redis().getScoredSortedSet("favorite:liked:" + userId, StringCodec.INSTANCE).add(sequence / 1000, Long.toString(videoId));
+        redis().<String, String>getStream("journal:favorite", StringCodec.INSTANCE).add(StreamAddArgs.entries(
+                Map.of("r", userId + ":" + videoId + ":" + authorId + ":1", "n", Long.toString(sequence))));
+    }
+
+    /** Whether a Redis sorted set holds {@code member}. */
+    boolean sortedSetHolds(String key, String member) {
+        return redis().getScoredSortedSet(key, StringCodec.INSTANCE).contains(member);
     }
 
     /** A field of a Redis hash, or null when the hash or field is not there. */

@@ -17,6 +17,10 @@ import org.redisson.client.codec.StringCodec;
  * sequence from Redis's clock (microseconds) that orders the changes of one (set, member) pair.
  * Each switch has an ID, and Redis keeps its answer a minute, so a caller that met a timeout can
  * ask again without switching twice.
+ *
+ * <p>With a {@link ChangeJournal}, a switch that changed the set also appends the caller's record
+ * of it (and its sequence) to the journal in the same step: a change is never visible in Redis
+ * without being on its way to MySQL, even if the caller dies before it sends the change on.
  */
 public final class ToggleSet {
 
@@ -24,30 +28,37 @@ public final class ToggleSet {
     public record Counter(String hashKey, String field) {
     }
 
-    /** What a switch did: whether the set changed, and the change's sequence. */
-    public record Flip(boolean changed, long sequence) {
+    /**
+     * What a switch did: whether the set changed, the change's sequence, and its entry in the
+     * set's journal (null if nothing changed or the set has no journal).
+     */
+    public record Flip(boolean changed, long sequence, String journalEntry) {
     }
 
-    /** One switch of {@link #flipAll}: its arguments as for {@link #flip}, on its set. */
-    public record Switch(ToggleSet set, String flipId, String member, int delta, List<Counter> counters) {
+    /**
+     * One switch of {@link #flipAll}: its arguments as for {@link #flip}, on its set; {@code record}
+     * is what the journal keeps of the change (ignored without a journal).
+     */
+    public record Switch(ToggleSet set, String flipId, String member, int delta, List<Counter> counters, String record) {
     }
 
     /** How long Redis remembers a switch's answer, for a caller that asks again after an error. */
     private static final int ANSWER_KEPT_SECONDS = 60;
 
     /**
-     * KEYS: the set, the switch's answer, then the counter hashes. ARGV: member, +1 or -1, how
-     * long to keep the answer, then one field per hash. Returns {-1, 0} if the set is not loaded,
-     * {0, 0} if nothing changed, else {1, sequence}; a switch asked again (same answer key) gets
-     * its first answer and changes nothing.
+     * KEYS: the set, the switch's answer, the journal (a stream; "" for none), then the counter
+     * hashes. ARGV: member, +1 or -1, how long to keep the answer, the journal record, then one
+     * field per hash. Returns {-1, 0, ""} if the set is not loaded, {0, 0, ""} if nothing changed,
+     * else {1, sequence, journal entry ID or ""}; a switch asked again (same answer key) gets its
+     * first answer and changes nothing.
      */
     private static final String FLIP = """
             local answered = redis.call('GET', KEYS[2])
             if answered then
-              local sep = string.find(answered, ':')
-              return {tonumber(string.sub(answered, 1, sep - 1)), tonumber(string.sub(answered, sep + 1))}
+              local changed, seq, entry = string.match(answered, '^(%d+):(%d+):?(.*)$')
+              return {tonumber(changed), tonumber(seq), entry}
             end
-            if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, 0} end
+            if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, 0, ''} end
             local now = redis.call('TIME')
             local seq = tonumber(now[1]) * 1000000 + tonumber(now[2])
             local delta = tonumber(ARGV[2])
@@ -57,21 +68,28 @@ public final class ToggleSet {
             else
               changed = redis.call('ZREM', KEYS[1], ARGV[1])
             end
-            if changed == 0 then seq = 0 end
-            redis.call('SET', KEYS[2], string.format('%d:%d', changed, seq), 'EX', ARGV[3])
-            if changed == 0 then return {0, 0} end
-            for i = 3, #KEYS do
+            if changed == 0 then
+              redis.call('SET', KEYS[2], '0:0', 'EX', ARGV[3])
+              return {0, 0, ''}
+            end
+            local entry = ''
+            if KEYS[3] ~= '' then entry = redis.call('XADD', KEYS[3], '*', 'r', ARGV[4], 'n', seq) end
+            redis.call('SET', KEYS[2], string.format('1:%d:%s', seq, entry), 'EX', ARGV[3])
+            for i = 4, #KEYS do
               if redis.call('EXISTS', KEYS[i]) == 1 then redis.call('HINCRBY', KEYS[i], ARGV[i + 1], delta) end
             end
-            return {1, seq}
+            return {1, seq, entry}
             """;
 
     private final RedissonClient redisson;
     private final CompleteSortedSet set;
+    private final ChangeJournal journal;
 
-    public ToggleSet(RedissonClient redisson, CompleteSortedSet set) {
+    /** A set whose changes are journaled in {@code journal} (null: not journaled). */
+    public ToggleSet(RedissonClient redisson, CompleteSortedSet set, ChangeJournal journal) {
         this.redisson = redisson;
         this.set = set;
+        this.journal = journal;
     }
 
     /** A new switch's ID: the same ID asked again gets the first answer (see {@link #flip}). */
@@ -85,24 +103,29 @@ public final class ToggleSet {
      * an error that left unknown whether Redis did it: for a minute, the same ID gets the first
      * answer, and nothing moves twice.
      */
-    public Flip flip(String flipId, String member, int delta, List<Counter> counters) {
-        List<Long> result = run(flipId, member, delta, counters);
-        return result.get(0) < 0 ? loadAndFlip(flipId, member, delta, counters) : flipOf(result);
+    public Flip flip(String flipId, String member, int delta, List<Counter> counters, String record) {
+        List<Object> result = run(flipId, member, delta, counters, record);
+        return notLoaded(result) ? loadAndFlip(flipId, member, delta, counters, record) : flipOf(result);
     }
 
     /** A switch whose set Redis does not hold (first use, or Redis lost it): the set is loaded, then switched. */
-    private Flip loadAndFlip(String flipId, String member, int delta, List<Counter> counters) {
+    private Flip loadAndFlip(String flipId, String member, int delta, List<Counter> counters, String record) {
         set.load();
-        List<Long> result = run(flipId, member, delta, counters);
-        if (result.get(0) < 0) {
+        List<Object> result = run(flipId, member, delta, counters, record);
+        if (notLoaded(result)) {
             throw new IllegalStateException("The set " + set.set().getName() + " vanished while in use");
         }
         return flipOf(result);
     }
 
-    /** The FLIP script's answer {changed, sequence} as a Flip. */
-    private static Flip flipOf(List<Long> answer) {
-        return new Flip(answer.get(0) == 1, answer.get(1));
+    private static boolean notLoaded(List<Object> answer) {
+        return ((Number) answer.get(0)).longValue() < 0;
+    }
+
+    /** The FLIP script's answer {changed, sequence, journal entry} as a Flip. */
+    private static Flip flipOf(List<Object> answer) {
+        String entry = answer.size() > 2 ? String.valueOf(answer.get(2)) : "";
+        return new Flip(((Number) answer.get(0)).longValue() == 1, ((Number) answer.get(1)).longValue(), entry.isEmpty() ? null : entry);
     }
 
     /**
@@ -113,24 +136,24 @@ public final class ToggleSet {
      */
     public static List<Flip> flipAll(RedissonClient redisson, List<Switch> switches) {
         RBatch batch = redisson.createBatch();
-        List<RFuture<List<Long>>> answers = new ArrayList<>(switches.size());
+        List<RFuture<List<Object>>> answers = new ArrayList<>(switches.size());
         for (Switch s : switches) {
-            Script script = s.set().script(s.flipId(), s.member(), s.delta(), s.counters());
+            Script script = s.set().script(s.flipId(), s.member(), s.delta(), s.counters(), s.record());
             answers.add(batch.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, FLIP,
                     RScript.ReturnType.MULTI, script.keys(), script.args()));
         }
         batch.execute();
         List<Flip> flips = new ArrayList<>(switches.size());
         for (int i = 0; i < switches.size(); i++) {
-            List<Long> answer = answers.get(i).toCompletableFuture().join();
+            List<Object> answer = answers.get(i).toCompletableFuture().join();
             Switch s = switches.get(i);
-            flips.add(answer.get(0) < 0 ? s.set().loadAndFlip(s.flipId(), s.member(), s.delta(), s.counters()) : flipOf(answer));
+            flips.add(notLoaded(answer) ? s.set().loadAndFlip(s.flipId(), s.member(), s.delta(), s.counters(), s.record()) : flipOf(answer));
         }
         return flips;
     }
 
-    private List<Long> run(String flipId, String member, int delta, List<Counter> counters) {
-        Script script = script(flipId, member, delta, counters);
+    private List<Object> run(String flipId, String member, int delta, List<Counter> counters, String record) {
+        Script script = script(flipId, member, delta, counters, record);
         return redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, FLIP,
                 RScript.ReturnType.MULTI, script.keys(), script.args());
     }
@@ -139,11 +162,13 @@ public final class ToggleSet {
     private record Script(List<Object> keys, Object[] args) {
     }
 
-    private Script script(String flipId, String member, int delta, List<Counter> counters) {
+    private Script script(String flipId, String member, int delta, List<Counter> counters, String record) {
         List<Object> keys = new ArrayList<>();
-        List<Object> args = new ArrayList<>(List.of(member, String.valueOf(delta), String.valueOf(ANSWER_KEPT_SECONDS)));
+        List<Object> args = new ArrayList<>(List.of(member, String.valueOf(delta), String.valueOf(ANSWER_KEPT_SECONDS),
+                journal == null ? "" : record));
         keys.add(set.set().getName());
         keys.add("toggle:answer:" + flipId);
+        keys.add(journal == null ? "" : journal.key());
         for (Counter counter : counters) {
             keys.add(counter.hashKey());
             args.add(counter.field());

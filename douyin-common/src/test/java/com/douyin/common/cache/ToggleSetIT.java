@@ -3,6 +3,7 @@ package com.douyin.common.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.douyin.common.testing.ItDatabase;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +27,13 @@ class ToggleSetIT {
         redisson.shutdown();
     }
 
+    /** Each user's own journal, so that tests do not see each other's entries. */
+    private static ChangeJournal journal(String user) {
+        return new ChangeJournal(redisson, "toggle-it:journal:" + user);
+    }
+
     private static ToggleSet likes(String user) {
-        return new ToggleSet(redisson, new CompleteSortedSet(redisson, "toggle-it:liked:" + user, Map::of, null));
+        return new ToggleSet(redisson, new CompleteSortedSet(redisson, "toggle-it:liked:" + user, Map::of, null), journal(user));
     }
 
     private static String count() {
@@ -41,21 +47,21 @@ class ToggleSetIT {
         ToggleSet ann = likes("ann");
 
         String like = ToggleSet.newFlipId();
-        ToggleSet.Flip first = ann.flip(like, "video-1", +1, counters);
-        ToggleSet.Flip again = ann.flip(like, "video-1", +1, counters);
+        ToggleSet.Flip first = ann.flip(like, "video-1", +1, counters, "r");
+        ToggleSet.Flip again = ann.flip(like, "video-1", +1, counters, "r");
         assertThat(first.changed()).isTrue();
         assertThat(again).as("the same switch asked again").isEqualTo(first);
         assertThat(count()).isEqualTo("1");
 
-        ToggleSet.Flip repeat = ann.flip(ToggleSet.newFlipId(), "video-1", +1, counters);
+        ToggleSet.Flip repeat = ann.flip(ToggleSet.newFlipId(), "video-1", +1, counters, "r");
         assertThat(repeat.changed()).as("a new like of a liked video").isFalse();
         assertThat(count()).isEqualTo("1");
 
         String unlike = ToggleSet.newFlipId();
-        ToggleSet.Flip off = ann.flip(unlike, "video-1", -1, counters);
+        ToggleSet.Flip off = ann.flip(unlike, "video-1", -1, counters, "r");
         assertThat(off.changed()).isTrue();
         assertThat(off.sequence()).isGreaterThan(first.sequence());
-        assertThat(ann.flip(unlike, "video-1", -1, counters)).isEqualTo(off);
+        assertThat(ann.flip(unlike, "video-1", -1, counters, "r")).isEqualTo(off);
         assertThat(count()).isEqualTo("0");
         assertThat(ann.set().set().contains("video-1")).isFalse();
     }
@@ -65,13 +71,13 @@ class ToggleSetIT {
         redisson.getMap("toggle-it:counters", StringCodec.INSTANCE).put("likes", "10");
         List<ToggleSet.Counter> counters = List.of(new ToggleSet.Counter("toggle-it:counters", "likes"));
         ToggleSet bea = likes("bea");
-        bea.flip(ToggleSet.newFlipId(), "video-1", +1, counters); // loaded, video-1 liked: count 11
+        bea.flip(ToggleSet.newFlipId(), "video-1", +1, counters, "r"); // loaded, video-1 liked: count 11
         ToggleSet cal = likes("cal"); // never used: its set is not in Redis yet
         List<ToggleSet.Switch> batch = List.of(
-                new ToggleSet.Switch(bea, ToggleSet.newFlipId(), "video-2", +1, counters), // a change
-                new ToggleSet.Switch(bea, ToggleSet.newFlipId(), "video-1", +1, counters), // a repeat
-                new ToggleSet.Switch(cal, ToggleSet.newFlipId(), "video-1", +1, counters), // a change, set loaded first
-                new ToggleSet.Switch(bea, ToggleSet.newFlipId(), "video-3", -1, counters)); // unliking what is not liked
+                new ToggleSet.Switch(bea, ToggleSet.newFlipId(), "video-2", +1, counters, "r"), // a change
+                new ToggleSet.Switch(bea, ToggleSet.newFlipId(), "video-1", +1, counters, "r"), // a repeat
+                new ToggleSet.Switch(cal, ToggleSet.newFlipId(), "video-1", +1, counters, "r"), // a change, set loaded first
+                new ToggleSet.Switch(bea, ToggleSet.newFlipId(), "video-3", -1, counters, "r")); // unliking what is not liked
 
         List<ToggleSet.Flip> flips = ToggleSet.flipAll(redisson, batch);
         assertThat(flips).extracting(ToggleSet.Flip::changed).containsExactly(true, false, true, false);
@@ -82,5 +88,22 @@ class ToggleSetIT {
 
         assertThat(ToggleSet.flipAll(redisson, batch)).as("the same batch asked again, as after an error").isEqualTo(flips);
         assertThat(count()).isEqualTo("13");
+    }
+
+    @Test
+    void eachChangeIsJournaledOnceWithItsSequenceAndRepeatsAreNot() {
+        List<ToggleSet.Counter> counters = List.of(new ToggleSet.Counter("toggle-it:counters", "likes"));
+        ToggleSet dan = likes("dan");
+        String like = ToggleSet.newFlipId();
+        ToggleSet.Flip on = dan.flip(like, "video-1", +1, counters, "dan:video-1:+1");
+        assertThat(dan.flip(like, "video-1", +1, counters, "dan:video-1:+1")).as("asked again: the same entry").isEqualTo(on);
+        assertThat(dan.flip(ToggleSet.newFlipId(), "video-1", +1, counters, "dan:video-1:+1").journalEntry()).as("a repeat").isNull();
+        ToggleSet.Flip off = dan.flip(ToggleSet.newFlipId(), "video-1", -1, counters, "dan:video-1:-1");
+
+        List<ChangeJournal.Entry> entries = journal("dan").unacknowledged(Duration.ZERO, 100);
+        assertThat(entries).extracting(ChangeJournal.Entry::id).containsExactly(on.journalEntry(), off.journalEntry());
+        assertThat(entries).extracting(ChangeJournal.Entry::record).containsExactly("dan:video-1:+1", "dan:video-1:-1");
+        assertThat(entries).extracting(ChangeJournal.Entry::number).containsExactly(on.sequence(), off.sequence());
+        assertThat(journal("dan").unacknowledged(Duration.ofMinutes(1), 100)).as("entries still in their call's hands").isEmpty();
     }
 }

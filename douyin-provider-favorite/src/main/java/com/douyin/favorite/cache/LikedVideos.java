@@ -1,6 +1,8 @@
 package com.douyin.favorite.cache;
 
+import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.common.cache.CachedEntity;
+import com.douyin.common.cache.ChangeJournal;
 import com.douyin.common.cache.CompleteSortedSet;
 import com.douyin.common.cache.ToggleSet;
 import com.douyin.favorite.dao.FavoriteMapper;
@@ -23,23 +25,37 @@ import org.springframework.stereotype.Component;
  * cached counters of the video ({@code video:counters:ID} favorite_count), the liker
  * ({@code user:counters:ID} favorite_count) and the author (total_favorited) where those hashes
  * are cached. The owners of those rows apply the same change to MySQL from the change event and
- * never move these cached fields themselves, so each number has one writer per store.
+ * never move these cached fields themselves, so each number has one writer per store. The same
+ * step journals the change ({@link #journal}) until it has been handed on to MySQL.
  */
 @Component
 public class LikedVideos {
 
     private final RedissonClient redisson;
     private final FavoriteMapper favorites;
+    private final ChangeJournal journal;
 
     public LikedVideos(RedissonClient redisson, FavoriteMapper favorites) {
         this.redisson = redisson;
         this.favorites = favorites;
+        this.journal = new ChangeJournal(redisson, "journal:favorite");
     }
 
     /** Likes ({@code delta} +1) or unlikes (-1) atomically with the cached counters; see {@link ToggleSet#flip}. */
     public ToggleSet.Flip flip(String flipId, long userId, long videoId, long authorId, int delta) {
         ToggleSet.Switch s = switchOf(flipId, userId, videoId, authorId, delta);
-        return s.set().flip(s.flipId(), s.member(), s.delta(), s.counters());
+        return s.set().flip(s.flipId(), s.member(), s.delta(), s.counters(), s.record());
+    }
+
+    /** The changes made here and not yet handed on to MySQL. */
+    public ChangeJournal journal() {
+        return journal;
+    }
+
+    /** The change a journal entry records (its number is the change's sequence). */
+    public static FavoriteChangedEvent eventOf(ChangeJournal.Entry entry) {
+        String[] f = entry.record().split(":");
+        return new FavoriteChangedEvent(Long.parseLong(f[0]), Long.parseLong(f[1]), Long.parseLong(f[2]), Integer.parseInt(f[3]), entry.number());
     }
 
     /** Several likes and unlikes in one round trip, each as {@link #flip} would do it; see {@link ToggleSet#flipAll}. */
@@ -49,10 +65,11 @@ public class LikedVideos {
 
     /** The switch of one like or unlike, for {@link #flipAll}. */
     public ToggleSet.Switch switchOf(String flipId, long userId, long videoId, long authorId, int delta) {
-        return new ToggleSet.Switch(new ToggleSet(redisson, likedSet(userId)), flipId, String.valueOf(videoId), delta, List.of(
+        return new ToggleSet.Switch(new ToggleSet(redisson, likedSet(userId), journal), flipId, String.valueOf(videoId), delta, List.of(
                 new ToggleSet.Counter(CachedEntity.VIDEO.countersKey(videoId), "favorite_count"),
                 new ToggleSet.Counter(CachedEntity.USER.countersKey(userId), "favorite_count"),
-                new ToggleSet.Counter(CachedEntity.USER.countersKey(authorId), "total_favorited")));
+                new ToggleSet.Counter(CachedEntity.USER.countersKey(authorId), "total_favorited")),
+                userId + ":" + videoId + ":" + authorId + ":" + delta);
     }
 
     /** Which of these videos the user likes. */

@@ -5,6 +5,7 @@ import com.douyin.api.common.ErrorCode;
 import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.api.event.Topics;
 import com.douyin.api.favorite.FavoriteChange;
+import com.douyin.common.cache.ChangeJournal;
 import com.douyin.common.cache.ToggleSet;
 import com.douyin.common.mq.BrokerOrFallback;
 import com.douyin.common.redis.RedisOutage;
@@ -19,6 +20,7 @@ import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,6 +36,10 @@ import org.springframework.stereotype.Service;
  *
  * <p>{@link #changeAll} takes the likes the gateway gathered from concurrent requests: one Redis
  * round trip for all of them, one broker send for those that changed something.
+ *
+ * <p>The Redis step also journals each change ({@link ChangeJournal}); a change is acknowledged
+ * there once handed on. {@link #relayJournal} hands on what a dead instance, or a moment when
+ * neither path worked, left unacknowledged, so Redis and MySQL end up agreeing either way.
  */
 @Service
 public class FavoriteActionService {
@@ -97,15 +103,18 @@ public class FavoriteActionService {
         }
         List<FavoriteChangedEvent> events = new ArrayList<>();
         Map<FavoriteChangedEvent, Integer> positions = new IdentityHashMap<>(); // the events store() answers
+        Map<FavoriteChangedEvent, String> journalEntries = new IdentityHashMap<>();
         for (int k = 0; k < pending.size(); k++) {
             Pending p = pending.get(k);
-            if (flips.get(k).changed()) { // else a repeat: nothing to store
-                FavoriteChangedEvent event = new FavoriteChangedEvent(p.userId(), p.videoId(), p.authorId(), p.delta(), flips.get(k).sequence());
+            ToggleSet.Flip flip = flips.get(k);
+            if (flip.changed()) { // else a repeat: nothing to store
+                FavoriteChangedEvent event = new FavoriteChangedEvent(p.userId(), p.videoId(), p.authorId(), p.delta(), flip.sequence());
                 events.add(event);
                 positions.put(event, p.position());
+                journalEntries.put(event, flip.journalEntry());
             }
         }
-        for (FavoriteChangedEvent unstored : store(events)) {
+        for (FavoriteChangedEvent unstored : store(events, journalEntries)) {
             refusals.set(positions.get(unstored), ErrorCode.SERVICE_UNAVAILABLE);
         }
         return refusals;
@@ -147,17 +156,36 @@ public class FavoriteActionService {
         if (!flip.changed()) {
             return; // a repeat: nothing to store
         }
-        if (!store(List.of(new FavoriteChangedEvent(userId, videoId, authorId, delta, flip.sequence()))).isEmpty()) {
+        FavoriteChangedEvent event = new FavoriteChangedEvent(userId, videoId, authorId, delta, flip.sequence());
+        Map<FavoriteChangedEvent, String> journalEntry = new IdentityHashMap<>();
+        journalEntry.put(event, flip.journalEntry());
+        if (!store(List.of(event), journalEntry).isEmpty()) {
             throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
         }
     }
 
     /**
-     * Stores changes Redis has decided: through the broker, or each on the synchronous path if
-     * the broker cannot take them. Answers those neither path took, whose change it has taken
-     * back in Redis so that Redis does not claim them.
+     * Hands on changes Redis has decided and acknowledges them in the journal ({@code journalEntries}:
+     * each event's entry). Answers those neither path took, whose change it has taken back in
+     * Redis so that Redis does not claim them.
      */
-    private List<FavoriteChangedEvent> store(List<FavoriteChangedEvent> events) {
+    private List<FavoriteChangedEvent> store(List<FavoriteChangedEvent> events, Map<FavoriteChangedEvent, String> journalEntries) {
+        List<FavoriteChangedEvent> unstored = handOn(events);
+        Map<FavoriteChangedEvent, String> handedOn = new IdentityHashMap<>(journalEntries);
+        for (FavoriteChangedEvent event : unstored) {
+            handedOn.remove(event);
+            log.warn("Like refused, neither the broker nor MySQL took it: user {}, video {}", event.userId(), event.videoId());
+            undo(event);
+        }
+        liked.journal().acknowledge(handedOn.values());
+        return unstored;
+    }
+
+    /**
+     * Sends changes to MySQL's writers: through the broker, or each on the synchronous path if the
+     * broker cannot take them. Answers those neither path took.
+     */
+    private List<FavoriteChangedEvent> handOn(List<FavoriteChangedEvent> events) {
         if (events.isEmpty()) {
             return List.of();
         }
@@ -166,19 +194,41 @@ public class FavoriteActionService {
             try {
                 direct.write(event);
             } catch (RuntimeException e) {
-                undo(event);
-                log.warn("Like refused, neither the broker nor MySQL took it: {}", e.toString());
                 unstored.add(event);
             }
         });
         return unstored;
     }
 
+    /**
+     * Takes a change back in Redis. Itself a journaled change with a later sequence, so if the
+     * change did reach the broker after all (a send that timed out may still arrive), both reach
+     * MySQL and its rows and counters end where Redis does.
+     */
     private void undo(FavoriteChangedEvent event) {
         try {
             liked.flip(ToggleSet.newFlipId(), event.userId(), event.videoId(), event.authorId(), -event.delta());
         } catch (RuntimeException undoFailed) { // not a Redis error for decideOrElse to try again
-            log.error("Like of video {} by user {} is in Redis but stored nowhere: {}", event.videoId(), event.userId(), undoFailed.toString());
+            log.error("Like of video {} by user {} is in Redis and journaled, not yet stored: {}", event.videoId(), event.userId(), undoFailed.toString());
+        }
+    }
+
+    /**
+     * Hands on the journal's changes that were never acknowledged: their instance died between
+     * the Redis step and the send, or neither path took them.
+     */
+    @Scheduled(initialDelay = 10_000, fixedDelay = 10_000)
+    public void relayJournal() {
+        if (outage.inEffect()) {
+            return;
+        }
+        try {
+            int relayed = liked.journal().relay(ChangeJournal.IN_FLIGHT, LikedVideos::eventOf, this::handOn);
+            if (relayed > 0) {
+                log.info("Handed on {} journaled likes that had not been", relayed);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Journaled likes not relayed yet: {}", e.toString());
         }
     }
 }

@@ -1,6 +1,8 @@
 package com.douyin.relation.cache;
 
+import com.douyin.api.event.FollowChangedEvent;
 import com.douyin.common.cache.CachedEntity;
+import com.douyin.common.cache.ChangeJournal;
 import com.douyin.common.cache.CompleteSortedSet;
 import com.douyin.common.cache.ToggleSet;
 import com.douyin.relation.dao.FollowMapper;
@@ -27,24 +29,39 @@ import org.springframework.stereotype.Component;
  * <p>A follow or unfollow is one Lua step ({@link ToggleSet}): it changes the set and, only if it
  * changed, the cached follow_count of the follower and follower_count of the followee
  * ({@code user:counters:ID}) where those are cached. The user provider applies the same change to
- * MySQL from the change event and never moves these cached fields itself.
+ * MySQL from the change event and never moves these cached fields itself. The same step journals
+ * the change ({@link #journal}) until it has been handed on to MySQL.
  */
 @Component
 public class FollowedUsers {
 
     private final RedissonClient redisson;
     private final FollowMapper follows;
+    private final ChangeJournal journal;
 
     public FollowedUsers(RedissonClient redisson, FollowMapper follows) {
         this.redisson = redisson;
         this.follows = follows;
+        this.journal = new ChangeJournal(redisson, "journal:relation");
     }
 
     /** Follows ({@code delta} +1) or unfollows (-1) atomically with the cached counters; see {@link ToggleSet#flip}. */
     public ToggleSet.Flip flip(String flipId, long followerId, long followeeId, int delta) {
-        return new ToggleSet(redisson, followingSet(followerId)).flip(flipId, String.valueOf(followeeId), delta, List.of(
+        return new ToggleSet(redisson, followingSet(followerId), journal).flip(flipId, String.valueOf(followeeId), delta, List.of(
                 new ToggleSet.Counter(CachedEntity.USER.countersKey(followerId), "follow_count"),
-                new ToggleSet.Counter(CachedEntity.USER.countersKey(followeeId), "follower_count")));
+                new ToggleSet.Counter(CachedEntity.USER.countersKey(followeeId), "follower_count")),
+                followerId + ":" + followeeId + ":" + delta);
+    }
+
+    /** The changes made here and not yet handed on to MySQL. */
+    public ChangeJournal journal() {
+        return journal;
+    }
+
+    /** The change a journal entry records (its number is the change's sequence). */
+    public static FollowChangedEvent eventOf(ChangeJournal.Entry entry) {
+        String[] f = entry.record().split(":");
+        return new FollowChangedEvent(Long.parseLong(f[0]), Long.parseLong(f[1]), Integer.parseInt(f[2]), entry.number());
     }
 
     /** Which of these users the user follows. */

@@ -5,15 +5,19 @@ import com.douyin.api.common.ErrorCode;
 import com.douyin.api.event.FollowChangedEvent;
 import com.douyin.api.event.Topics;
 import com.douyin.api.user.UserService;
+import com.douyin.common.cache.ChangeJournal;
 import com.douyin.common.cache.ToggleSet;
 import com.douyin.common.mq.BrokerOrFallback;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.relation.cache.FollowedUsers;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,6 +26,8 @@ import org.springframework.stereotype.Service;
  * {@link FollowChangedEvent} that carries it to MySQL (this provider's rows, the user provider's
  * counters). When the broker fails or is slow, a circuit breaker sends it down the synchronous
  * path ({@link FollowDirectWriter}); when Redis is out, the follow row decides it on that path.
+ * The Redis step journals the change until it is handed on; {@link #relayJournal} hands on what
+ * an instance that died, or a moment when neither path worked, left behind.
  */
 @Service
 public class RelationActionService {
@@ -72,17 +78,51 @@ public class RelationActionService {
             return; // a repeat: nothing to store
         }
         FollowChangedEvent event = new FollowChangedEvent(userId, toUserId, delta, flip.sequence());
+        if (handOn(List.of(event)).isEmpty()) {
+            followed.journal().acknowledge(Collections.singletonList(flip.journalEntry()));
+            return;
+        }
+        // Neither path stored it: take the change back so Redis does not claim it. The undo is a
+        // journaled change too, with a later sequence: if the send did arrive after all (a timeout
+        // is not a failure), both reach MySQL and the row and counters end where Redis does.
         try {
-            broker.send(Topics.RELATION, event, event.eventKey(), () -> direct.write(event));
-        } catch (RuntimeException e) {
-            // Neither path stored it: take the change back so Redis does not claim it.
+            followed.flip(ToggleSet.newFlipId(), userId, toUserId, -delta);
+        } catch (RuntimeException undoFailed) { // not a Redis error for decideOrElse to try again
+            log.error("Follow of user {} by user {} is in Redis and journaled, not yet stored: {}", toUserId, userId, undoFailed.toString());
+        }
+        log.warn("Follow refused, neither the broker nor MySQL took it: user {} to user {}", userId, toUserId);
+        throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
+    }
+
+    /** Sends changes through the broker, or each on the synchronous path; answers those neither path took. */
+    private List<FollowChangedEvent> handOn(List<FollowChangedEvent> events) {
+        List<FollowChangedEvent> unstored = new ArrayList<>();
+        broker.sendAll(Topics.RELATION, events, FollowChangedEvent::eventKey, event -> {
             try {
-                followed.flip(ToggleSet.newFlipId(), userId, toUserId, -delta);
-            } catch (RuntimeException undoFailed) { // not a Redis error for decideOrElse to try again
-                log.error("Follow of user {} by user {} is in Redis but stored nowhere: {}", toUserId, userId, undoFailed.toString());
+                direct.write(event);
+            } catch (RuntimeException e) {
+                unstored.add(event);
             }
-            log.warn("Follow refused, neither the broker nor MySQL took it: {}", e.toString());
-            throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
+        });
+        return unstored;
+    }
+
+    /**
+     * Hands on the journal's changes that were never acknowledged: their instance died between
+     * the Redis step and the send, or neither path took them.
+     */
+    @Scheduled(initialDelay = 10_000, fixedDelay = 10_000)
+    public void relayJournal() {
+        if (outage.inEffect()) {
+            return;
+        }
+        try {
+            int relayed = followed.journal().relay(ChangeJournal.IN_FLIGHT, FollowedUsers::eventOf, this::handOn);
+            if (relayed > 0) {
+                log.info("Handed on {} journaled follows that had not been", relayed);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Journaled follows not relayed yet: {}", e.toString());
         }
     }
 }

@@ -1,0 +1,101 @@
+package com.douyin.common.cache;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.redisson.api.RStream;
+import org.redisson.api.RedissonClient;
+import org.redisson.api.StreamMessageId;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * The changes a provider has made visible in Redis and not yet handed on to MySQL, in a Redis
+ * stream that the Lua step making a change appends to ({@link ToggleSet}, the comment scripts).
+ * The provider acknowledges an entry once the broker or the synchronous path has taken its
+ * change; {@link #relay} hands on what stayed unacknowledged, so a provider killed between the
+ * Redis step and the send loses nothing: any instance, its successor included, sends it later.
+ * Consumers deduplicate by event key, so an entry handed on twice counts once.
+ *
+ * <p>Each entry holds the provider's record of the change ({@code r}) and a number the Lua step
+ * decided ({@code n}: the change's sequence, or how many comments a delete hid).
+ */
+public final class ChangeJournal {
+
+    /** An unacknowledged change: its entry ID, the provider's record and the step's number. */
+    public record Entry(String id, String record, long number) {
+    }
+
+    /** Older than this, an entry is no longer in the hands of the call that made it. */
+    public static final Duration IN_FLIGHT = Duration.ofSeconds(30);
+    private static final int RELAYED_AT_ONCE = 200;
+
+    private final RedissonClient redisson;
+    private final String key;
+
+    /** {@code key}: the stream, e.g. "journal:favorite". */
+    public ChangeJournal(RedissonClient redisson, String key) {
+        this.redisson = redisson;
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /**
+     * Forgets entries whose changes were handed on (null IDs ignored). Asynchronous: the answer
+     * does not wait, and an acknowledgement lost on the way only means the change is sent again.
+     */
+    public void acknowledge(Collection<String> entryIds) {
+        StreamMessageId[] ids = entryIds.stream().filter(id -> id != null).map(ChangeJournal::idOf).toArray(StreamMessageId[]::new);
+        if (ids.length > 0) {
+            stream().removeAsync(ids);
+        }
+    }
+
+    /** Entries added more than {@code age} ago and not acknowledged, oldest first, at most {@code max}. */
+    public List<Entry> unacknowledged(Duration age, int max) {
+        StreamMessageId before = new StreamMessageId(System.currentTimeMillis() - age.toMillis());
+        Map<StreamMessageId, Map<String, String>> found = stream().range(max, StreamMessageId.MIN, before);
+        List<Entry> entries = new ArrayList<>(found.size());
+        found.forEach((id, fields) -> entries.add(new Entry(id.toString(), fields.get("r"), Long.parseLong(fields.get("n")))));
+        return entries;
+    }
+
+    /**
+     * Hands on the entries older than {@code age} ({@link #IN_FLIGHT} but in tests): {@code store}
+     * takes their events and answers those it could not store, which stay for the next relay; the
+     * rest are acknowledged. Returns how many were handed on.
+     */
+    public <E> int relay(Duration age, Function<Entry, E> eventOf, Function<List<E>, List<E>> store) {
+        List<Entry> entries = unacknowledged(age, RELAYED_AT_ONCE);
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        Map<E, String> entryOf = new IdentityHashMap<>();
+        List<E> events = new ArrayList<>(entries.size());
+        for (Entry entry : entries) {
+            E event = eventOf.apply(entry);
+            events.add(event);
+            entryOf.put(event, entry.id());
+        }
+        for (E unstored : store.apply(events)) {
+            entryOf.remove(unstored);
+        }
+        acknowledge(entryOf.values());
+        return entryOf.size();
+    }
+
+    private RStream<String, String> stream() {
+        return redisson.getStream(key, StringCodec.INSTANCE);
+    }
+
+    private static StreamMessageId idOf(String id) {
+        int dash = id.indexOf('-');
+        return new StreamMessageId(Long.parseLong(id.substring(0, dash)), Long.parseLong(id.substring(dash + 1)));
+    }
+}
