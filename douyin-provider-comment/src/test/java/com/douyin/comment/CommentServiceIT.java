@@ -11,6 +11,7 @@ import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.comment.cache.VideoComments;
 import com.douyin.comment.dao.CommentMapper;
+import com.douyin.comment.service.CommentActionService;
 import com.douyin.comment.service.CommentDirectWriter;
 import com.douyin.common.id.SnowflakeIdGenerator;
 import com.douyin.common.testing.ItDatabase;
@@ -58,6 +59,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "rocketmq.producer.group=douyin-comment-change-it",
         "douyin.comment.write-behind-group=douyin-comment-write-behind-it", // never takes a running system's events
         "douyin.video-authors.enabled=false",
+        "douyin.journal.in-flight=0s", // the relay takes a journaled change at once (see aChangeLeftInRedis...)
 })
 class CommentServiceIT {
 
@@ -95,6 +97,8 @@ class CommentServiceIT {
     @Autowired SnowflakeIdGenerator ids;
     @Autowired JdbcTemplate jdbc;
     @Autowired RedissonClient redisson;
+    @Autowired VideoComments videoComments;
+    @Autowired CommentActionService actions;
 
     @BeforeAll
     static void freshDatabase() throws Exception {
@@ -258,5 +262,35 @@ class CommentServiceIT {
         assertThat(direct.deleteInMysql(video, reply.id(), c -> { })).isNull();
         assertThat(rows.findVisible(video)).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM comment WHERE video_id = ?", Long.class, video)).isEqualTo(3);
+    }
+
+    /**
+     * An instance that dies between the Redis step and the send leaves the change in Redis and in
+     * its journal only: the relay hands it on, and the rows follow Redis. The add and the delete
+     * of a thread are done here as that Redis step alone.
+     */
+    @Test
+    void aChangeLeftInRedisByACallThatDiedIsRelayedFromTheJournal() throws Exception {
+        long video = newVideo();
+        CommentDTO thread = new CommentDTO(ids.nextId(), video, 7, 0, "left behind", System.currentTimeMillis());
+        VideoComments.Change added = videoComments.add(thread);
+        assertThat(added.journalEntry()).as("the add's journal entry").isNotNull();
+        assertThat(videoComments.add(thread).journalEntry()).as("the same add again: counted and journaled once").isNull();
+        comments.add(8, video, thread.id(), "a reply, sent");
+
+        actions.relayJournal();
+        assertThat(await(1, "SELECT COUNT(*) FROM comment WHERE id = ? AND deleted = 0", thread.id())).isOne();
+
+        VideoComments.Change removed = videoComments.remove(video, thread.id()); // the thread and its reply
+        assertThat(removed.comments()).hasSize(2);
+        assertThat(cachedCommentCount(video)).isZero();
+        actions.relayJournal();
+        assertThat(await(1, "SELECT deleted FROM comment WHERE id = ?", thread.id())).isOne();
+        long left = redisson.getStream(videoComments.journal().key()).size();
+        for (int i = 0; i < 50 && left > 0; i++) { // acknowledged asynchronously
+            Thread.sleep(100);
+            left = redisson.getStream(videoComments.journal().key()).size();
+        }
+        assertThat(left).as("entries left unacknowledged").isZero();
     }
 }

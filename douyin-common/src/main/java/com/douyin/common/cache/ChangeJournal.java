@@ -29,8 +29,6 @@ public final class ChangeJournal {
     public record Entry(String id, String record, long number) {
     }
 
-    /** Older than this, an entry is no longer in the hands of the call that made it. */
-    public static final Duration IN_FLIGHT = Duration.ofSeconds(30);
     private static final int RELAYED_AT_ONCE = 200;
 
     private final RedissonClient redisson;
@@ -67,7 +65,7 @@ public final class ChangeJournal {
     }
 
     /**
-     * Hands on the entries older than {@code age} ({@link #IN_FLIGHT} but in tests): {@code store}
+     * Hands on the entries older than {@code age} (past the call that made them): {@code store}
      * takes their events and answers those it could not store, which stay for the next relay; the
      * rest are acknowledged. Returns how many were handed on.
      */

@@ -21,10 +21,9 @@ import org.springframework.messaging.support.MessageBuilder;
  * breaker is open because sends have been failing or slow, the caller's synchronous fallback
  * runs instead, so the user's write succeeds either way. Consumers deduplicate by event key, so
  * an event that was both sent (a send reported as failed that did arrive) and applied by the
- * fallback counts once. A send that timed out is not known to have failed: a caller whose
- * fallback fails too must not take the change back silently; the write paths journal the change
- * in Redis ({@link com.douyin.common.cache.ChangeJournal}) and take it back, if at all, with a
- * journaled change of its own.
+ * fallback counts once. A send that timed out is not known to have failed, so a caller whose
+ * fallback fails too must not take the change back: the write paths keep it in their Redis
+ * journal ({@link com.douyin.common.cache.ChangeJournal}), which hands it on later.
  */
 public final class BrokerOrFallback {
 

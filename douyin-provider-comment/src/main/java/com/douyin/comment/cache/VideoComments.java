@@ -1,13 +1,14 @@
 package com.douyin.comment.cache;
 
 import com.douyin.api.comment.CommentDTO;
+import com.douyin.api.event.CommentChangedEvent;
 import com.douyin.comment.dao.CommentMapper;
 import com.douyin.common.cache.CachedEntity;
+import com.douyin.common.cache.ChangeJournal;
 import com.douyin.common.cache.CompleteSortedSet;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Component;
  * rebuild from MySQL is complete. Adding or deleting moves the cached comment_count of the
  * video ({@code video:counters:ID}) in the same Lua step, only if the set really changed.
  * {@code comment:video-of:ID} remembers each comment's video as long, for a reader that has only
- * the comment's ID (its replies) before the row is in MySQL.
+ * the comment's ID (its replies) before the row is in MySQL. The same steps journal each change
+ * ({@link #journal}) until it has been handed on to MySQL.
  */
 @Component
 public class VideoComments {
@@ -39,28 +41,31 @@ public class VideoComments {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * KEYS: set, video counters, the comment's video. ARGV: id, comment JSON, ttl ms, parent id
-     * ('0' for a top-level comment), video id. -1: not loaded, -2: the parent is not there, else 1.
-     * Run twice (a command resent after a timeout), it counts the comment once.
+     * KEYS: set, video counters, the comment's video, the journal. ARGV: id, comment JSON, ttl
+     * ms, parent id ('0' for a top-level comment), video id. {-1}: not loaded, {-2}: the parent
+     * is not there, else {1, journal entry ID}. Run twice (a command resent after a timeout), it
+     * counts and journals the comment once (the second run answers {1, ''}).
      */
     private static final String ADD = """
-            if redis.call('EXISTS', KEYS[1]) == 0 then return -1 end
-            if ARGV[4] ~= '0' and redis.call('ZCOUNT', KEYS[1], ARGV[4], ARGV[4]) == 0 then return -2 end
+            if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, ''} end
+            if ARGV[4] ~= '0' and redis.call('ZCOUNT', KEYS[1], ARGV[4], ARGV[4]) == 0 then return {-2, ''} end
             local added = redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
             redis.call('SET', KEYS[3], ARGV[5], 'PX', ARGV[3])
-            if added == 1 and redis.call('EXISTS', KEYS[2]) == 1 then redis.call('HINCRBY', KEYS[2], 'comment_count', 1) end
-            return 1
+            if added == 0 then return {1, ''} end
+            if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('HINCRBY', KEYS[2], 'comment_count', 1) end
+            return {1, redis.call('XADD', KEYS[4], '*', 'r', ARGV[2], 'n', 1)}
             """;
 
     /**
-     * KEYS: set, video counters. ARGV: id. Nil: not loaded; else the members removed: the comment,
-     * then (a top-level one) its replies, which are all newer than it; none if it was not there.
+     * KEYS: set, video counters, the journal. ARGV: id. Nil: not loaded; else the journal entry
+     * ID ('' if nothing was removed), then the members removed: the comment, then (a top-level
+     * one) its replies, which are all newer than it; none if it was not there.
      */
     private static final String REMOVE = """
             if redis.call('EXISTS', KEYS[1]) == 0 then return false end
             local found = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[1], ARGV[1])
-            if #found == 0 then return {} end
+            if #found == 0 then return {''} end
             local removed = {found[1]}
             if (cjson.decode(found[1]).parentId or 0) == 0 then
               local id = tonumber(ARGV[1])
@@ -72,64 +77,66 @@ public class VideoComments {
             if redis.call('EXISTS', KEYS[2]) == 1 then
               redis.call('HINCRBY', KEYS[2], 'comment_count', -#removed)
             end
-            return removed
+            local answer = {redis.call('XADD', KEYS[3], '*', 'r', found[1], 'n', -#removed)}
+            for _, member in ipairs(removed) do answer[#answer + 1] = member end
+            return answer
             """;
 
-    /**
-     * KEYS: set, video counters. ARGV: score/member pairs. Puts removed members back; a set no
-     * longer in Redis is left alone (its rebuild reads MySQL, which the removal never reached).
-     */
-    private static final String RESTORE = """
-            if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-            local added = 0
-            for i = 1, #ARGV, 2 do added = added + redis.call('ZADD', KEYS[1], ARGV[i], ARGV[i + 1]) end
-            if added > 0 and redis.call('EXISTS', KEYS[2]) == 1 then
-              redis.call('HINCRBY', KEYS[2], 'comment_count', added)
-            end
-            return added
-            """;
+    /** What an add or a delete did, and its journal entry (null if it changed nothing now). */
+    public record Change(List<CommentDTO> comments, String journalEntry) {
+    }
 
     private final RedissonClient redisson;
     private final CommentMapper comments;
     private final Duration ttl;
+    private final ChangeJournal journal;
 
     public VideoComments(RedissonClient redisson, CommentMapper comments, @Value("${douyin.comment.cache-ttl:24h}") Duration ttl) {
         this.redisson = redisson;
         this.comments = comments;
         this.ttl = ttl;
+        this.journal = new ChangeJournal(redisson, "journal:comment");
     }
 
-    /** False if the comment replies to one that is not in the video's set (deleted meanwhile). */
-    public boolean add(CommentDTO comment) {
-        List<Object> keys = List.of(setKey(comment.videoId()), CachedEntity.VIDEO.countersKey(comment.videoId()), videoOfKey(comment.id()));
+    /** The changes made here and not yet handed on to MySQL. */
+    public ChangeJournal journal() {
+        return journal;
+    }
+
+    /** The change a journal entry records: the comment, and the change to the count of visible comments. */
+    public static CommentChangedEvent eventOf(ChangeJournal.Entry entry) {
+        return new CommentChangedEvent(fromJson(entry.record()), (int) entry.number());
+    }
+
+    /**
+     * Adds the comment: the Change holds it, or nothing if it replies to one that is not in the
+     * video's set (deleted meanwhile).
+     */
+    public Change add(CommentDTO comment) {
+        List<Object> keys = List.of(setKey(comment.videoId()), CachedEntity.VIDEO.countersKey(comment.videoId()), videoOfKey(comment.id()),
+                journal.key());
         Object[] args = {String.valueOf(comment.id()), toJson(comment), String.valueOf(ttl.toMillis()),
                 String.valueOf(comment.parentId()), String.valueOf(comment.videoId())};
-        long added = eval(ADD, keys, args);
-        if (added == -1) {
+        List<Object> added = evalList(ADD, keys, args);
+        if (((Number) added.get(0)).longValue() == -1) {
             commentSet(comment.videoId()).load();
-            added = eval(ADD, keys, args);
+            added = evalList(ADD, keys, args);
         }
-        return added > 0;
+        String entry = String.valueOf(added.get(1));
+        return ((Number) added.get(0)).longValue() > 0
+                ? new Change(List.of(comment), entry.isEmpty() ? null : entry)
+                : new Change(List.of(), null);
     }
 
-    /** Removes the comment and, a top-level one, its replies; answers what was removed (empty if it was not there). */
-    public List<CommentDTO> remove(long videoId, long commentId) {
-        List<String> removed = removeMembers(videoId, commentId);
-        if (removed == null) {
+    /** Removes the comment and, a top-level one, its replies; the Change holds what was removed (none if it was not there). */
+    public Change remove(long videoId, long commentId) {
+        List<String> answer = removeMembers(videoId, commentId);
+        if (answer == null) {
             commentSet(videoId).load();
-            removed = removeMembers(videoId, commentId);
+            answer = removeMembers(videoId, commentId);
         }
-        return removed.stream().map(VideoComments::fromJson).toList();
-    }
-
-    /** Undoes {@link #remove}: its comments are visible again. */
-    public void restore(long videoId, List<CommentDTO> removed) {
-        List<Object> args = new ArrayList<>();
-        for (CommentDTO comment : removed) {
-            args.add(String.valueOf(comment.id()));
-            args.add(toJson(comment));
-        }
-        eval(RESTORE, List.of(setKey(videoId), CachedEntity.VIDEO.countersKey(videoId)), args.toArray());
+        List<CommentDTO> removed = answer.subList(1, answer.size()).stream().map(VideoComments::fromJson).toList();
+        return new Change(removed, answer.get(0).isEmpty() ? null : answer.get(0));
     }
 
     /** One visible comment or reply of the video, or null. */
@@ -158,7 +165,7 @@ public class VideoComments {
     }
 
     private List<String> removeMembers(long videoId, long commentId) {
-        List<Object> keys = List.of(setKey(videoId), CachedEntity.VIDEO.countersKey(videoId));
+        List<Object> keys = List.of(setKey(videoId), CachedEntity.VIDEO.countersKey(videoId), journal.key());
         // Never sent twice: a second run would answer "nothing removed" for what the first removed,
         // and the removal would not reach MySQL. A timeout fails the call instead, which the row decides.
         RScript once = redisson.getScript(OptionalOptions.defaults().codec(StringCodec.INSTANCE).retryAttempts(0));
@@ -166,10 +173,8 @@ public class VideoComments {
         return removed;
     }
 
-    private long eval(String script, List<Object> keys, Object... args) {
-        Long result = redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script,
-                RScript.ReturnType.INTEGER, keys, args);
-        return result;
+    private List<Object> evalList(String script, List<Object> keys, Object... args) {
+        return redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script, RScript.ReturnType.MULTI, keys, args);
     }
 
     /** The video's set, rebuilt from MySQL when Redis has none. */

@@ -13,10 +13,15 @@ import com.douyin.common.mq.BrokerOrFallback;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.common.text.SensitiveText;
 import com.douyin.common.video.VideoAuthors;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,7 +30,9 @@ import org.springframework.stereotype.Service;
  * that carries the change to MySQL (this provider's rows, the video provider's comment_count).
  * When the broker fails or is slow, a circuit breaker sends changes down the synchronous path
  * ({@link CommentDirectWriter}) instead. When Redis is out ({@link RedisOutage}), changes go
- * straight to that synchronous path, so a list read from MySQL shows them at once.
+ * straight to that synchronous path, so a list read from MySQL shows them at once. The Redis step
+ * journals each change until it is handed on; {@link #relayJournal} hands on what an instance
+ * that died, or a moment when neither path worked, left behind.
  *
  * <p>Replies are one level deep: a reply to a reply joins the thread of its top-level comment.
  * Deleting a top-level comment hides its replies with it, in the same step, and the change's
@@ -42,11 +49,15 @@ public class CommentActionService {
     private final BrokerOrFallback broker;
     private final CommentDirectWriter direct;
     private final RedisOutage outage;
+    /** How long a journaled change is left to the call that made it before the relay takes it. */
+    private final Duration inFlight;
     private final CommentMapper rows;
 
     public CommentActionService(VideoComments comments, VideoAuthors videos, SnowflakeIdGenerator ids,
-                                RocketMQTemplate rocketMQ, CommentDirectWriter direct, RedisOutage outage, CommentMapper rows) {
+                                RocketMQTemplate rocketMQ, CommentDirectWriter direct, RedisOutage outage, CommentMapper rows,
+                                @Value("${douyin.journal.in-flight:30s}") Duration inFlight) {
         this.comments = comments;
+        this.inFlight = inFlight;
         this.rows = rows;
         this.videos = videos;
         this.ids = ids;
@@ -79,12 +90,11 @@ public class CommentActionService {
             long thread = parent.parentId() == 0 ? parent.id() : parent.parentId();
             comment = new CommentDTO(asked.id(), asked.videoId(), asked.userId(), thread, asked.content(), asked.createdAt());
         }
-        if (!comments.add(comment)) {
+        VideoComments.Change added = comments.add(comment);
+        if (added.comments().isEmpty()) {
             return null; // its thread was deleted meanwhile
         }
-        long videoId = comment.videoId();
-        long id = comment.id();
-        send(new CommentChangedEvent(comment, +1), () -> comments.remove(videoId, id));
+        store(new CommentChangedEvent(comment, +1), added.journalEntry());
         return comment;
     }
 
@@ -109,9 +119,9 @@ public class CommentActionService {
             return null;
         }
         checkMayDelete(userId, comment);
-        List<CommentDTO> removed = comments.remove(videoId, commentId); // with its replies
-        if (!removed.isEmpty()) {
-            send(new CommentChangedEvent(comment, -removed.size()), () -> comments.restore(videoId, removed));
+        VideoComments.Change removed = comments.remove(videoId, commentId); // with its replies
+        if (!removed.comments().isEmpty()) {
+            store(new CommentChangedEvent(comment, -removed.comments().size()), removed.journalEntry());
         }
         return comment;
     }
@@ -123,14 +133,48 @@ public class CommentActionService {
         }
     }
 
-    /** Sends the change (or writes it synchronously); if neither works, {@code undo} takes it back out of Redis. */
-    private void send(CommentChangedEvent event, Runnable undo) {
+    /**
+     * Hands on a change Redis has made and journaled, and acknowledges it. One that neither path
+     * takes now stays in the journal for {@link #relayJournal}: it is made (lists show it) and
+     * never taken back, since its send may have arrived after all (a timeout is not a failure).
+     */
+    private void store(CommentChangedEvent event, String journalEntry) {
+        if (handOn(List.of(event)).isEmpty()) {
+            comments.journal().acknowledge(Collections.singletonList(journalEntry));
+        } else {
+            log.warn("Comment change {} kept in the journal: neither the broker nor MySQL took it now", event.eventKey());
+        }
+    }
+
+    /** Sends changes through the broker, or each on the synchronous path; answers those neither path took. */
+    private List<CommentChangedEvent> handOn(List<CommentChangedEvent> events) {
+        List<CommentChangedEvent> unstored = new ArrayList<>();
+        broker.sendAll(Topics.COMMENT, events, CommentChangedEvent::eventKey, event -> {
+            try {
+                direct.write(event);
+            } catch (RuntimeException e) {
+                unstored.add(event);
+            }
+        });
+        return unstored;
+    }
+
+    /**
+     * Hands on the journal's changes that were never acknowledged: their instance died between
+     * the Redis step and the send, or neither path took them.
+     */
+    @Scheduled(initialDelay = 10_000, fixedDelay = 10_000)
+    public void relayJournal() {
+        if (outage.inEffect()) {
+            return;
+        }
         try {
-            broker.send(Topics.COMMENT, event, event.eventKey(), () -> direct.write(event));
+            int relayed = comments.journal().relay(inFlight, VideoComments::eventOf, this::handOn);
+            if (relayed > 0) {
+                log.info("Handed on {} journaled comment changes that had not been", relayed);
+            }
         } catch (RuntimeException e) {
-            undo.run();
-            log.warn("Comment change refused, neither the broker nor MySQL took it: {}", e.toString());
-            throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
+            log.warn("Journaled comment changes not relayed yet: {}", e.toString());
         }
     }
 }

@@ -5,12 +5,12 @@ import com.douyin.api.common.ErrorCode;
 import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.api.event.Topics;
 import com.douyin.api.favorite.FavoriteChange;
-import com.douyin.common.cache.ChangeJournal;
 import com.douyin.common.cache.ToggleSet;
 import com.douyin.common.mq.BrokerOrFallback;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.common.video.VideoAuthors;
 import com.douyin.favorite.cache.LikedVideos;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -20,6 +20,7 @@ import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -51,10 +52,13 @@ public class FavoriteActionService {
     private final BrokerOrFallback broker;
     private final FavoriteDirectWriter direct;
     private final RedisOutage outage;
+    /** How long a journaled change is left to the call that made it before the relay takes it. */
+    private final Duration inFlight;
 
     public FavoriteActionService(LikedVideos liked, VideoAuthors authors, RocketMQTemplate rocketMQ, FavoriteDirectWriter direct,
-                                 RedisOutage outage) {
+                                 RedisOutage outage, @Value("${douyin.journal.in-flight:30s}") Duration inFlight) {
         this.liked = liked;
+        this.inFlight = inFlight;
         this.authors = authors;
         this.direct = direct;
         this.outage = outage;
@@ -102,7 +106,6 @@ public class FavoriteActionService {
             return refusals;
         }
         List<FavoriteChangedEvent> events = new ArrayList<>();
-        Map<FavoriteChangedEvent, Integer> positions = new IdentityHashMap<>(); // the events store() answers
         Map<FavoriteChangedEvent, String> journalEntries = new IdentityHashMap<>();
         for (int k = 0; k < pending.size(); k++) {
             Pending p = pending.get(k);
@@ -110,13 +113,10 @@ public class FavoriteActionService {
             if (flip.changed()) { // else a repeat: nothing to store
                 FavoriteChangedEvent event = new FavoriteChangedEvent(p.userId(), p.videoId(), p.authorId(), p.delta(), flip.sequence());
                 events.add(event);
-                positions.put(event, p.position());
                 journalEntries.put(event, flip.journalEntry());
             }
         }
-        for (FavoriteChangedEvent unstored : store(events, journalEntries)) {
-            refusals.set(positions.get(unstored), ErrorCode.SERVICE_UNAVAILABLE);
-        }
+        store(events, journalEntries);
         return refusals;
     }
 
@@ -159,26 +159,23 @@ public class FavoriteActionService {
         FavoriteChangedEvent event = new FavoriteChangedEvent(userId, videoId, authorId, delta, flip.sequence());
         Map<FavoriteChangedEvent, String> journalEntry = new IdentityHashMap<>();
         journalEntry.put(event, flip.journalEntry());
-        if (!store(List.of(event), journalEntry).isEmpty()) {
-            throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
-        }
+        store(List.of(event), journalEntry);
     }
 
     /**
-     * Hands on changes Redis has decided and acknowledges them in the journal ({@code journalEntries}:
-     * each event's entry). Answers those neither path took, whose change it has taken back in
-     * Redis so that Redis does not claim them.
+     * Hands on changes Redis has decided and journaled ({@code journalEntries}: each event's
+     * entry), and acknowledges those handed on. One that neither path took now stays in the
+     * journal for {@link #relayJournal}: it is made (Redis shows it) and never taken back, since
+     * its send may have arrived after all (a send that timed out is not a send that failed).
      */
-    private List<FavoriteChangedEvent> store(List<FavoriteChangedEvent> events, Map<FavoriteChangedEvent, String> journalEntries) {
+    private void store(List<FavoriteChangedEvent> events, Map<FavoriteChangedEvent, String> journalEntries) {
         List<FavoriteChangedEvent> unstored = handOn(events);
         Map<FavoriteChangedEvent, String> handedOn = new IdentityHashMap<>(journalEntries);
-        for (FavoriteChangedEvent event : unstored) {
-            handedOn.remove(event);
-            log.warn("Like refused, neither the broker nor MySQL took it: user {}, video {}", event.userId(), event.videoId());
-            undo(event);
+        unstored.forEach(handedOn::remove);
+        if (!unstored.isEmpty()) {
+            log.warn("{} likes kept in the journal: neither the broker nor MySQL took them now", unstored.size());
         }
         liked.journal().acknowledge(handedOn.values());
-        return unstored;
     }
 
     /**
@@ -201,19 +198,6 @@ public class FavoriteActionService {
     }
 
     /**
-     * Takes a change back in Redis. Itself a journaled change with a later sequence, so if the
-     * change did reach the broker after all (a send that timed out may still arrive), both reach
-     * MySQL and its rows and counters end where Redis does.
-     */
-    private void undo(FavoriteChangedEvent event) {
-        try {
-            liked.flip(ToggleSet.newFlipId(), event.userId(), event.videoId(), event.authorId(), -event.delta());
-        } catch (RuntimeException undoFailed) { // not a Redis error for decideOrElse to try again
-            log.error("Like of video {} by user {} is in Redis and journaled, not yet stored: {}", event.videoId(), event.userId(), undoFailed.toString());
-        }
-    }
-
-    /**
      * Hands on the journal's changes that were never acknowledged: their instance died between
      * the Redis step and the send, or neither path took them.
      */
@@ -223,7 +207,7 @@ public class FavoriteActionService {
             return;
         }
         try {
-            int relayed = liked.journal().relay(ChangeJournal.IN_FLIGHT, LikedVideos::eventOf, this::handOn);
+            int relayed = liked.journal().relay(inFlight, LikedVideos::eventOf, this::handOn);
             if (relayed > 0) {
                 log.info("Handed on {} journaled likes that had not been", relayed);
             }

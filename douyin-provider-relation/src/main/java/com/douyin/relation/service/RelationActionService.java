@@ -5,11 +5,11 @@ import com.douyin.api.common.ErrorCode;
 import com.douyin.api.event.FollowChangedEvent;
 import com.douyin.api.event.Topics;
 import com.douyin.api.user.UserService;
-import com.douyin.common.cache.ChangeJournal;
 import com.douyin.common.cache.ToggleSet;
 import com.douyin.common.mq.BrokerOrFallback;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.relation.cache.FollowedUsers;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,6 +17,7 @@ import org.apache.dubbo.config.annotation.DubboReference;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
@@ -41,9 +42,13 @@ public class RelationActionService {
     private final BrokerOrFallback broker;
     private final FollowDirectWriter direct;
     private final RedisOutage outage;
+    /** How long a journaled change is left to the call that made it before the relay takes it. */
+    private final Duration inFlight;
 
-    public RelationActionService(FollowedUsers followed, RocketMQTemplate rocketMQ, FollowDirectWriter direct, RedisOutage outage) {
+    public RelationActionService(FollowedUsers followed, RocketMQTemplate rocketMQ, FollowDirectWriter direct, RedisOutage outage,
+                                 @Value("${douyin.journal.in-flight:30s}") Duration inFlight) {
         this.followed = followed;
+        this.inFlight = inFlight;
         this.direct = direct;
         this.outage = outage;
         this.broker = new BrokerOrFallback(rocketMQ, "mq:" + Topics.RELATION);
@@ -80,18 +85,11 @@ public class RelationActionService {
         FollowChangedEvent event = new FollowChangedEvent(userId, toUserId, delta, flip.sequence());
         if (handOn(List.of(event)).isEmpty()) {
             followed.journal().acknowledge(Collections.singletonList(flip.journalEntry()));
-            return;
+        } else {
+            // Made all the same (Redis shows it): the journal keeps it for relayJournal, and it is
+            // never taken back, since its send may have arrived (a timeout is not a failure).
+            log.warn("Follow of user {} by user {} kept in the journal: neither the broker nor MySQL took it now", toUserId, userId);
         }
-        // Neither path stored it: take the change back so Redis does not claim it. The undo is a
-        // journaled change too, with a later sequence: if the send did arrive after all (a timeout
-        // is not a failure), both reach MySQL and the row and counters end where Redis does.
-        try {
-            followed.flip(ToggleSet.newFlipId(), userId, toUserId, -delta);
-        } catch (RuntimeException undoFailed) { // not a Redis error for decideOrElse to try again
-            log.error("Follow of user {} by user {} is in Redis and journaled, not yet stored: {}", toUserId, userId, undoFailed.toString());
-        }
-        log.warn("Follow refused, neither the broker nor MySQL took it: user {} to user {}", userId, toUserId);
-        throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
     }
 
     /** Sends changes through the broker, or each on the synchronous path; answers those neither path took. */
@@ -117,7 +115,7 @@ public class RelationActionService {
             return;
         }
         try {
-            int relayed = followed.journal().relay(ChangeJournal.IN_FLIGHT, FollowedUsers::eventOf, this::handOn);
+            int relayed = followed.journal().relay(inFlight, FollowedUsers::eventOf, this::handOn);
             if (relayed > 0) {
                 log.info("Handed on {} journaled follows that had not been", relayed);
             }
