@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.Metrics;
  *   <li>{@code douyin_cache_requests_total{cache, result=hit|miss}}: hit ratio per cache;</li>
  *   <li>{@code douyin_fallback_total{path}}: writes that took a fallback path (broker down or its
  *       breaker open: {@code mq:TOPIC}; Redis out: {@code redis});</li>
+ *   <li>{@code douyin_mq_parked_total{group}}: events a consumer could not read, parked in its
+ *       dead-letter queue ({@code %DLQ%GROUP}) rather than applied;</li>
  * </ul>
  * and {@code douyin_redis_outage} (1 while the service serves from MySQL, see RedisOutage).
  */
@@ -25,5 +27,9 @@ public final class DouyinMeters {
 
     public static void fallback(String path) {
         Counter.builder("douyin.fallback").tag("path", path).register(Metrics.globalRegistry).increment();
+    }
+
+    public static void parked(String consumerGroup) {
+        Counter.builder("douyin.mq.parked").tag("group", consumerGroup).register(Metrics.globalRegistry).increment();
     }
 }

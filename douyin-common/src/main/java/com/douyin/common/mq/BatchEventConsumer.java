@@ -1,5 +1,7 @@
 package com.douyin.common.mq;
 
+import com.douyin.common.metrics.DouyinMeters;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
@@ -21,7 +23,10 @@ import org.springframework.core.env.Environment;
  * A RocketMQ consumer that receives events in batches (up to {@code batchSize} per call), so a
  * burst is applied in a few SQL statements instead of one per event. A batch that throws is
  * redelivered whole, so {@link #consume} must be idempotent. Events are the JSON that
- * RocketMQTemplate sends.
+ * RocketMQTemplate sends, read tolerantly: a field this version does not know (an event from a
+ * newer instance, in a rolling upgrade) is ignored. A message that still cannot be read is never
+ * dropped: it is parked in the group's dead-letter queue ({@code %DLQ%GROUP}, where an operator
+ * can find and resend it) and counted ({@code douyin_mq_parked_total}).
  *
  * <p>Each queue is pulled once per {@code douyin.mq.batch-window} (default 100 ms) rather than as
  * soon as a message arrives: at a moderate rate a long-polling pull would return one message at a
@@ -36,7 +41,9 @@ public abstract class BatchEventConsumer<E> implements SmartLifecycle, Environme
      */
     protected static final int MAX_BATCH = 256;
     private static final Logger log = LoggerFactory.getLogger(BatchEventConsumer.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    /** For sendMessageBack: straight to the dead-letter queue, without retries (a negative delay level). */
+    private static final int DEAD_LETTER = -1;
 
     private final String nameServer;
     private final String group;
@@ -100,7 +107,7 @@ public abstract class BatchEventConsumer<E> implements SmartLifecycle, Environme
             created.subscribe(topic, "*");
             created.registerMessageListener((MessageListenerConcurrently) (messages, context) -> {
                 try {
-                    consume(parse(messages));
+                    consume(parse(created, messages));
                     return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
                 } catch (RuntimeException e) {
                     log.warn("{}: a batch of {} events failed, it will be redelivered: {}", group, messages.size(), e.toString());
@@ -114,16 +121,28 @@ public abstract class BatchEventConsumer<E> implements SmartLifecycle, Environme
         consumer = created;
     }
 
-    private List<E> parse(List<MessageExt> messages) {
+    /** The batch's events; a message that cannot be read is parked (if parking fails, the batch fails and is redelivered). */
+    private List<E> parse(DefaultMQPushConsumer client, List<MessageExt> messages) {
         List<E> events = new ArrayList<>(messages.size());
         for (MessageExt message : messages) {
             try {
                 events.add(JSON.readValue(message.getBody(), type));
             } catch (IOException e) {
-                log.error("{}: dropping an unreadable message {}: {}", group, message.getMsgId(), e.toString());
+                park(client, message, e);
             }
         }
         return events;
+    }
+
+    private void park(DefaultMQPushConsumer client, MessageExt message, IOException unreadable) {
+        try {
+            client.sendMessageBack(message, DEAD_LETTER);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot park unreadable message " + message.getMsgId() + ": " + e, e);
+        }
+        DouyinMeters.parked(group);
+        log.error("{}: parked unreadable message {} (key {}) in %DLQ%{}: {}", group, message.getMsgId(), message.getKeys(), group,
+                unreadable.toString());
     }
 
     @Override

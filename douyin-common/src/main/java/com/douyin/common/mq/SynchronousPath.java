@@ -1,6 +1,7 @@
 package com.douyin.common.mq;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -24,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public abstract class SynchronousPath<E> {
 
     private static final Logger log = LoggerFactory.getLogger(SynchronousPath.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Tolerant: an entry a newer instance wrote may carry fields this version does not know.
+    private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final int ATTEMPTS = 3;
 
     private final JdbcTemplate jdbc;

@@ -3,6 +3,7 @@ package com.douyin.common.mq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.douyin.common.testing.ItDatabase;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -47,5 +48,25 @@ class ConsumedEventsIT {
 
         Set<String> again = transaction.execute(status -> consumed.firstDeliveries(consumer, List.of("a", "d")));
         assertThat(again).isEmpty();
+    }
+
+    @Test
+    void keysPastTheRedeliveryHorizonArePrunedAndRecentOnesKept() {
+        String consumer = "prune-" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 12_000; i += 1_000) { // more than one chunk of old keys
+            StringBuilder rows = new StringBuilder();
+            for (int k = i; k < i + 1_000; k++) {
+                rows.append(k == i ? "" : ",").append("('").append(consumer).append("', 'old-").append(k).append("', NOW(3) - INTERVAL 8 DAY)");
+            }
+            jdbc.update("INSERT INTO consumed_event (consumer, event_key, created_at) VALUES " + rows);
+        }
+        jdbc.update("INSERT INTO consumed_event (consumer, event_key, created_at) VALUES (?, 'six-days', NOW(3) - INTERVAL 6 DAY), (?, 'new', NOW(3))",
+                consumer, consumer);
+
+        int pruned = new ConsumedEventsPruner(jdbc, Duration.ofDays(7)).prune();
+
+        assertThat(pruned).isGreaterThanOrEqualTo(12_000);
+        assertThat(jdbc.queryForList("SELECT event_key FROM consumed_event WHERE consumer = ? ORDER BY event_key", String.class, consumer))
+                .containsExactly("new", "six-days");
     }
 }
