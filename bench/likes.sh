@@ -49,9 +49,10 @@ author=$(curl -fs -X POST "$API/douyin/user/register/" -d "username=${run}_autho
 author_token=$(token_of <<<"$author")
 author_id=$(sed -E 's/.*"user_id":([0-9]+).*/\1/' <<<"$author")
 sample=$WORK/sample.mp4
-printf '\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2' >"$sample"
-head -c 100000 /dev/urandom >>"$sample"
 for i in $(seq 1 $VIDEOS); do
+  # A file of its own each (the same bytes sent again by one user are the same publish).
+  printf '\x00\x00\x00\x18ftypisom\x00\x00\x02\x00isomiso2' >"$sample"
+  head -c 100000 /dev/urandom >>"$sample"
   curl -fs -X POST "$API/douyin/publish/action/" -F "token=$author_token" -F "title=hot $i" -F "data=@$sample" -o /dev/null
 done
 curl -fs "$API/douyin/publish/list/?user_id=$author_id" | grep -o '"id":[0-9]*,"author"' | grep -o '[0-9]*' >"$WORK/videos"

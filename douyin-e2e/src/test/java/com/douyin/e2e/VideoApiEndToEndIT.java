@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -165,5 +166,44 @@ class VideoApiEndToEndIT {
         assertThat(untitled.get("status_code").asInt()).isNotZero();
         assertThat(untitled.get("status_msg").asText()).contains("title");
         assertThat(Files.exists(objectsOf(author))).isFalse();
+    }
+
+    /**
+     * A publish sent again (a client retrying after a lost answer) is the same publish: by its
+     * idempotency_key, or, without one, by the same user's same bytes within minutes. Another
+     * user's same bytes, and the same user's other bytes, are publishes of their own.
+     */
+    @Test
+    void aPublishSentAgainMakesOneVideo() throws Exception {
+        Account author = newAccount();
+        byte[] clip = SampleVideo.mp4();
+        assertThat(ok(publish(author, "first try", "clip.mp4", clip)).get("status_code").asInt()).isZero();
+        assertThat(ok(publish(author, "retried", "clip.mp4", clip)).get("status_code").asInt()).isZero();
+        assertThat(titlesOf(author)).containsExactly("first try");
+
+        Map<String, String> keyed = Map.of("token", author.token(), "title", "keyed", "idempotency_key", "retry-" + author.id());
+        assertThat(ok(postMultipart("/douyin/publish/action/", keyed, "data", "a.mp4", SampleVideo.mp4())).get("status_code").asInt()).isZero();
+        // The same key with the bytes sent again differently (a re-encoded retry): still the one publish.
+        assertThat(ok(postMultipart("/douyin/publish/action/", keyed, "data", "a.mp4", SampleVideo.mp4())).get("status_code").asInt()).isZero();
+        assertThat(titlesOf(author)).containsExactly("keyed", "first try");
+
+        assertThat(ok(publish(author, "other bytes", "clip.mp4", SampleVideo.mp4())).get("status_code").asInt()).isZero();
+        Account other = newAccount();
+        assertThat(ok(publish(other, "same bytes, other user", "clip.mp4", clip)).get("status_code").asInt()).isZero();
+        assertThat(titlesOf(author)).containsExactly("other bytes", "keyed", "first try");
+        assertThat(titlesOf(other)).containsExactly("same bytes, other user");
+
+        Map<String, String> tooLong = Map.of("token", author.token(), "title", "x", "idempotency_key", "k".repeat(129));
+        JsonNode refused = ok(postMultipart("/douyin/publish/action/", tooLong, "data", "a.mp4", SampleVideo.mp4()));
+        assertThat(refused.get("status_code").asInt()).isNotZero();
+        assertThat(refused.get("status_msg").asText()).contains("idempotency_key");
+    }
+
+    private static List<String> titlesOf(Account author) throws Exception {
+        List<String> titles = new ArrayList<>();
+        for (JsonNode v : ok(get("/douyin/publish/list/?user_id=" + author.id() + "&token=" + author.token())).get("video_list")) {
+            titles.add(v.get("title").asText());
+        }
+        return titles;
     }
 }

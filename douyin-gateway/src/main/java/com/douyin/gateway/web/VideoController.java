@@ -15,13 +15,14 @@ import com.douyin.gateway.json.StatusResponse;
 import com.douyin.gateway.json.VideoJsonMapper;
 import com.douyin.gateway.json.VideoListResponse;
 import com.douyin.gateway.upload.DirectUploads;
+import com.douyin.gateway.upload.RepeatedPublishes;
 import com.douyin.gateway.upload.VideoContainer;
+import com.douyin.gateway.upload.VideoObjectKey;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.UUID;
 import org.apache.dubbo.config.annotation.DubboReference;
 import org.apache.dubbo.config.annotation.Method;
 import org.slf4j.Logger;
@@ -55,11 +56,12 @@ public class VideoController {
     private final DirectUploads directUploads;
     private final FeedLoads feedLoads;
     private final AnonymousPageJson anonymousPages;
+    private final RepeatedPublishes repeats;
 
     public VideoController(ViewerAuthenticator auth, VideoJsonMapper videoJson, ObjectStore store, FeedHeadCache feedHead,
                            SettledFeedPages settledPages, FeedEntries feedEntries, FeedEntryChanges feedChanges,
                            DirectUploads directUploads, FeedLoads feedLoads,
-                           AnonymousPageJson anonymousPages) {
+                           AnonymousPageJson anonymousPages, RepeatedPublishes repeats) {
         this.auth = auth;
         this.videoJson = videoJson;
         this.store = store;
@@ -70,15 +72,18 @@ public class VideoController {
         this.directUploads = directUploads;
         this.feedLoads = feedLoads;
         this.anonymousPages = anonymousPages;
+        this.repeats = repeats;
     }
 
     /**
      * The file is checked by its bytes and streamed to the object store (Tomcat has already
      * spooled it to disk, so it is never held in the heap), then the video is recorded. If the
-     * provider refuses, the stored file is removed again. If the outcome is unknown (a timeout:
+     * provider refuses, the stored file is removed again (unless a repeat of it may share the
+     * file; the provider deletes it a day later if nothing is published with it). If the outcome is unknown (a timeout:
      * the row may exist), the file is kept: a video without its file would be worse than an
      * orphaned file, which the video provider deletes a day later (its pending upload).
-     * Publishing is idempotent per file, so Dubbo's retries cannot make two videos.
+     * Publishing is idempotent per file, so Dubbo's retries cannot make two videos, and a publish
+     * the client sends again gets the file name of the first ({@link RepeatedPublishes}).
      * With {@code object_key} instead of {@code data}, the file was uploaded directly (see
      * DirectUploads) and is kept even if the provider refuses, so that the client can retry.
      */
@@ -104,7 +109,11 @@ public class VideoController {
         try (InputStream head = data.getInputStream()) {
             container = VideoContainer.detect(head);
         }
-        String key = "videos/" + userId + "/" + UUID.randomUUID() + "." + container.extension();
+        RepeatedPublishes.FileName name;
+        try (InputStream bytes = data.getInputStream()) {
+            name = repeats.nameOf(userId, idempotencyKey(request), bytes);
+        }
+        String key = new VideoObjectKey(userId, name.uuid(), container).toString();
         // Recorded before it is stored: if the publish never happens (an unknown outcome below
         // that was a failure), the video provider deletes the file a day later.
         videos.expectUpload(userId, key, System.currentTimeMillis());
@@ -114,7 +123,9 @@ public class VideoController {
         try {
             videos.publish(userId, key, title, topic);
         } catch (DouyinException refused) {
-            store.delete(key);
+            if (!name.mayBeShared()) { // else it may be the file of an earlier publish of the same bytes
+                store.delete(key);
+            }
             throw refused;
         } catch (RuntimeException unknownOutcome) {
             log.warn("Publish of {} failed with an unknown outcome; the file is kept: {}", key, unknownOutcome.toString());
@@ -122,6 +133,12 @@ public class VideoController {
         }
         feedChanges.usersChanged(userId); // work_count
         return new StatusResponse(0, "Published.");
+    }
+
+    /** The client's idempotency key: the form field, or the Idempotency-Key header. */
+    private static String idempotencyKey(HttpServletRequest request) {
+        String field = RequestParams.optional(request, "idempotency_key");
+        return field != null ? field : request.getHeader("Idempotency-Key");
     }
 
     /**
