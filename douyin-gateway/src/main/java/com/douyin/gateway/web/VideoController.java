@@ -1,7 +1,9 @@
 package com.douyin.gateway.web;
 
+import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
+import com.douyin.api.common.PageCursor;
 import com.douyin.api.video.SearchKeyword;
 import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoService;
@@ -14,6 +16,7 @@ import com.douyin.gateway.json.FeedResponse;
 import com.douyin.gateway.json.StatusResponse;
 import com.douyin.gateway.json.VideoJsonMapper;
 import com.douyin.gateway.json.VideoListResponse;
+import com.douyin.gateway.json.VideoPageResponse;
 import com.douyin.gateway.upload.DirectUploads;
 import com.douyin.gateway.upload.VideoContainer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -186,10 +189,13 @@ public class VideoController {
         return new VideoListResponse(0, "success", videoJson.toJson(videos.search(keyword, SEARCH_PAGE), viewer));
     }
 
+    /** A page of a user's videos, newest first: {@code count} (default and at most 100) after {@code cursor}. */
     @GetMapping({"/douyin/publish/list/", "/douyin/publish/list"})
-    public VideoListResponse publishList(HttpServletRequest request) {
+    public VideoPageResponse publishList(HttpServletRequest request) {
         OptionalLong viewer = auth.optionalViewer(request);
         long userId = RequestParams.requiredId(request, "user_id");
-        return new VideoListResponse(0, "success", videoJson.toJson(videos.listByAuthor(userId, viewer.orElse(0)), viewer));
+        CursorPage<VideoDTO> page = videos.listByAuthor(userId, viewer.orElse(0), RequestParams.cursor(request),
+                RequestParams.pageCount(request));
+        return new VideoPageResponse(0, "success", PageCursor.textOf(page.next()), videoJson.toJson(page.items(), viewer));
     }
 }
