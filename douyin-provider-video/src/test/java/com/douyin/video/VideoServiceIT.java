@@ -323,8 +323,13 @@ class VideoServiceIT {
 
     /** Walks a topic's feed ("" the whole feed) as the app does; returns our videos seen, checking each is of that topic. */
     private List<Long> walkFeed(String topic, long unitMs, List<Long> ours) {
+        return walkFeedFrom(topic, unitMs, (System.currentTimeMillis() + 7_200_000L) / unitMs * unitMs, ours);
+    }
+
+    /** {@link #walkFeed} from the page before {@code beforeMs}. */
+    private List<Long> walkFeedFrom(String topic, long unitMs, long beforeMs, List<Long> ours) {
         List<Long> seen = new ArrayList<>();
-        long before = (System.currentTimeMillis() + 7_200_000L) / unitMs * unitMs;
+        long before = beforeMs;
         for (int pages = 0; pages < 500; pages++) {
             List<VideoDTO> page = videos.feed(topic, before, unitMs, 30);
             if (page.isEmpty()) {
@@ -404,6 +409,41 @@ class VideoServiceIT {
 
         assertThat(videos.getVideos(List.of(video.id()))).extracting(VideoDTO::commentCount).containsExactly(1L);
         assertThat(jdbc.queryForObject("SELECT comment_count FROM video WHERE id = ?", Long.class, video.id())).isZero();
+    }
+
+    /** Walks a feed ("" the whole feed) through the cursor of each page's oldest video; returns our videos seen. */
+    private List<Long> walkFeedByCursor(String topic, PageCursor start, List<Long> ours) {
+        List<Long> seen = new ArrayList<>();
+        PageCursor cursor = start;
+        for (int pages = 0; pages < 500; pages++) {
+            List<VideoDTO> page = videos.feed(topic, cursor, 1, 30);
+            if (page.isEmpty()) {
+                break;
+            }
+            assertThat(page.size()).isLessThanOrEqualTo(30);
+            page.forEach(v -> seen.add(v.id()));
+            VideoDTO oldest = page.get(page.size() - 1);
+            cursor = new PageCursor(oldest.publishedAt(), oldest.id());
+        }
+        Set<Long> wanted = new HashSet<>(ours);
+        return seen.stream().filter(wanted::contains).toList();
+    }
+
+    @Test
+    void aHundredVideosOfOneMillisecondArePagedThroughTheCursorEachExactlyOnce() {
+        List<Long> published = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            published.add(videos.publish(54L, "videos/54/" + i + ".mp4", "instant " + i, "music").id());
+        }
+        long instant = System.currentTimeMillis() + 5 * 3_600_000L;
+        jdbc.update("UPDATE video SET published_at = ? WHERE author_id = 54", instant);
+        published.forEach(id -> redisson.getKeys().delete("video:info:" + id));
+        PageCursor before = new PageCursor(instant + 1, 0); // what latest_time asks for: strictly before it
+
+        assertThat(walkFeedByCursor("", before, published)).doesNotHaveDuplicates().hasSize(100);
+        assertThat(walkFeedByCursor("music", before, published)).doesNotHaveDuplicates().hasSize(100);
+        // The stock client's next_time cannot go on inside the millisecond: it gets the first 30 only.
+        assertThat(walkFeedFrom("", 1L, instant + 1, published)).hasSize(30);
     }
 
     @Test

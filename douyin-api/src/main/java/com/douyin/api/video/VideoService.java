@@ -28,11 +28,17 @@ public interface VideoService {
     void expectUpload(long ownerId, String objectKey, long expiresAtMs);
 
     /**
-     * Up to {@code limit} videos published strictly before {@code beforeMs}, newest first: every
-     * video when {@code topic} is null or blank, else that topic's (TOPIC_UNKNOWN if it is not a
-     * configured one). The page never ends inside a group of videos that share a publish time at
-     * {@code unitMs} resolution, so asking again with the oldest one's time skips nothing.
+     * Up to {@code limit} videos that follow {@code cursor} in (publish time, id) order, newest
+     * first: every video when {@code topic} is null or blank, else that topic's (TOPIC_UNKNOWN if
+     * it is not a configured one). A cursor of (time, 0) asks for the videos published strictly
+     * before that time. The page never ends inside a group of videos that share a publish time at
+     * {@code unitMs} resolution unless the whole page is one such group, so asking again with the
+     * oldest one's time skips nothing in the other cases; asking again with the oldest one's
+     * (publish time, id) never skips anything.
      */
+    List<VideoDTO> feed(String topic, PageCursor cursor, long unitMs, int limit);
+
+    /** {@link #feed(String, PageCursor, long, int)} strictly before {@code beforeMs}. */
     List<VideoDTO> feed(String topic, long beforeMs, long unitMs, int limit);
 
     /**

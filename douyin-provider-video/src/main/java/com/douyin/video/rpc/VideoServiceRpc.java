@@ -35,8 +35,13 @@ public class VideoServiceRpc implements VideoService {
     }
 
     @Override
+    public List<VideoDTO> feed(String topic, PageCursor cursor, long unitMs, int limit) {
+        return queries.feed(topic, cursor, unitMs, limit);
+    }
+
+    @Override
     public List<VideoDTO> feed(String topic, long beforeMs, long unitMs, int limit) {
-        return queries.feed(topic, beforeMs, unitMs, limit);
+        return queries.feed(topic, new PageCursor(beforeMs, 0), unitMs, limit);
     }
 
     @Override

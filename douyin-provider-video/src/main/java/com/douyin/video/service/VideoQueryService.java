@@ -54,14 +54,18 @@ public class VideoQueryService {
         this.knownIds = knownIds;
     }
 
-    /** Every video, or one topic's ("" or null: every video), paged alike. */
-    public List<VideoDTO> feed(String rawTopic, long beforeMs, long unitMs, int limit) {
+    /**
+     * Every video, or one topic's ("" or null: every video), paged alike: after {@code cursor}
+     * (null: from the newest), whose ID 0 means strictly before its time.
+     */
+    public List<VideoDTO> feed(String rawTopic, PageCursor cursor, long unitMs, int limit) {
         String topic = topics.require(rawTopic);
         int size = Math.max(1, Math.min(limit, MAX_FEED_PAGE));
         long unit = unitMs <= 0 ? 1 : unitMs;
+        PageCursor after = cursor == null ? new PageCursor(Long.MAX_VALUE, 0) : cursor;
         List<VideoKey> rows = ReadReplica.read(() -> topic.isEmpty()
-                ? videos.findKeysPublishedBefore(beforeMs, size + 1)
-                : videos.findKeysOfTopicPublishedBefore(topic, beforeMs, size + 1));
+                ? videos.findKeysAfter(after.time(), after.id(), size + 1)
+                : videos.findKeysOfTopicAfter(topic, after.time(), after.id(), size + 1));
         return load(FeedPager.page(rows, size, unit).stream().map(VideoKey::id).toList());
     }
 
