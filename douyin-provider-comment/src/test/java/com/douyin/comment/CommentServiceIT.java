@@ -7,21 +7,31 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.douyin.api.comment.CommentDTO;
 import com.douyin.api.comment.CommentService;
 import com.douyin.api.comment.CommentThreadDTO;
+import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
+import com.douyin.api.common.PageCursor;
 import com.douyin.comment.cache.VideoComments;
 import com.douyin.comment.dao.CommentMapper;
 import com.douyin.comment.service.CommentActionService;
 import com.douyin.comment.service.CommentDirectWriter;
+import com.douyin.comment.service.CommentQueryService;
 import com.douyin.common.id.SnowflakeIdGenerator;
 import com.douyin.common.testing.ItDatabase;
 import com.douyin.common.testing.LocalNacos;
 import com.douyin.common.testing.RandomSecret;
 import com.douyin.common.testing.RealInfrastructure;
 import com.douyin.common.video.VideoAuthors;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.apache.dubbo.common.serialize.hessian2.Hessian2ObjectInput;
+import org.apache.dubbo.common.serialize.hessian2.Hessian2ObjectOutput;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -93,6 +103,7 @@ class CommentServiceIT {
 
     @Autowired CommentService comments;
     @Autowired CommentDirectWriter direct;
+    @Autowired CommentQueryService queries;
     @Autowired CommentMapper rows;
     @Autowired SnowflakeIdGenerator ids;
     @Autowired JdbcTemplate jdbc;
@@ -292,5 +303,124 @@ class CommentServiceIT {
             left = redisson.getStream(videoComments.journal().key()).size();
         }
         assertThat(left).as("entries left unacknowledged").isZero();
+    }
+
+    /** Comments stored as rows, as the write-behind consumer stores them: one statement per thousand. */
+    private List<CommentDTO> insertRows(long video, long parentId, int count, String text) {
+        List<CommentDTO> inserted = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long id = ids.nextId();
+            inserted.add(new CommentDTO(id, video, 10_000 + i, parentId, text + " #" + i, SnowflakeIdGenerator.timestampOf(id)));
+        }
+        for (int from = 0; from < count; from += 1_000) {
+            rows.insertAdded(inserted.subList(from, Math.min(count, from + 1_000)));
+        }
+        return inserted;
+    }
+
+    /** Every page from the first on, following the cursors; checks each page's size, and its bytes as Dubbo sends them. */
+    private List<CommentThreadDTO> walk(Function<PageCursor, CursorPage<CommentThreadDTO>> pageAfter) throws IOException {
+        List<CommentThreadDTO> seen = new ArrayList<>();
+        PageCursor cursor = null;
+        for (int pages = 0; pages < 1_000; pages++) {
+            CursorPage<CommentThreadDTO> page = pageAfter.apply(cursor);
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(CursorPage.MAX_COUNT);
+            assertThat(dubboBytes(page)).as("a page as Dubbo sends it").isLessThan(1 << 20);
+            seen.addAll(page.items());
+            cursor = page.next();
+            if (cursor == null) {
+                break;
+            }
+        }
+        return seen;
+    }
+
+    /** Writes {@code answer} as Dubbo's default serialization (Hessian 2) does, reads it back, and answers its size. */
+    private static int dubboBytes(Object answer) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Hessian2ObjectOutput out = new Hessian2ObjectOutput(bytes);
+        out.writeObject(answer);
+        out.flushBuffer();
+        Object read = new Hessian2ObjectInput(new ByteArrayInputStream(bytes.toByteArray())).readObject();
+        assertThat(read).isEqualTo(answer);
+        return bytes.size();
+    }
+
+    @Test
+    void tenThousandLongCommentsAreListedAPageOfAtMostAHundredAtATimeNewestFirstWithoutGapsOrRepeats() throws Exception {
+        long video = newVideo();
+        // 10,000 comments of 500 characters (15 MB as UTF-8: the whole list was more than a Dubbo message holds).
+        List<CommentDTO> newestFirst = new ArrayList<>(insertRows(video, 0, 10_000, "评".repeat(490)));
+        Collections.reverse(newestFirst);
+        long started = System.nanoTime();
+        List<CommentThreadDTO> firstPage = comments.list(video); // a caller that does not page: the set is loaded from the rows
+        assertThat(firstPage).extracting(t -> t.comment().id())
+                .containsExactlyElementsOf(newestFirst.subList(0, CursorPage.MAX_COUNT).stream().map(CommentDTO::id).toList());
+        assertThat(System.nanoTime() - started).as("the first page, loading the set").isLessThan(20_000_000_000L);
+
+        CommentDTO newest = newestFirst.get(0);
+        CommentDTO old = newestFirst.get(5_000);
+        comments.add(1, video, newest.id(), "a reply");
+        comments.add(2, video, newest.id(), "another reply");
+        comments.add(3, video, old.id(), "a late reply to an old one");
+
+        started = System.nanoTime();
+        List<CommentThreadDTO> all = walk(cursor -> comments.list(video, cursor, CursorPage.MAX_COUNT));
+        long walked = System.nanoTime() - started;
+        assertThat(all).extracting(t -> t.comment().id()).as("top-level comments only, each once, newest first")
+                .containsExactlyElementsOf(newestFirst.stream().map(CommentDTO::id).toList());
+        assertThat(all.get(0).replyCount()).isEqualTo(2);
+        assertThat(all.get(5_000).replyCount()).isEqualTo(1);
+        assertThat(all.stream().mapToLong(CommentThreadDTO::replyCount).sum()).isEqualTo(3);
+        assertThat(walked / 100).as("a page, on average (ns)").isLessThan(200_000_000L);
+
+        // A comment added meanwhile is on the first page; the next page of a cursor held since goes on where it was.
+        CursorPage<CommentThreadDTO> page1 = comments.list(video, null, 50);
+        CommentDTO added = comments.add(4, video, 0, "newer than all of them");
+        CursorPage<CommentThreadDTO> page2 = comments.list(video, page1.next(), 50);
+        assertThat(page2.items()).extracting(t -> t.comment().id())
+                .containsExactlyElementsOf(newestFirst.subList(50, 100).stream().map(CommentDTO::id).toList());
+        assertThat(comments.list(video, null, 1).items()).extracting(t -> t.comment().id()).containsExactly(added.id());
+
+        // Without Redis the rows answer the same pages, and a cursor from Redis goes on in MySQL.
+        assertThat(await(4, "SELECT COUNT(*) FROM comment WHERE video_id = ? AND (parent_id <> 0 OR id = ?)", video, added.id()))
+                .isEqualTo(4);
+        assertThat(queries.listInMysql(video, page1.next(), 50)).isEqualTo(page2);
+        List<CommentThreadDTO> fromRows = walk(cursor -> queries.listInMysql(video, cursor, CursorPage.MAX_COUNT));
+        assertThat(fromRows).isEqualTo(walk(cursor -> comments.list(video, cursor, CursorPage.MAX_COUNT)));
+        assertThat(fromRows).hasSize(10_001);
+    }
+
+    @Test
+    void aPageLooksAtABoundedNumberOfRepliesAndTheNextGoesOnAfterThem() throws Exception {
+        long video = newVideo();
+        CommentDTO old = insertRows(video, 0, 1, "asked long ago").get(0);
+        insertRows(video, old.id(), 2_500, "an answer"); // more than a page looks at, between the two comments
+        CommentDTO recent = insertRows(video, 0, 1, "asked lately").get(0);
+
+        CursorPage<CommentThreadDTO> first = comments.list(video, null, 10);
+        assertThat(first.items()).extracting(t -> t.comment().id()).containsExactly(recent.id());
+        assertThat(first.next()).as("it stopped among the replies, and more follows").isNotNull();
+        assertThat(walk(cursor -> comments.list(video, cursor, 10))).extracting(t -> t.comment().id(), CommentThreadDTO::replyCount)
+                .containsExactly(tuple(recent.id(), 0L), tuple(old.id(), 2_500L));
+        assertThat(comments.replies(old.id(), 2_490, 30)).hasSize(10).extracting(CommentDTO::parentId).containsOnly(old.id());
+        assertThat(walk(cursor -> queries.listInMysql(video, cursor, 10))).extracting(t -> t.comment().id(), CommentThreadDTO::replyCount)
+                .containsExactly(tuple(recent.id(), 0L), tuple(old.id(), 2_500L));
+    }
+
+    @Test
+    void aSetCachedBeforeRepliesWereCountedIsCountedOnItsFirstPageAndKeptCountedAfter() {
+        long video = newVideo();
+        CommentDTO top = comments.add(1, video, 0, "top");
+        CommentDTO reply = comments.add(2, video, top.id(), "reply");
+        // As an older provider left it: the comments, no counts.
+        redisson.getScoredSortedSet(VideoComments.setKey(video), StringCodec.INSTANCE).removeAll(List.of("reply-counts", "replies:" + top.id()));
+        comments.add(3, video, top.id(), "a reply the set does not count yet");
+        assertThat(comments.list(video)).extracting(CommentThreadDTO::replyCount).containsExactly(2L);
+        comments.add(4, video, top.id(), "counted");
+        comments.delete(2, video, reply.id());
+        assertThat(comments.list(video)).extracting(CommentThreadDTO::replyCount).containsExactly(2L);
+        assertThat(comments.replies(top.id(), 0, 30)).extracting(CommentDTO::content)
+                .containsExactly("a reply the set does not count yet", "counted");
     }
 }

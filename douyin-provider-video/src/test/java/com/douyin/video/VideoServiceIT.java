@@ -3,8 +3,10 @@ package com.douyin.video;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
+import com.douyin.api.common.PageCursor;
 import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoService;
 import com.douyin.common.storage.ObjectStore;
@@ -201,11 +203,11 @@ class VideoServiceIT {
     void aListRebuiltWhileTheAuthorPublishesIsNotCachedStale() {
         VideoDTO first = videos.publish(42L, "videos/42/a.mp4", "first", "");
         // The rebuild reads MySQL, then a publish lands before it stores what it read.
-        List<Long> rebuilt = authorLists.get(42L, () -> {
+        List<Long> rebuilt = authorLists.page(42L, null, 100, () -> {
             List<VideoKey> before = videoMapper.findKeysByAuthor(42L);
             videos.publish(42L, "videos/42/b.mp4", "second", "");
             return before;
-        }, List::of); // Redis is up: never the uncached read
+        }, List::of).items(); // Redis is up: never the uncached read
         assertThat(rebuilt).containsExactly(first.id());
         assertThat(videos.listByAuthor(42L, 42L)).hasSize(2);
     }
@@ -321,8 +323,13 @@ class VideoServiceIT {
 
     /** Walks a topic's feed ("" the whole feed) as the app does; returns our videos seen, checking each is of that topic. */
     private List<Long> walkFeed(String topic, long unitMs, List<Long> ours) {
+        return walkFeedFrom(topic, unitMs, (System.currentTimeMillis() + 7_200_000L) / unitMs * unitMs, ours);
+    }
+
+    /** {@link #walkFeed} from the page before {@code beforeMs}. */
+    private List<Long> walkFeedFrom(String topic, long unitMs, long beforeMs, List<Long> ours) {
         List<Long> seen = new ArrayList<>();
-        long before = (System.currentTimeMillis() + 7_200_000L) / unitMs * unitMs;
+        long before = beforeMs;
         for (int pages = 0; pages < 500; pages++) {
             List<VideoDTO> page = videos.feed(topic, before, unitMs, 30);
             if (page.isEmpty()) {
@@ -402,5 +409,88 @@ class VideoServiceIT {
 
         assertThat(videos.getVideos(List.of(video.id()))).extracting(VideoDTO::commentCount).containsExactly(1L);
         assertThat(jdbc.queryForObject("SELECT comment_count FROM video WHERE id = ?", Long.class, video.id())).isZero();
+    }
+
+    /** Walks a feed ("" the whole feed) through the cursor of each page's oldest video; returns our videos seen. */
+    private List<Long> walkFeedByCursor(String topic, PageCursor start, List<Long> ours) {
+        List<Long> seen = new ArrayList<>();
+        PageCursor cursor = start;
+        for (int pages = 0; pages < 500; pages++) {
+            List<VideoDTO> page = videos.feed(topic, cursor, 1, 30);
+            if (page.isEmpty()) {
+                break;
+            }
+            assertThat(page.size()).isLessThanOrEqualTo(30);
+            page.forEach(v -> seen.add(v.id()));
+            VideoDTO oldest = page.get(page.size() - 1);
+            cursor = new PageCursor(oldest.publishedAt(), oldest.id());
+        }
+        Set<Long> wanted = new HashSet<>(ours);
+        return seen.stream().filter(wanted::contains).toList();
+    }
+
+    @Test
+    void aHundredVideosOfOneMillisecondArePagedThroughTheCursorEachExactlyOnce() {
+        List<Long> published = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            published.add(videos.publish(54L, "videos/54/" + i + ".mp4", "instant " + i, "music").id());
+        }
+        long instant = System.currentTimeMillis() + 5 * 3_600_000L;
+        jdbc.update("UPDATE video SET published_at = ? WHERE author_id = 54", instant);
+        published.forEach(id -> redisson.getKeys().delete("video:info:" + id));
+        PageCursor before = new PageCursor(instant + 1, 0); // what latest_time asks for: strictly before it
+
+        assertThat(walkFeedByCursor("", before, published)).doesNotHaveDuplicates().hasSize(100);
+        assertThat(walkFeedByCursor("music", before, published)).doesNotHaveDuplicates().hasSize(100);
+        // The stock client's next_time cannot go on inside the millisecond: it gets the first 30 only.
+        assertThat(walkFeedFrom("", 1L, instant + 1, published)).hasSize(30);
+    }
+
+    @Test
+    void anAuthorsListIsPagedNewestFirstThroughCursorsThatOutliveTheCachedSet() {
+        List<Long> newestFirst = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            newestFirst.add(0, videos.publish(55L, "videos/55/" + i + ".mp4", "work " + i, "").id());
+        }
+        long tie = System.currentTimeMillis() + 3_600_000L; // three of them in one millisecond: ordered by ID
+        jdbc.update("UPDATE video SET published_at = ? WHERE id IN (?, ?, ?)", tie, newestFirst.get(4), newestFirst.get(5), newestFirst.get(6));
+        List<Long> expected = new ArrayList<>(List.of(newestFirst.get(4), newestFirst.get(5), newestFirst.get(6)));
+        expected.addAll(newestFirst.subList(0, 4));
+        redisson.getKeys().delete("video:author:55");
+
+        List<Long> seen = new ArrayList<>();
+        PageCursor cursor = null;
+        for (int pages = 0; pages < 10; pages++) {
+            if (pages == 2) {
+                redisson.getKeys().delete("video:author:55"); // the next page is read from MySQL and cached again
+            }
+            CursorPage<VideoDTO> page = videos.listByAuthor(55L, 0, cursor, 2);
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(2);
+            page.items().forEach(v -> seen.add(v.id()));
+            cursor = page.next();
+            if (cursor == null) {
+                break;
+            }
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(videos.listByAuthor(55L, 0)).extracting(VideoDTO::id).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aPageOfUncachedVideosIsReadTogetherAndAMadeUpIdAmongThemStillStopsAtTheBloomFilter() {
+        List<Long> published = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            published.add(videos.publish(56L, "videos/56/" + i + ".mp4", "liked " + i, "").id());
+        }
+        bloom.maintain(); // complete
+        published.forEach(id -> redisson.getKeys().delete("video:info:" + id));
+        long sneaked = 8_000_000_000_000_000L + published.get(19) % 1_000_000; // a row the filter never heard of, out of the IDs' way
+        jdbc.update("INSERT INTO video (id, author_id, title, play_key, published_at) VALUES (?, 56, 'sneaked', 'k56', 1)", sneaked);
+
+        List<Long> asked = new ArrayList<>(published);
+        asked.add(10, sneaked);
+        assertThat(videos.getVideos(asked)).extracting(VideoDTO::id).containsExactlyElementsOf(published);
+        assertThat(videos.getVideos(List.of(sneaked, sneaked + 1))).isEmpty();
+        assertThat(published).allSatisfy(id -> assertThat(redisson.getBucket("video:info:" + id).isExists()).isTrue());
     }
 }

@@ -1,5 +1,7 @@
 package com.douyin.api.comment;
 
+import com.douyin.api.common.CursorPage;
+import com.douyin.api.common.PageCursor;
 import java.util.List;
 
 /** Comments on videos; owned by douyin-provider-comment. */
@@ -21,7 +23,14 @@ public interface CommentService {
      */
     CommentDTO delete(long userId, long videoId, long commentId);
 
-    /** The video's top-level comments, newest first, each with its number of replies; a comment just added is already there. */
+    /**
+     * A page of the video's top-level comments, newest first, each with its number of replies: up
+     * to {@code count} (at most {@link CursorPage#MAX_COUNT}) after {@code cursor} (null: from the
+     * newest). A comment just added is already there.
+     */
+    CursorPage<CommentThreadDTO> list(long videoId, PageCursor cursor, int count);
+
+    /** The newest {@link CursorPage#MAX_COUNT} of {@link #list(long, PageCursor, int)}, for callers that do not page. */
     List<CommentThreadDTO> list(long videoId);
 
     /**

@@ -1,6 +1,8 @@
 package com.douyin.api.favorite;
 
+import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.ErrorCode;
+import com.douyin.api.common.PageCursor;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +29,12 @@ public interface FavoriteService {
     /** Which of these videos the user likes (one call for a page). */
     Set<Long> likedAmong(long userId, List<Long> videoIds);
 
-    /** The videos the user likes, most recent like first. */
+    /**
+     * A page of the videos the user likes, most recent like first: up to {@code count} (at most
+     * {@link CursorPage#MAX_COUNT}) after {@code cursor} (null: from the most recent).
+     */
+    CursorPage<Long> likedVideos(long userId, PageCursor cursor, int count);
+
+    /** The most recent {@link CursorPage#MAX_COUNT} of {@link #likedVideos(long, PageCursor, int)}, for callers that do not page. */
     List<Long> likedVideos(long userId);
 }

@@ -1,5 +1,7 @@
 package com.douyin.api.video;
 
+import com.douyin.api.common.CursorPage;
+import com.douyin.api.common.PageCursor;
 import java.util.List;
 
 /** Videos: publishing, the feed, a user's works; owned by douyin-provider-video. */
@@ -26,23 +28,36 @@ public interface VideoService {
     void expectUpload(long ownerId, String objectKey, long expiresAtMs);
 
     /**
-     * Up to {@code limit} videos published strictly before {@code beforeMs}, newest first: every
-     * video when {@code topic} is null or blank, else that topic's (TOPIC_UNKNOWN if it is not a
-     * configured one). The page never ends inside a group of videos that share a publish time at
-     * {@code unitMs} resolution, so asking again with the oldest one's time skips nothing.
+     * Up to {@code limit} videos that follow {@code cursor} in (publish time, id) order, newest
+     * first: every video when {@code topic} is null or blank, else that topic's (TOPIC_UNKNOWN if
+     * it is not a configured one). A cursor of (time, 0) asks for the videos published strictly
+     * before that time. The page never ends inside a group of videos that share a publish time at
+     * {@code unitMs} resolution unless the whole page is one such group, so asking again with the
+     * oldest one's time skips nothing in the other cases; asking again with the oldest one's
+     * (publish time, id) never skips anything.
      */
+    List<VideoDTO> feed(String topic, PageCursor cursor, long unitMs, int limit);
+
+    /** {@link #feed(String, PageCursor, long, int)} strictly before {@code beforeMs}. */
     List<VideoDTO> feed(String topic, long beforeMs, long unitMs, int limit);
 
     /**
-     * All videos of one author, newest first, as {@code viewerId} sees them (0: nobody logged in).
-     * The author's own list always holds what they have published; another viewer's may lag behind
-     * for a moment (a MySQL replica).
+     * A page of one author's videos, newest first, as {@code viewerId} sees them (0: nobody logged
+     * in): up to {@code count} (at most {@link CursorPage#MAX_COUNT}) after {@code cursor} (null:
+     * from the newest). The author's own list always holds what they have published; another
+     * viewer's may lag behind for a moment (a MySQL replica).
      */
+    CursorPage<VideoDTO> listByAuthor(long authorId, long viewerId, PageCursor cursor, int count);
+
+    /** The newest {@link CursorPage#MAX_COUNT} of {@link #listByAuthor(long, long, PageCursor, int)}, for callers that do not page. */
     List<VideoDTO> listByAuthor(long authorId, long viewerId);
 
     /** Up to {@code limit} videos whose titles hold a word of the keyword, best matches first. */
     List<VideoDTO> search(String keyword, int limit);
 
-    /** Videos of a page in one call, in the order asked; unknown IDs are left out. */
+    /**
+     * Videos of a page in one call, in the order asked; unknown IDs are left out. However many are
+     * not cached, they cost one query and one bloom filter check.
+     */
     List<VideoDTO> getVideos(List<Long> videoIds);
 }

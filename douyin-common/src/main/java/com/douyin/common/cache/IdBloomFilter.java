@@ -57,19 +57,29 @@ public class IdBloomFilter {
 
     /** False only when the ID certainly does not exist. */
     public boolean mightContain(long id) {
-        if (outage.inEffect()) {
-            return true;
+        return !whichMightExist(List.of(id)).isEmpty();
+    }
+
+    /**
+     * Those of {@code ids} (distinct) that may exist, the others certainly do not. One round trip
+     * when the filter holds them all (a page of IDs from our own lists) or none; only a mix, some
+     * made up among real ones, is told apart one ID at a time.
+     */
+    public List<Long> whichMightExist(List<Long> ids) {
+        if (ids.isEmpty() || outage.inEffect()) {
+            return ids;
         }
         try {
-            if (filter().contains(id)) {
-                return true;
+            long held = filter().contains(ids);
+            if (held == ids.size() || !redisson.getBucket(completeKey).isExists()) {
+                return ids;
             }
-            return !redisson.getBucket(completeKey).isExists();
+            return held == 0 ? List.of() : ids.stream().filter(id -> filter().contains(id)).toList();
         } catch (RedisException e) {
             if (!(e.getCause() instanceof IllegalStateException)) { // that one: Redis lost the filter, maintain() rebuilds it
                 outage.failed(e);
             }
-            return true;
+            return ids;
         }
     }
 

@@ -2,6 +2,6 @@ package com.douyin.gateway.json;
 
 import java.util.List;
 
-/** {@code GET /douyin/comment/list/} and {@code GET /douyin/comment/replies/}. */
+/** {@code GET /douyin/comment/replies/}. */
 public record CommentListResponse(int statusCode, String statusMsg, List<CommentJson> commentList) implements ApiResponse {
 }

@@ -2,6 +2,11 @@ package com.douyin.gateway.json;
 
 import java.util.List;
 
-/** {@code GET /douyin/feed/}. */
-public record FeedResponse(int statusCode, String statusMsg, long nextTime, List<VideoJson> videoList) implements ApiResponse {
+/**
+ * {@code GET /douyin/feed/}. {@code next_cursor} (an extension, docs/api-extensions.md) is the
+ * (publish time, ID) of the oldest video in the page, "" when the page is empty; video_list stays
+ * the last field (AnonymousPageJson writes it after the rest).
+ */
+public record FeedResponse(int statusCode, String statusMsg, long nextTime, String nextCursor, List<VideoJson> videoList)
+        implements ApiResponse {
 }

@@ -32,15 +32,15 @@ class AnonymousPageJson {
     AnonymousPageJson(@Qualifier("jacksonObjectMapper") ObjectMapper clientJson, VideoJsonMapper videoJson) {
         this.clientJson = clientJson;
         this.videoJson = videoJson;
-        String empty = new String(bytes(new FeedResponse(0, "success", 0, List.of())));
+        String empty = new String(bytes(new FeedResponse(0, "success", 0, "", List.of())));
         if (!empty.endsWith("[]}")) {
             throw new IllegalStateException("video_list is no longer the last field of a feed page: " + empty);
         }
     }
 
-    JsonParts write(long nextTime, FeedEntries.Held held) {
+    JsonParts write(long nextTime, String nextCursor, FeedEntries.Held held) {
         // The envelope with an empty list ends in "[]}": the videos go between its brackets.
-        byte[] envelope = bytes(new FeedResponse(0, "success", nextTime, List.of()));
+        byte[] envelope = bytes(new FeedResponse(0, "success", nextTime, nextCursor, List.of()));
         List<byte[]> parts = new ArrayList<>(2 * held.entries().size() + 2);
         parts.add(Arrays.copyOf(envelope, envelope.length - LIST_END.length));
         for (int i = 0; i < held.entries().size(); i++) {

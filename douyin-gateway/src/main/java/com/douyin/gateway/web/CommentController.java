@@ -3,10 +3,14 @@ package com.douyin.gateway.web;
 import com.douyin.api.comment.CommentDTO;
 import com.douyin.api.comment.CommentService;
 import com.douyin.api.comment.CommentText;
+import com.douyin.api.comment.CommentThreadDTO;
+import com.douyin.api.common.CursorPage;
+import com.douyin.api.common.PageCursor;
 import com.douyin.gateway.auth.ViewerAuthenticator;
 import com.douyin.gateway.json.CommentActionResponse;
 import com.douyin.gateway.json.CommentJsonMapper;
 import com.douyin.gateway.json.CommentListResponse;
+import com.douyin.gateway.json.CommentPageResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.OptionalLong;
@@ -58,11 +62,13 @@ public class CommentController {
         return new CommentActionResponse(0, "Deleted.", commentJson.toJson(comments.delete(userId, videoId, commentId), OptionalLong.of(userId)));
     }
 
+    /** A page of a video's top-level comments, newest first: {@code count} (default and at most 100) after {@code cursor}. */
     @GetMapping({"/douyin/comment/list/", "/douyin/comment/list"})
-    public CommentListResponse list(HttpServletRequest request) {
+    public CommentPageResponse list(HttpServletRequest request) {
         OptionalLong viewer = auth.optionalViewer(request);
         long videoId = RequestParams.requiredId(request, "video_id");
-        return new CommentListResponse(0, "success", commentJson.threadsToJson(comments.list(videoId), viewer));
+        CursorPage<CommentThreadDTO> page = comments.list(videoId, RequestParams.cursor(request), RequestParams.pageCount(request));
+        return new CommentPageResponse(0, "success", PageCursor.textOf(page.next()), commentJson.threadsToJson(page.items(), viewer));
     }
 
     /** A top-level comment's replies, oldest first, paged by {@code offset} and {@code count} (default 30, at most 100). */

@@ -1,12 +1,14 @@
 package com.douyin.gateway.web;
 
+import com.douyin.api.common.CursorPage;
+import com.douyin.api.common.PageCursor;
 import com.douyin.api.favorite.FavoriteService;
 import com.douyin.api.video.VideoService;
 import com.douyin.gateway.batch.FavoriteChangeBatches;
 import com.douyin.gateway.auth.ViewerAuthenticator;
 import com.douyin.gateway.json.StatusResponse;
 import com.douyin.gateway.json.VideoJsonMapper;
-import com.douyin.gateway.json.VideoListResponse;
+import com.douyin.gateway.json.VideoPageResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
@@ -58,11 +60,13 @@ public class FavoriteController {
                 .thenApply(stored -> new StatusResponse(0, "success"));
     }
 
+    /** A page of the videos a user likes, most recent like first: {@code count} (default and at most 100) after {@code cursor}. */
     @GetMapping({"/douyin/favorite/list/", "/douyin/favorite/list"})
-    public VideoListResponse list(HttpServletRequest request) {
+    public VideoPageResponse list(HttpServletRequest request) {
         OptionalLong viewer = auth.optionalViewer(request);
         long userId = RequestParams.requiredId(request, "user_id");
-        return new VideoListResponse(0, "success",
-                videoJson.toJson(videos.getVideos(favorites.likedVideos(userId)), viewer));
+        CursorPage<Long> page = favorites.likedVideos(userId, RequestParams.cursor(request), RequestParams.pageCount(request));
+        return new VideoPageResponse(0, "success", PageCursor.textOf(page.next()),
+                videoJson.toJson(videos.getVideos(page.items()), viewer));
     }
 }

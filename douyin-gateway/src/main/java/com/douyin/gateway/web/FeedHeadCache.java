@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
  * request per second for it, and concurrent misses wait for one load instead of all loading.
  * A video published within the last second may show up a second late. Per-viewer fields
  * (is_favorite, is_follow) must be applied to a copy after this cache, never stored in it. The
- * page is kept with its JSON too, so an anonymous request costs no serialization of 18 KB.
+ * page is kept with its JSON too, so an anonymous request costs no serialization of 18 KB. A
+ * request with a cursor (the extension) never asks for the first page.
  */
 @Component
 class FeedHeadCache {
@@ -49,7 +50,7 @@ class FeedHeadCache {
 
     /** {@code topic}: as normalized ("" for every video); a failed load (an unknown topic) is not kept. */
     Page get(String topic, FeedTime time, long nowMs, Supplier<FeedResponse> load) {
-        if (!enabled || time.beforeMs() < nowMs - HEAD_WINDOW_MS) {
+        if (!enabled || time.beforeId() != 0 || time.beforeMs() < nowMs - HEAD_WINDOW_MS) {
             return new Page(load.get(), null);
         }
         return pages.get(new Head(topic, time.unitMs()), head -> withJson(load.get()));

@@ -1,7 +1,9 @@
 package com.douyin.gateway.web;
 
+import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
+import com.douyin.api.common.PageCursor;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 
@@ -58,6 +60,16 @@ public final class RequestParams {
             throw new DouyinException(ErrorCode.BAD_REQUEST, "count must be 1 to " + max + ".");
         }
         return count == null ? fallback : count.intValue();
+    }
+
+    /** {@code cursor} of a list paged by cursor: null (the first page) when missing or empty. */
+    public static PageCursor cursor(HttpServletRequest request) {
+        return PageCursor.parse(optional(request, "cursor"));
+    }
+
+    /** {@code count} of a list paged by cursor: {@link CursorPage#MAX_COUNT} when missing, 1 to that. */
+    public static int pageCount(HttpServletRequest request) {
+        return count(request, CursorPage.MAX_COUNT, CursorPage.MAX_COUNT);
     }
 
     /** The ID, or null when the parameter is missing or empty. */

@@ -20,12 +20,12 @@ class SettledFeedPages {
     static final long SETTLED_AFTER_MS = 60_000;
     private static final int MAX_PAGES = 100_000;
 
-    /** A page: of a topic ("" every video), before a time, in the client's time unit. */
-    private record Key(String topic, long beforeMs, long unitMs) {
+    /** A page: of a topic ("" every video), after a position (a time, or a cursor), in the client's time unit. */
+    private record Key(String topic, FeedTime time) {
     }
 
-    /** The page's video IDs, newest first, and the next_time it answers. */
-    record Page(List<Long> videoIds, long nextTime) {
+    /** The page's video IDs, newest first, and the next_time and next_cursor it answers. */
+    record Page(List<Long> videoIds, long nextTime, String nextCursor) {
     }
 
     private final Cache<Key, Page> pages = Caffeine.newBuilder().maximumSize(MAX_PAGES)
@@ -37,11 +37,11 @@ class SettledFeedPages {
 
     /** The settled page {@code time} asks for if it is held here, else null. */
     Page getIfPresent(String topic, FeedTime time) {
-        return pages.getIfPresent(new Key(topic, time.beforeMs(), time.unitMs()));
+        return pages.getIfPresent(new Key(topic, time));
     }
 
     /** The settled page {@code time} asks for: {@code load} only the first time. */
     Page get(String topic, FeedTime time, Supplier<Page> load) {
-        return pages.get(new Key(topic, time.beforeMs(), time.unitMs()), key -> load.get());
+        return pages.get(new Key(topic, time), key -> load.get());
     }
 }

@@ -1,7 +1,9 @@
 package com.douyin.gateway.web;
 
+import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
+import com.douyin.api.common.PageCursor;
 import com.douyin.api.video.SearchKeyword;
 import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoService;
@@ -14,6 +16,7 @@ import com.douyin.gateway.json.FeedResponse;
 import com.douyin.gateway.json.StatusResponse;
 import com.douyin.gateway.json.VideoJsonMapper;
 import com.douyin.gateway.json.VideoListResponse;
+import com.douyin.gateway.json.VideoPageResponse;
 import com.douyin.gateway.upload.DirectUploads;
 import com.douyin.gateway.upload.RepeatedPublishes;
 import com.douyin.gateway.upload.VideoContainer;
@@ -149,7 +152,7 @@ public class VideoController {
     public Object feed(HttpServletRequest request) {
         OptionalLong viewer = auth.optionalViewer(request); // an invalid token is an error even here
         long now = System.currentTimeMillis();
-        FeedTime time = FeedTime.of(RequestParams.optionalId(request, "latest_time"), now);
+        FeedTime time = FeedTime.of(RequestParams.optionalId(request, "latest_time"), RequestParams.cursor(request), now);
         String topic = VideoTopic.normalize(RequestParams.optional(request, "topic")); // "": every video
         FeedResponse anonymous;
         if (SettledFeedPages.isSettled(time, now)) {
@@ -159,13 +162,14 @@ public class VideoController {
                 return feedLoads.supply(() -> forViewer(settledPage(topic, time, now), viewer));
             }
             if (viewer.isEmpty()) {
-                return ResponseEntity.ok(anonymousPages.write(page.nextTime(), held));
+                return ResponseEntity.ok(anonymousPages.write(page.nextTime(), page.nextCursor(), held));
             }
-            anonymous = new FeedResponse(0, "success", page.nextTime(), videoJson.toJson(held.videos(), ids -> held.authorsById()));
+            anonymous = new FeedResponse(0, "success", page.nextTime(), page.nextCursor(),
+                    videoJson.toJson(held.videos(), ids -> held.authorsById()));
         } else {
             FeedHeadCache.Page head = feedHead.get(topic, time, now, () -> {
-                List<VideoDTO> page = videos.feed(topic, time.beforeMs(), time.unitMs(), FEED_PAGE);
-                return new FeedResponse(0, "success", nextTime(page, time, now), videoJson.toJson(page));
+                List<VideoDTO> page = videos.feed(topic, time.position(), time.unitMs(), FEED_PAGE);
+                return new FeedResponse(0, "success", nextTime(page, time, now), nextCursor(page), videoJson.toJson(page));
             });
             if (viewer.isEmpty() && head.json() != null) {
                 return ResponseEntity.ok().contentType(JsonCharsetConfig.JSON_UTF8).body(head.json()); // written once for all
@@ -177,23 +181,29 @@ public class VideoController {
 
     private ResponseEntity<FeedResponse> forViewer(FeedResponse anonymous, OptionalLong viewer) {
         return ResponseEntity.ok(viewer.isEmpty() ? anonymous : new FeedResponse(0, "success", anonymous.nextTime(),
-                videoJson.forViewer(anonymous.videoList(), viewer)));
+                anonymous.nextCursor(), videoJson.forViewer(anonymous.videoList(), viewer)));
     }
 
     /** A page well in the past: its IDs never change, its videos and authors come from this gateway's entries. */
     private FeedResponse settledPage(String topic, FeedTime time, long now) {
         SettledFeedPages.Page page = settledPages.get(topic, time, () -> {
-            List<VideoDTO> loaded = videos.feed(topic, time.beforeMs(), time.unitMs(), FEED_PAGE);
+            List<VideoDTO> loaded = videos.feed(topic, time.position(), time.unitMs(), FEED_PAGE);
             feedEntries.remember(loaded);
-            return new SettledFeedPages.Page(loaded.stream().map(VideoDTO::id).toList(), nextTime(loaded, time, now));
+            return new SettledFeedPages.Page(loaded.stream().map(VideoDTO::id).toList(), nextTime(loaded, time, now), nextCursor(loaded));
         });
         List<VideoDTO> shown = feedEntries.videos(page.videoIds());
-        return new FeedResponse(0, "success", page.nextTime(), videoJson.toJson(shown, feedEntries::authors));
+        return new FeedResponse(0, "success", page.nextTime(), page.nextCursor(), videoJson.toJson(shown, feedEntries::authors));
     }
 
     /** The next request's latest_time: the oldest video's time, or now for an empty page. */
     private static long nextTime(List<VideoDTO> page, FeedTime time, long now) {
         return page.isEmpty() ? time.inClientUnit(now) : time.inClientUnit(page.get(page.size() - 1).publishedAt());
+    }
+
+    /** The next request's cursor (the extension): the oldest video's (publish time, ID), or "" for an empty page. */
+    private static String nextCursor(List<VideoDTO> page) {
+        VideoDTO oldest = page.isEmpty() ? null : page.get(page.size() - 1);
+        return oldest == null ? "" : new PageCursor(oldest.publishedAt(), oldest.id()).text();
     }
 
     @GetMapping({"/douyin/search/video/", "/douyin/search/video"})
@@ -203,10 +213,13 @@ public class VideoController {
         return new VideoListResponse(0, "success", videoJson.toJson(videos.search(keyword, SEARCH_PAGE), viewer));
     }
 
+    /** A page of a user's videos, newest first: {@code count} (default and at most 100) after {@code cursor}. */
     @GetMapping({"/douyin/publish/list/", "/douyin/publish/list"})
-    public VideoListResponse publishList(HttpServletRequest request) {
+    public VideoPageResponse publishList(HttpServletRequest request) {
         OptionalLong viewer = auth.optionalViewer(request);
         long userId = RequestParams.requiredId(request, "user_id");
-        return new VideoListResponse(0, "success", videoJson.toJson(videos.listByAuthor(userId, viewer.orElse(0)), viewer));
+        CursorPage<VideoDTO> page = videos.listByAuthor(userId, viewer.orElse(0), RequestParams.cursor(request),
+                RequestParams.pageCount(request));
+        return new VideoPageResponse(0, "success", PageCursor.textOf(page.next()), videoJson.toJson(page.items(), viewer));
     }
 }

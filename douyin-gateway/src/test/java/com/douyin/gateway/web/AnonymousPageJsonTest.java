@@ -73,14 +73,14 @@ class AnonymousPageJsonTest {
     }
 
     private String expected(long nextTime, FeedEntries.Held held) throws Exception {
-        return mapper.writeValueAsString(new FeedResponse(0, "success", nextTime,
+        return mapper.writeValueAsString(new FeedResponse(0, "success", nextTime, "1-" + nextTime,
                 videoJson.toJson(held.videos(), ids -> held.authorsById())));
     }
 
     @Test
     void aHeldPageIsWrittenByteForByteAsTheWholeResponseWouldBe() throws Exception {
         FeedEntries.Held held = hold(List.of(video(3, 7), video(2, 8), video(1, 7)));
-        String page = text(pages.write(1234, held));
+        String page = text(pages.write(1234, "1-1234", held));
         assertThat(page).isEqualTo(expected(1234, held)).contains("\"video_list\":[{\"id\":3,");
         assertThat(mapper.readTree(page).get("video_list")).hasSize(3);
     }
@@ -88,19 +88,19 @@ class AnonymousPageJsonTest {
     @Test
     void anEmptyPageIsAnEmptyList() throws Exception {
         FeedEntries.Held held = hold(List.of());
-        assertThat(text(pages.write(9, held))).isEqualTo(expected(9, held));
+        assertThat(text(pages.write(9, "1-9", held))).isEqualTo(expected(9, held));
     }
 
     @Test
     void aVideosKeptJsonFollowsItsAuthorsNewCounts() throws Exception {
         FeedEntries.Held held = hold(List.of(video(1, 7)));
-        pages.write(1, held);
+        pages.write(1, "1-1", held);
         totalFavorited.set(42);
         entries.dropUsers(7); // the video stays held, with the JSON it kept
         entries.authors(List.of(7L));
         FeedEntries.Held again = entries.held(List.of(1L));
         assertThat(again.entries()).containsExactlyElementsOf(held.entries());
-        String page = text(pages.write(1, again));
+        String page = text(pages.write(1, "1-1", again));
         assertThat(mapper.readTree(page).at("/video_list/0/author/total_favorited").asLong()).isEqualTo(42);
         assertThat(page).isEqualTo(expected(1, again));
     }

@@ -3,9 +3,12 @@ package com.douyin.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.douyin.gateway.json.AuthResponse;
+import com.douyin.gateway.json.CommentPageResponse;
 import com.douyin.gateway.json.FailureResponses;
 import com.douyin.gateway.json.StatusResponse;
 import com.douyin.gateway.json.UserResponse;
+import com.douyin.gateway.json.VideoPageResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FailureResponsesTest {
@@ -21,5 +24,13 @@ class FailureResponsesTest {
         assertThat(FailureResponses.of(UserResponse.class, 20006, "gone")).isEqualTo(new UserResponse(20006, "gone", null));
         assertThat(FailureResponses.of(String.class, 1, "x")).isEqualTo(new StatusResponse(1, "x"));
         assertThat(FailureResponses.of(null, 1, "x")).isEqualTo(new StatusResponse(1, "x"));
+    }
+
+    @Test
+    void aPagedListThatFailedHasNoNextCursorAndAnEmptyList() {
+        assertThat(FailureResponses.of(CommentPageResponse.class, 10001, "count must be 1 to 100."))
+                .isEqualTo(new CommentPageResponse(10001, "count must be 1 to 100.", "", List.of()));
+        assertThat(FailureResponses.of(VideoPageResponse.class, 10001, "bad cursor"))
+                .isEqualTo(new VideoPageResponse(10001, "bad cursor", "", List.of()));
     }
 }

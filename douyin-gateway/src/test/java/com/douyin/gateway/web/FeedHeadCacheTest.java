@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
+import com.douyin.api.common.PageCursor;
 import com.douyin.gateway.json.FeedResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -20,7 +21,7 @@ class FeedHeadCacheTest {
     private final AtomicInteger loads = new AtomicInteger();
 
     private FeedResponse load() {
-        return new FeedResponse(0, "success", loads.incrementAndGet(), List.of());
+        return new FeedResponse(0, "success", loads.incrementAndGet(), "", List.of());
     }
 
     @Test
@@ -69,5 +70,16 @@ class FeedHeadCacheTest {
         FeedHeadCache.Page head = cache.get("", FeedTime.of(null, now), now, this::load);
         assertThat(new String(head.json(), StandardCharsets.UTF_8)).contains("\"next_time\":1", "\"video_list\":[]", "\"status_code\":0");
         assertThat(cache.get("", FeedTime.of(now - 60_000, now), now, this::load).json()).isNull();
+    }
+
+    @Test
+    void aRequestWithACursorIsNeverServedTheSharedFirstPage() {
+        long now = 1_800_000_000_000L;
+        FeedHeadCache cache = new FeedHeadCache(Duration.ofSeconds(10), JSON);
+        cache.get("", FeedTime.of(null, now), now, this::load);
+        FeedHeadCache.Page after = cache.get("", FeedTime.of(null, new PageCursor(now - 10, 99), now), now, this::load);
+        assertThat(after.response().nextTime()).isEqualTo(2);
+        assertThat(after.json()).isNull();
+        assertThat(cache.get("", FeedTime.of(null, now), now, this::load).response().nextTime()).isEqualTo(1);
     }
 }

@@ -3,7 +3,10 @@ package com.douyin.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.DouyinException;
+import com.douyin.api.common.ErrorCode;
+import com.douyin.api.common.PageCursor;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
@@ -38,5 +41,36 @@ class RequestParamsTest {
         assertThatThrownBy(() -> RequestParams.required(new MockHttpServletRequest(), "token"))
                 .isInstanceOf(DouyinException.class).hasMessageContaining("'token' is missing");
         assertThat(RequestParams.optionalId(new MockHttpServletRequest(), "user_id")).isNull();
+    }
+
+    private static MockHttpServletRequest with(String name, String value) {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        request.addParameter(name, value);
+        return request;
+    }
+
+    @Test
+    void aListPagedByCursorStartsAtTheNewestWithAHundredByDefault() {
+        MockHttpServletRequest none = new MockHttpServletRequest();
+        assertThat(RequestParams.cursor(none)).isNull();
+        assertThat(RequestParams.cursor(with("cursor", ""))).isNull();
+        assertThat(RequestParams.pageCount(none)).isEqualTo(CursorPage.MAX_COUNT).isEqualTo(100);
+        assertThat(RequestParams.cursor(with("cursor", "1780000000123-4567"))).isEqualTo(new PageCursor(1_780_000_000_123L, 4567));
+        assertThat(RequestParams.pageCount(with("count", "20"))).isEqualTo(20);
+        assertThat(RequestParams.pageCount(with("count", "1e2"))).isEqualTo(100);
+    }
+
+    @Test
+    void aBadCursorOrCountIsABadRequestThatSaysWhatToSend() {
+        for (String count : new String[] {"0", "-1", "101", "abc", "99999999999999999999", "2.5"}) {
+            assertThatThrownBy(() -> RequestParams.pageCount(with("count", count))).as(count)
+                    .isInstanceOfSatisfying(DouyinException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.BAD_REQUEST))
+                    .hasMessageContaining("count");
+        }
+        for (String cursor : new String[] {"abc", "-1-2", "12", "1-2-3", "99999999999999999999-1"}) {
+            assertThatThrownBy(() -> RequestParams.cursor(with("cursor", cursor))).as(cursor)
+                    .isInstanceOfSatisfying(DouyinException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.BAD_REQUEST))
+                    .hasMessageContaining("next_cursor");
+        }
     }
 }

@@ -1,14 +1,19 @@
 package com.douyin.comment.cache;
 
 import com.douyin.api.comment.CommentDTO;
+import com.douyin.api.comment.CommentThreadDTO;
+import com.douyin.api.common.CursorPage;
+import com.douyin.api.common.PageCursor;
 import com.douyin.api.event.CommentChangedEvent;
 import com.douyin.comment.dao.CommentMapper;
 import com.douyin.common.cache.CachedEntity;
 import com.douyin.common.cache.ChangeJournal;
 import com.douyin.common.cache.CompleteSortedSet;
+import com.douyin.common.id.SnowflakeIdGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +39,13 @@ import org.springframework.stereotype.Component;
  * {@code comment:video-of:ID} remembers each comment's video as long, for a reader that has only
  * the comment's ID (its replies) before the row is in MySQL. The same steps journal each change
  * ({@link #journal}) until it has been handed on to MySQL.
+ *
+ * <p>A list is read a page at a time, in Redis, never the whole set (a popular video's is many
+ * MB). For that the set also counts each thread's replies, as members {@code replies:ID} scored
+ * by minus the count (below the marker's 0 and every comment's positive ID, so no range of
+ * comments meets them), in the same Lua steps that add and remove replies; a set is loaded with
+ * them and the marker {@code reply-counts}. A set cached before counting existed has no marker:
+ * the steps leave counting alone and its first page read counts them from the set itself, once.
  */
 @Component
 public class VideoComments {
@@ -50,6 +62,9 @@ public class VideoComments {
             if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, ''} end
             if ARGV[4] ~= '0' and redis.call('ZCOUNT', KEYS[1], ARGV[4], ARGV[4]) == 0 then return {-2, ''} end
             local added = redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+            if added == 1 and ARGV[4] ~= '0' and redis.call('ZSCORE', KEYS[1], 'reply-counts') then
+              redis.call('ZINCRBY', KEYS[1], -1, 'replies:' .. ARGV[4])
+            end
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
             redis.call('SET', KEYS[3], ARGV[5], 'PX', ARGV[3])
             if added == 0 then return {1, ''} end
@@ -74,6 +89,14 @@ public class VideoComments {
               end
             end
             for _, member in ipairs(removed) do redis.call('ZREM', KEYS[1], member) end
+            if redis.call('ZSCORE', KEYS[1], 'reply-counts') then
+              local parent = string.match(found[1], '"parentId":(%d+)')
+              if parent == '0' then
+                redis.call('ZREM', KEYS[1], 'replies:' .. ARGV[1])
+              elseif tonumber(redis.call('ZINCRBY', KEYS[1], 1, 'replies:' .. parent)) >= 0 then
+                redis.call('ZREM', KEYS[1], 'replies:' .. parent)
+              end
+            end
             if redis.call('EXISTS', KEYS[2]) == 1 then
               redis.call('HINCRBY', KEYS[2], 'comment_count', -#removed)
             end
@@ -85,6 +108,107 @@ public class VideoComments {
     /** What an add or a delete did, and its journal entry (null if it changed nothing now). */
     public record Change(List<CommentDTO> comments, String journalEntry) {
     }
+
+    /**
+     * Counts each thread's replies from the set, once, in a set cached before counting existed (see
+     * the class comment). Here and below a member's fields are read by pattern, cheaper than
+     * decoding it: Jackson writes the numbers as digits, and no quote inside a JSON string is
+     * unescaped, so '"parentId":' (or '"id":') is only ever the field itself.
+     */
+    private static final String COUNT_REPLIES_ONCE = """
+            if not redis.call('ZSCORE', KEYS[1], 'reply-counts') then
+              local counts = {}
+              for _, member in ipairs(redis.call('ZRANGEBYSCORE', KEYS[1], '(0', '+inf')) do
+                local parent = string.match(member, '"parentId":(%d+)')
+                if parent and parent ~= '0' then counts[parent] = (counts[parent] or 0) + 1 end
+              end
+              for parent, n in pairs(counts) do redis.call('ZADD', KEYS[1], -n, 'replies:' .. parent) end
+              redis.call('ZADD', KEYS[1], 0, 'reply-counts')
+            end
+            """;
+
+    /**
+     * KEYS: set. ARGV: the cursor's comment ID ('' for the first page), how many (the page's count
+     * + 1), how many members to look at, at most, ttl ms. Nil: not loaded. Else the next page's
+     * cursor ID ('' for none), then JSON/reply-count-score pairs of top-level comments, newest
+     * first. Replies lie between them: a page that looked at its most stops short and goes on
+     * after the last member it looked at, so a page costs at most that much, whatever the set.
+     */
+    private static final String PAGE = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+            redis.call('PEXPIRE', KEYS[1], ARGV[4])
+            """ + COUNT_REPLIES_ONCE + """
+            local want = tonumber(ARGV[2])
+            local budget = tonumber(ARGV[3])
+            local found = {}
+            local looked = 0
+            local last = nil
+            local bound = ARGV[1] == '' and '+inf' or '(' .. ARGV[1]
+            while #found < want and looked < budget do
+              local chunk = redis.call('ZREVRANGEBYSCORE', KEYS[1], bound, '(0', 'LIMIT', 0, math.min(want, budget - looked))
+              if #chunk == 0 then break end
+              for _, member in ipairs(chunk) do
+                looked = looked + 1
+                last = string.match(member, '"id":(%d+)')
+                if string.match(member, '"parentId":(%d+)') == '0' then
+                  found[#found + 1] = member
+                  if #found == want then break end
+                end
+              end
+              bound = '(' .. last
+            end
+            local n = #found
+            local out = {''}
+            if n == want then
+              n = want - 1
+              out[1] = string.match(found[n], '"id":(%d+)')
+            elseif looked >= budget and last then
+              out[1] = last
+            end
+            for i = 1, n do
+              out[#out + 1] = found[i]
+              out[#out + 1] = redis.call('ZSCORE', KEYS[1], 'replies:' .. string.match(found[i], '"id":(%d+)')) or '0'
+            end
+            return out
+            """;
+
+    /**
+     * KEYS: set. ARGV: the top-level comment's ID, offset, count, ttl ms. Nil: not loaded. Else its
+     * replies' JSON, oldest first. Replies are newer than their comment: read upwards from it,
+     * until the page is full or every reply its count holds was seen.
+     */
+    private static final String REPLIES = """
+            if redis.call('EXISTS', KEYS[1]) == 0 then return false end
+            redis.call('PEXPIRE', KEYS[1], ARGV[4])
+            """ + COUNT_REPLIES_ONCE + """
+            local total = -(tonumber(redis.call('ZSCORE', KEYS[1], 'replies:' .. ARGV[1])) or 0)
+            local skip = tonumber(ARGV[2])
+            local want = tonumber(ARGV[3])
+            local out = {}
+            local seen = 0
+            local bound = '(' .. ARGV[1]
+            while seen < total and #out < want do
+              local chunk = redis.call('ZRANGEBYSCORE', KEYS[1], bound, '+inf', 'LIMIT', 0, 200)
+              if #chunk == 0 then break end
+              for _, member in ipairs(chunk) do
+                if string.match(member, '"parentId":(%d+)') == ARGV[1] then
+                  seen = seen + 1
+                  if seen > skip and #out < want then out[#out + 1] = member end
+                end
+              end
+              bound = '(' .. string.match(chunk[#chunk], '"id":(%d+)')
+            end
+            return out
+            """;
+
+    /**
+     * At most this many members, comments and replies, are looked at for one page of comments (a
+     * hundred long comments take this 2-core machine's Redis a millisecond or two).
+     */
+    static final int MAX_LOOKED_AT_PER_PAGE = 1_000;
+    /** The marker of a set whose replies are counted, and the prefix of a count's member (see the class comment). */
+    private static final String REPLY_COUNTS = "reply-counts";
+    private static final String REPLIES_OF = "replies:";
 
     private final RedissonClient redisson;
     private final CommentMapper comments;
@@ -117,10 +241,10 @@ public class VideoComments {
                 journal.key());
         Object[] args = {String.valueOf(comment.id()), toJson(comment), String.valueOf(ttl.toMillis()),
                 String.valueOf(comment.parentId()), String.valueOf(comment.videoId())};
-        List<Object> added = evalList(ADD, keys, args);
+        List<Object> added = evalMulti(ADD, keys, args);
         if (((Number) added.get(0)).longValue() == -1) {
             commentSet(comment.videoId()).load();
-            added = evalList(ADD, keys, args);
+            added = evalMulti(ADD, keys, args);
         }
         String entry = String.valueOf(added.get(1));
         return ((Number) added.get(0)).longValue() > 0
@@ -150,12 +274,42 @@ public class VideoComments {
         return found.isEmpty() ? null : fromJson(found.iterator().next());
     }
 
-    /** The video's visible comments and replies, newest first. */
-    public List<CommentDTO> newestFirst(long videoId) {
-        CompleteSortedSet comments = commentSet(videoId);
-        List<CommentDTO> list = comments.highestFirst().stream().map(VideoComments::fromJson).toList();
-        comments.set().expire(ttl);
-        return list;
+    /**
+     * A page of the video's top-level comments, newest first, after {@code cursor} (null: from the
+     * newest), with their reply counts; loads the set if Redis has none.
+     */
+    public CursorPage<CommentThreadDTO> page(long videoId, PageCursor cursor, int count) {
+        List<Object> keys = List.of(setKey(videoId));
+        Object[] args = {cursor == null ? "" : String.valueOf(cursor.id()), String.valueOf(count + 1),
+                String.valueOf(MAX_LOOKED_AT_PER_PAGE), String.valueOf(ttl.toMillis())};
+        List<String> answer = evalMulti(PAGE, keys, args);
+        if (answer == null) {
+            commentSet(videoId).load();
+            answer = evalMulti(PAGE, keys, args);
+        }
+        List<CommentThreadDTO> threads = new ArrayList<>();
+        for (int i = 1; i + 1 < answer.size(); i += 2) {
+            threads.add(new CommentThreadDTO(fromJson(answer.get(i)), (long) -Double.parseDouble(answer.get(i + 1))));
+        }
+        String next = answer.get(0);
+        return new CursorPage<>(threads, next.isEmpty() ? null : positionOf(Long.parseLong(next)));
+    }
+
+    /** A top-level comment's replies, oldest first, {@code count} from {@code offset}; loads the set if Redis has none. */
+    public List<CommentDTO> replies(long videoId, long commentId, int offset, int count) {
+        List<Object> keys = List.of(setKey(videoId));
+        Object[] args = {String.valueOf(commentId), String.valueOf(offset), String.valueOf(count), String.valueOf(ttl.toMillis())};
+        List<String> answer = evalMulti(REPLIES, keys, args);
+        if (answer == null) {
+            commentSet(videoId).load();
+            answer = evalMulti(REPLIES, keys, args);
+        }
+        return answer.stream().map(VideoComments::fromJson).toList();
+    }
+
+    /** Where a comment stands in the list: comments are ordered by their IDs, whose time is their created_time. */
+    private static PageCursor positionOf(long commentId) {
+        return new PageCursor(SnowflakeIdGenerator.timestampOf(commentId), commentId);
     }
 
     /** The video a comment was added to, whether or not it is still visible; null for an unknown comment. */
@@ -173,7 +327,8 @@ public class VideoComments {
         return removed;
     }
 
-    private List<Object> evalList(String script, List<Object> keys, Object... args) {
+    /** A script's list answer (strings, and numbers as Long). */
+    private <T> List<T> evalMulti(String script, List<Object> keys, Object... args) {
         return redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script, RScript.ReturnType.MULTI, keys, args);
     }
 
@@ -181,9 +336,15 @@ public class VideoComments {
     private CompleteSortedSet commentSet(long videoId) {
         return new CompleteSortedSet(redisson, setKey(videoId), () -> {
             Map<String, Double> members = new HashMap<>();
+            Map<Long, Integer> replyCounts = new HashMap<>();
             for (CommentDTO comment : comments.findVisible(videoId)) {
                 members.put(toJson(comment), (double) comment.id());
+                if (comment.parentId() != 0) {
+                    replyCounts.merge(comment.parentId(), 1, Integer::sum);
+                }
             }
+            replyCounts.forEach((parentId, count) -> members.put(REPLIES_OF + parentId, (double) -count));
+            members.put(REPLY_COUNTS, 0d);
             return members;
         }, ttl);
     }

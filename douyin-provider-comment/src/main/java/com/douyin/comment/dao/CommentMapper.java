@@ -1,6 +1,7 @@
 package com.douyin.comment.dao;
 
 import com.douyin.api.comment.CommentDTO;
+import java.util.Collection;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -32,6 +33,21 @@ public interface CommentMapper {
     @Select("SELECT " + COLUMNS + " FROM comment c LEFT JOIN comment p ON p.id = c.parent_id"
             + " WHERE c.video_id = #{videoId} AND c.deleted = 0 AND (c.parent_id = 0 OR p.deleted = 0)")
     List<CommentDTO> findVisible(@Param("videoId") long videoId);
+
+    /**
+     * The video's top-level comments that are not deleted, newest first, after the position
+     * (beforeTime, beforeId); a range of idx_comment_video (it ends in the primary key).
+     */
+    @Select("SELECT " + COLUMNS + " FROM comment c WHERE c.video_id = #{videoId} AND c.deleted = 0"
+            + " AND c.created_time <= #{beforeTime} AND (c.created_time < #{beforeTime} OR c.id < #{beforeId}) AND c.parent_id = 0"
+            + " ORDER BY c.created_time DESC, c.id DESC LIMIT #{limit}")
+    List<CommentDTO> findTopLevelAfter(@Param("videoId") long videoId, @Param("beforeTime") long beforeTime,
+                                       @Param("beforeId") long beforeId, @Param("limit") int limit);
+
+    /** The undeleted replies of each of these comments, counted in one query (comments without any are left out). */
+    @Select("<script>SELECT parent_id, COUNT(*) AS reply_count FROM comment WHERE deleted = 0 AND parent_id IN "
+            + "<foreach collection='parentIds' item='id' open='(' separator=',' close=')'>#{id}</foreach> GROUP BY parent_id</script>")
+    List<ReplyCount> countUndeletedRepliesOf(@Param("parentIds") Collection<Long> parentIds);
 
     /** The comment's row if it is on this video and not deleted (its thread may be), locked until the transaction ends. */
     @Select("SELECT " + COLUMNS + " FROM comment c WHERE c.id = #{commentId} AND c.video_id = #{videoId} AND c.deleted = 0 FOR UPDATE")

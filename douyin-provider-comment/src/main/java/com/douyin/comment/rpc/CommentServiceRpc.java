@@ -3,6 +3,8 @@ package com.douyin.comment.rpc;
 import com.douyin.api.comment.CommentDTO;
 import com.douyin.api.comment.CommentService;
 import com.douyin.api.comment.CommentThreadDTO;
+import com.douyin.api.common.CursorPage;
+import com.douyin.api.common.PageCursor;
 import com.douyin.api.common.WriteTimeouts;
 import com.douyin.comment.service.CommentActionService;
 import com.douyin.comment.service.CommentQueryService;
@@ -35,8 +37,13 @@ public class CommentServiceRpc implements CommentService {
     }
 
     @Override
+    public CursorPage<CommentThreadDTO> list(long videoId, PageCursor cursor, int count) {
+        return queries.list(videoId, cursor, count);
+    }
+
+    @Override
     public List<CommentThreadDTO> list(long videoId) {
-        return queries.list(videoId);
+        return queries.list(videoId, null, CursorPage.MAX_COUNT).items();
     }
 
     @Override

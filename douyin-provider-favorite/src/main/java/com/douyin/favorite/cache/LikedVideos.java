@@ -1,9 +1,12 @@
 package com.douyin.favorite.cache;
 
+import com.douyin.api.common.CursorPage;
+import com.douyin.api.common.PageCursor;
 import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.common.cache.CachedEntity;
 import com.douyin.common.cache.ChangeJournal;
 import com.douyin.common.cache.CompleteSortedSet;
+import com.douyin.common.cache.TimeOrderedIds;
 import com.douyin.common.cache.ToggleSet;
 import com.douyin.favorite.dao.FavoriteMapper;
 import com.douyin.favorite.dao.LikedVideo;
@@ -78,9 +81,14 @@ public class LikedVideos {
         return likedSet(userId).among(members).stream().map(Long::valueOf).collect(Collectors.toSet());
     }
 
-    /** The user's liked videos, most recent first. */
-    public List<Long> all(long userId) {
-        return likedSet(userId).highestFirst().stream().map(Long::valueOf).toList();
+    /** A page of the user's liked videos, most recent first, after {@code cursor} (null: from the most recent). */
+    public CursorPage<Long> page(long userId, PageCursor cursor, int count) {
+        CursorPage<Long> page = TimeOrderedIds.page(redisson, setKey(userId), cursor, count);
+        if (page == null) {
+            likedSet(userId).load();
+            page = TimeOrderedIds.page(redisson, setKey(userId), cursor, count);
+        }
+        return page;
     }
 
     /** The user's set, rebuilt from MySQL when Redis has none. */

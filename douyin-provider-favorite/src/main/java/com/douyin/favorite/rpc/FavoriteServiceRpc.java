@@ -1,7 +1,9 @@
 package com.douyin.favorite.rpc;
 
-import com.douyin.api.common.WriteTimeouts;
+import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.ErrorCode;
+import com.douyin.api.common.PageCursor;
+import com.douyin.api.common.WriteTimeouts;
 import com.douyin.api.favorite.FavoriteChange;
 import com.douyin.api.favorite.FavoriteService;
 import com.douyin.favorite.service.FavoriteActionService;
@@ -48,7 +50,12 @@ public class FavoriteServiceRpc implements FavoriteService {
     }
 
     @Override
+    public CursorPage<Long> likedVideos(long userId, PageCursor cursor, int count) {
+        return queries.likedVideos(userId, cursor, count);
+    }
+
+    @Override
     public List<Long> likedVideos(long userId) {
-        return queries.likedVideos(userId);
+        return queries.likedVideos(userId, null, CursorPage.MAX_COUNT).items();
     }
 }

@@ -1,5 +1,7 @@
 package com.douyin.favorite.service;
 
+import com.douyin.api.common.CursorPage;
+import com.douyin.api.common.PageCursor;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.favorite.cache.LikedVideos;
 import com.douyin.favorite.dao.FavoriteMapper;
@@ -32,11 +34,18 @@ public class FavoriteQueryService {
                 () -> new HashSet<>(favorites.likedAmong(userId, videoIds)));
     }
 
-    public List<Long> likedVideos(long userId) {
-        return outage.redisOrElse(() -> liked.all(userId),
-                () -> favorites.findLiked(userId).stream()
-                        .sorted(Comparator.comparingLong(LikedVideo::likedAt).reversed())
-                        .map(LikedVideo::videoId)
-                        .toList());
+    /** Most recent like first; likes of the same millisecond by video ID, highest first, in Redis and in MySQL alike. */
+    public CursorPage<Long> likedVideos(long userId, PageCursor cursor, int count) {
+        int size = CursorPage.clamp(count);
+        return outage.redisOrElse(() -> liked.page(userId, cursor, size), () -> likedVideosInMysql(userId, cursor, size));
+    }
+
+    /** The page as the rows hold it, for while Redis is out. */
+    public CursorPage<Long> likedVideosInMysql(long userId, PageCursor cursor, int count) {
+        List<LikedVideo> newestFirst = favorites.findLiked(userId).stream()
+                .sorted(Comparator.comparingLong(LikedVideo::likedAt).thenComparingLong(LikedVideo::videoId).reversed())
+                .toList();
+        CursorPage<LikedVideo> page = CursorPage.after(cursor, newestFirst, count, v -> new PageCursor(v.likedAt(), v.videoId()));
+        return page.withItems(page.items().stream().map(LikedVideo::videoId).toList());
     }
 }

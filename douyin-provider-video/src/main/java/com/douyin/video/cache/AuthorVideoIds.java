@@ -1,11 +1,13 @@
 package com.douyin.video.cache;
 
+import com.douyin.api.common.CursorPage;
+import com.douyin.api.common.PageCursor;
 import com.douyin.common.cache.CacheTtl;
+import com.douyin.common.cache.TimeOrderedIds;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.video.dao.VideoKey;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.function.Supplier;
 import org.redisson.api.RScript;
@@ -20,13 +22,16 @@ import org.springframework.stereotype.Component;
  * time). A publish bumps the author's version ({@code video:author:ID:version}) and drops the
  * set; a reader that rebuilt the set from MySQL stores it only if the version is still the one
  * it saw before it queried, so a publish racing with a rebuild can never leave a stale list.
- * With Redis down ({@link RedisOutage}), lists are read from MySQL.
+ * A page of it is read at a time ({@link TimeOrderedIds}). With Redis down ({@link RedisOutage}),
+ * lists are read from MySQL.
  */
 @Component
 public class AuthorVideoIds {
 
-
-    /** KEYS: set, version. ARGV: version seen ('' for none), ttl ms, then score/member pairs. */
+    /**
+     * KEYS: set, version. ARGV: version seen ('' for none), ttl ms, then score/member pairs. The
+     * member 'end' (score 0, not an ID) marks a stored set complete even when the author has no videos.
+     */
     private static final String STORE_IF_UNCHANGED = """
             local seen = redis.call('GET', KEYS[2]) or ''
             if seen ~= ARGV[1] then return 0 end
@@ -44,9 +49,6 @@ public class AuthorVideoIds {
             return redis.call('DEL', KEYS[1])
             """;
 
-    /** Marks a stored set as complete even when the author has no videos (score 0 sorts last). */
-    private static final String END = "end";
-
     private final RedissonClient redisson;
     private final RedisOutage outage;
     private final Duration ttl;
@@ -58,33 +60,36 @@ public class AuthorVideoIds {
     }
 
     /**
-     * The author's video IDs, newest first: from Redis, or else from {@code fresh} and then cached.
-     * When Redis cannot cache them (an outage, an error), from {@code uncached}, which may lag behind.
+     * A page of the author's video IDs, newest first, after {@code cursor} (null: from the newest):
+     * from Redis, or else the whole list from {@code fresh}, then cached. When Redis cannot cache
+     * it (an outage, an error), from {@code uncached}, which may lag behind.
      */
-    public List<Long> get(long authorId, Supplier<List<VideoKey>> fresh, Supplier<List<VideoKey>> uncached) {
+    public CursorPage<Long> page(long authorId, PageCursor cursor, int count, Supplier<List<VideoKey>> fresh,
+                                 Supplier<List<VideoKey>> uncached) {
         if (outage.inEffect()) {
-            return ids(uncached.get());
+            return pageOf(uncached.get(), cursor, count);
         }
         String seenVersion;
         try {
-            Collection<String> cached = redisson.<String>getScoredSortedSet(setKey(authorId), StringCodec.INSTANCE)
-                    .valueRangeReversed(0, -1);
-            if (!cached.isEmpty()) {
-                return cached.stream().filter(member -> !END.equals(member)).map(Long::valueOf).toList();
+            CursorPage<Long> cached = TimeOrderedIds.page(redisson, setKey(authorId), cursor, count);
+            if (cached != null) {
+                return cached;
             }
             String version = redisson.<String>getBucket(versionKey(authorId), StringCodec.INSTANCE).get();
             seenVersion = version == null ? "" : version;
         } catch (RedisException e) {
             outage.failed(e);
-            return ids(uncached.get());
+            return pageOf(uncached.get(), cursor, count);
         }
         List<VideoKey> keys = fresh.get();
         store(authorId, seenVersion, keys);
-        return ids(keys);
+        return pageOf(keys, cursor, count);
     }
 
-    private static List<Long> ids(List<VideoKey> keys) {
-        return keys.stream().map(VideoKey::id).toList();
+    /** {@code newestFirst}: the whole list, in MySQL's order (published_at DESC, id DESC), the same as the set's pages. */
+    private static CursorPage<Long> pageOf(List<VideoKey> newestFirst, PageCursor cursor, int count) {
+        CursorPage<VideoKey> page = CursorPage.after(cursor, newestFirst, count, VideoKey::position);
+        return page.withItems(page.items().stream().map(VideoKey::id).toList());
     }
 
     /** After a publish (or delete) by the author: the next read rebuilds the list. */

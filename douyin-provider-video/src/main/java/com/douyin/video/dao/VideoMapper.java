@@ -31,16 +31,21 @@ public interface VideoMapper {
     @Update("UPDATE video SET cover_key = #{coverKey} WHERE id = #{id}")
     void updateCover(@Param("id") long id, @Param("coverKey") String coverKey);
 
-    /** Newest first, strictly before a time; answered from idx_video_feed alone. */
-    @Select("SELECT id, published_at FROM video WHERE published_at < #{beforeMs}"
+    /**
+     * Newest first, after the position (beforeMs, beforeId): published before beforeMs, or then
+     * with a smaller ID (beforeId 0: strictly before beforeMs). Written as a range of
+     * idx_video_feed, answered from it alone: MariaDB scans the whole index for the row comparison
+     * {@code (published_at, id) < (?, ?)}.
+     */
+    @Select("SELECT id, published_at FROM video WHERE published_at <= #{beforeMs} AND (published_at < #{beforeMs} OR id < #{beforeId})"
             + " ORDER BY published_at DESC, id DESC LIMIT #{limit}")
-    List<VideoKey> findKeysPublishedBefore(@Param("beforeMs") long beforeMs, @Param("limit") int limit);
+    List<VideoKey> findKeysAfter(@Param("beforeMs") long beforeMs, @Param("beforeId") long beforeId, @Param("limit") int limit);
 
-    /** One topic's videos, newest first, strictly before a time; answered from idx_video_topic alone (it ends in the primary key). */
-    @Select("SELECT id, published_at FROM video WHERE topic = #{topic} AND published_at < #{beforeMs}"
-            + " ORDER BY published_at DESC, id DESC LIMIT #{limit}")
-    List<VideoKey> findKeysOfTopicPublishedBefore(@Param("topic") String topic, @Param("beforeMs") long beforeMs,
-                                                  @Param("limit") int limit);
+    /** One topic's videos as {@link #findKeysAfter}; answered from idx_video_topic alone (it ends in the primary key). */
+    @Select("SELECT id, published_at FROM video WHERE topic = #{topic} AND published_at <= #{beforeMs}"
+            + " AND (published_at < #{beforeMs} OR id < #{beforeId}) ORDER BY published_at DESC, id DESC LIMIT #{limit}")
+    List<VideoKey> findKeysOfTopicAfter(@Param("topic") String topic, @Param("beforeMs") long beforeMs, @Param("beforeId") long beforeId,
+                                        @Param("limit") int limit);
 
     /** One author's videos, newest first; answered from idx_video_author alone. */
     @Select("SELECT id, published_at FROM video WHERE author_id = #{authorId} ORDER BY published_at DESC, id DESC")

@@ -1,5 +1,7 @@
 package com.douyin.video.rpc;
 
+import com.douyin.api.common.CursorPage;
+import com.douyin.api.common.PageCursor;
 import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoService;
 import com.douyin.video.service.PendingUploads;
@@ -33,13 +35,23 @@ public class VideoServiceRpc implements VideoService {
     }
 
     @Override
+    public List<VideoDTO> feed(String topic, PageCursor cursor, long unitMs, int limit) {
+        return queries.feed(topic, cursor, unitMs, limit);
+    }
+
+    @Override
     public List<VideoDTO> feed(String topic, long beforeMs, long unitMs, int limit) {
-        return queries.feed(topic, beforeMs, unitMs, limit);
+        return queries.feed(topic, new PageCursor(beforeMs, 0), unitMs, limit);
+    }
+
+    @Override
+    public CursorPage<VideoDTO> listByAuthor(long authorId, long viewerId, PageCursor cursor, int count) {
+        return queries.listByAuthor(authorId, viewerId, cursor, count);
     }
 
     @Override
     public List<VideoDTO> listByAuthor(long authorId, long viewerId) {
-        return queries.listByAuthor(authorId, viewerId);
+        return queries.listByAuthor(authorId, viewerId, null, CursorPage.MAX_COUNT).items();
     }
 
     @Override

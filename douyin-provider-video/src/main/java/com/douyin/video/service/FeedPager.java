@@ -4,9 +4,12 @@ import com.douyin.video.dao.VideoKey;
 import java.util.List;
 
 /**
- * Cuts a page of the feed so that the next request ("strictly before the oldest one's time",
- * in the client's unit: seconds or milliseconds) skips nothing: a page never ends inside a
- * group of videos that share a publish time at that resolution.
+ * Cuts a page of the feed, read newest first by (publish time, ID) after a position. The stock
+ * client asks for the next page "strictly before the oldest one's time" in its unit (seconds or
+ * milliseconds), so a page does not end inside a group of videos that share a publish time at
+ * that unit: the client would skip the rest of the group. A page that is one such group whole
+ * cannot be cut so and goes out as it is; from inside it, only the cursor of its oldest
+ * (publish time, ID) goes on (the feed's {@code cursor}), and that one never skips anything.
  */
 final class FeedPager {
 

@@ -1,5 +1,7 @@
 package com.douyin.video.service;
 
+import com.douyin.api.common.CursorPage;
+import com.douyin.api.common.PageCursor;
 import com.douyin.api.video.SearchKeyword;
 import com.douyin.api.video.VideoDTO;
 import com.douyin.common.datasource.ReadReplica;
@@ -16,8 +18,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.LongPredicate;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,21 +54,26 @@ public class VideoQueryService {
         this.knownIds = knownIds;
     }
 
-    /** Every video, or one topic's ("" or null: every video), paged alike. */
-    public List<VideoDTO> feed(String rawTopic, long beforeMs, long unitMs, int limit) {
+    /**
+     * Every video, or one topic's ("" or null: every video), paged alike: after {@code cursor}
+     * (null: from the newest), whose ID 0 means strictly before its time.
+     */
+    public List<VideoDTO> feed(String rawTopic, PageCursor cursor, long unitMs, int limit) {
         String topic = topics.require(rawTopic);
         int size = Math.max(1, Math.min(limit, MAX_FEED_PAGE));
         long unit = unitMs <= 0 ? 1 : unitMs;
+        PageCursor after = cursor == null ? new PageCursor(Long.MAX_VALUE, 0) : cursor;
         List<VideoKey> rows = ReadReplica.read(() -> topic.isEmpty()
-                ? videos.findKeysPublishedBefore(beforeMs, size + 1)
-                : videos.findKeysOfTopicPublishedBefore(topic, beforeMs, size + 1));
+                ? videos.findKeysAfter(after.time(), after.id(), size + 1)
+                : videos.findKeysOfTopicAfter(topic, after.time(), after.id(), size + 1));
         return load(FeedPager.page(rows, size, unit).stream().map(VideoKey::id).toList());
     }
 
-    public List<VideoDTO> listByAuthor(long authorId, long viewerId) {
+    public CursorPage<VideoDTO> listByAuthor(long authorId, long viewerId, PageCursor cursor, int count) {
         Supplier<List<VideoKey>> fresh = () -> videos.findKeysByAuthor(authorId);
         Supplier<List<VideoKey>> uncached = viewerId == authorId ? fresh : () -> ReadReplica.read(fresh);
-        return load(authorLists.get(authorId, fresh, uncached));
+        CursorPage<Long> ids = authorLists.page(authorId, cursor, CursorPage.clamp(count), fresh, uncached);
+        return ids.withItems(load(ids.items()));
     }
 
     /** Titles holding any word of the keyword, best matches first. */
@@ -79,24 +86,27 @@ public class VideoQueryService {
         return load(ReadReplica.read(() -> videos.findKeysMatching(terms, size)).stream().map(VideoKey::id).toList());
     }
 
-    /** Videos by IDs from outside (likes, links): uncached IDs the bloom filter rules out never reach MySQL. */
+    /**
+     * Videos by IDs from outside (likes, links): uncached IDs that the bloom filter rules out never
+     * reach MySQL; it is asked about all of them at once, not per ID.
+     */
     public List<VideoDTO> getVideos(List<Long> ids) {
-        return load(ids, knownIds::mightContain);
+        return load(ids, knownIds::whichMightExist);
     }
 
     /** Videos by IDs just read from MySQL, so known to exist. */
     private List<VideoDTO> load(List<Long> ids) {
-        return load(ids, id -> true);
+        return load(ids, UnaryOperator.identity());
     }
 
-    /** The cache first, then one query for the rest that {@code mayExist}. */
-    private List<VideoDTO> load(List<Long> ids, LongPredicate mayExist) {
+    /** The cache first (one round trip), then one query for the rest that {@code mayExist}. */
+    private List<VideoDTO> load(List<Long> ids, UnaryOperator<List<Long>> mayExist) {
         Set<Long> wanted = new LinkedHashSet<>(ids);
         if (wanted.isEmpty()) {
             return List.of();
         }
         Map<Long, VideoDTO> found = new HashMap<>(cache.getAll(wanted));
-        List<Long> missing = wanted.stream().filter(id -> !found.containsKey(id) && mayExist.test(id)).toList();
+        List<Long> missing = mayExist.apply(wanted.stream().filter(id -> !found.containsKey(id)).toList());
         if (!missing.isEmpty()) {
             List<VideoDTO> loaded = videos.findByIds(missing).stream().map(VideoDO::toDTO).toList();
             found.putAll(cache.putAll(loaded)); // with the cached counts, which may be ahead of MySQL
