@@ -5,6 +5,7 @@ import com.alibaba.csp.sentinel.SphU;
 import com.alibaba.csp.sentinel.Tracer;
 import com.alibaba.csp.sentinel.slots.block.BlockException;
 import com.douyin.common.metrics.DouyinMeters;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -66,6 +67,24 @@ public final class BrokerOrFallback {
                     events.forEach(fallback);
                     return null;
                 });
+    }
+
+    /**
+     * {@link #sendAll}, with {@code write} as each event's fallback (the synchronous path); answers
+     * the events neither the broker nor {@code write} took (a write that threw).
+     */
+    public <E> List<E> sendAllOrWrite(String topic, List<E> events, Function<E, String> keyOf, Consumer<E> write) {
+        List<E> unstored = new ArrayList<>();
+        if (!events.isEmpty()) {
+            sendAll(topic, events, keyOf, event -> {
+                try {
+                    write.accept(event);
+                } catch (RuntimeException e) {
+                    unstored.add(event);
+                }
+            });
+        }
+        return unstored;
     }
 
     /** The event as a message with its key (consumers deduplicate on it). */

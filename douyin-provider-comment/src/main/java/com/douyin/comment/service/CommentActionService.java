@@ -14,7 +14,6 @@ import com.douyin.common.redis.RedisOutage;
 import com.douyin.common.text.SensitiveText;
 import com.douyin.common.video.VideoAuthors;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
@@ -148,15 +147,7 @@ public class CommentActionService {
 
     /** Sends changes through the broker, or each on the synchronous path; answers those neither path took. */
     private List<CommentChangedEvent> handOn(List<CommentChangedEvent> events) {
-        List<CommentChangedEvent> unstored = new ArrayList<>();
-        broker.sendAll(Topics.COMMENT, events, CommentChangedEvent::eventKey, event -> {
-            try {
-                direct.write(event);
-            } catch (RuntimeException e) {
-                unstored.add(event);
-            }
-        });
-        return unstored;
+        return broker.sendAllOrWrite(Topics.COMMENT, events, CommentChangedEvent::eventKey, direct::write);
     }
 
     /**

@@ -178,23 +178,9 @@ public class FavoriteActionService {
         liked.journal().acknowledge(handedOn.values());
     }
 
-    /**
-     * Sends changes to MySQL's writers: through the broker, or each on the synchronous path if the
-     * broker cannot take them. Answers those neither path took.
-     */
+    /** Sends changes through the broker, or each on the synchronous path; answers those neither path took. */
     private List<FavoriteChangedEvent> handOn(List<FavoriteChangedEvent> events) {
-        if (events.isEmpty()) {
-            return List.of();
-        }
-        List<FavoriteChangedEvent> unstored = new ArrayList<>();
-        broker.sendAll(Topics.FAVORITE, events, FavoriteChangedEvent::eventKey, event -> {
-            try {
-                direct.write(event);
-            } catch (RuntimeException e) {
-                unstored.add(event);
-            }
-        });
-        return unstored;
+        return broker.sendAllOrWrite(Topics.FAVORITE, events, FavoriteChangedEvent::eventKey, direct::write);
     }
 
     /**

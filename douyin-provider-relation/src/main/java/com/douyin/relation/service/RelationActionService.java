@@ -10,7 +10,6 @@ import com.douyin.common.mq.BrokerOrFallback;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.relation.cache.FollowedUsers;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apache.dubbo.config.annotation.DubboReference;
@@ -94,15 +93,7 @@ public class RelationActionService {
 
     /** Sends changes through the broker, or each on the synchronous path; answers those neither path took. */
     private List<FollowChangedEvent> handOn(List<FollowChangedEvent> events) {
-        List<FollowChangedEvent> unstored = new ArrayList<>();
-        broker.sendAll(Topics.RELATION, events, FollowChangedEvent::eventKey, event -> {
-            try {
-                direct.write(event);
-            } catch (RuntimeException e) {
-                unstored.add(event);
-            }
-        });
-        return unstored;
+        return broker.sendAllOrWrite(Topics.RELATION, events, FollowChangedEvent::eventKey, direct::write);
     }
 
     /**
