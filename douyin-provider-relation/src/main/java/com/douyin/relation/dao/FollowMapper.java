@@ -26,12 +26,15 @@ public interface FollowMapper {
     @Select("SELECT followee_id AS user_id, followed_at FROM follow WHERE follower_id = #{userId} AND following = 1")
     List<FollowedUser> findFollowing(@Param("userId") long userId);
 
-    /** A page of whom the user follows, most recent first (while Redis is out). */
+    /** A page of whom the user follows, most recent first (while Redis is out): one range of idx_follow_following_page, no sort. */
     @Select("SELECT followee_id FROM follow WHERE follower_id = #{userId} AND following = 1"
             + " ORDER BY followed_at DESC, followee_id DESC LIMIT #{count} OFFSET #{offset}")
     List<Long> followingPage(@Param("userId") long userId, @Param("offset") int offset, @Param("count") int count);
 
-    /** A page of who follows the user, most recent first. Followers are never all in Redis: a star has millions. */
+    /**
+     * A page of who follows the user, most recent first. Followers are never all in Redis: a star
+     * has millions. One range of idx_follow_followers_page read backwards, no sort.
+     */
     @Select("SELECT follower_id FROM follow WHERE followee_id = #{userId} AND following = 1"
             + " ORDER BY followed_at DESC, follower_id DESC LIMIT #{count} OFFSET #{offset}")
     List<Long> followersPage(@Param("userId") long userId, @Param("offset") int offset, @Param("count") int count);
