@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.douyin.api.common.DouyinException;
+import com.douyin.api.common.ErrorCode;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 
@@ -38,5 +39,19 @@ class RequestParamsTest {
         assertThatThrownBy(() -> RequestParams.required(new MockHttpServletRequest(), "token"))
                 .isInstanceOf(DouyinException.class).hasMessageContaining("'token' is missing");
         assertThat(RequestParams.optionalId(new MockHttpServletRequest(), "user_id")).isNull();
+    }
+
+    @Test
+    void anOffsetIsCappedSoNoPageScansWithoutBound() {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        assertThat(RequestParams.offset(request)).isZero();
+        request.setParameter("offset", "10000");
+        assertThat(RequestParams.offset(request)).isEqualTo(10_000);
+        for (String tooFar : new String[] {"10001", "2147483648", "-1"}) {
+            request.setParameter("offset", tooFar);
+            assertThatThrownBy(() -> RequestParams.offset(request))
+                    .isInstanceOf(DouyinException.class).hasMessage("offset must be 0 to 10000.")
+                    .satisfies(e -> assertThat(((DouyinException) e).errorCode()).isEqualTo(ErrorCode.BAD_REQUEST));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.douyin.relation.service;
 
+import com.douyin.api.common.Paging;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.relation.cache.FollowedUsers;
 import com.douyin.relation.dao.FollowMapper;
@@ -34,16 +35,20 @@ public class RelationQueryService {
     }
 
     public List<Long> following(long userId, int offset, int count) {
+        Paging.checkedOffset(offset);
         return outage.redisOrElse(() -> page(followed.following(userId), offset, count),
                 () -> follows.followingPage(userId, offset, count));
     }
 
+    /** A page of one range of idx_follow_followers_page: the offset is capped, so no page walks a star's millions. */
     public List<Long> followers(long userId, int offset, int count) {
+        Paging.checkedOffset(offset);
         return follows.followersPage(userId, offset, count);
     }
 
     /** Mutual follows: of everyone the user follows (most recent first), those who follow back. */
     public List<Long> friends(long userId, int offset, int count) {
+        Paging.checkedOffset(offset);
         List<Long> friends = outage.redisOrElse(() -> {
             List<Long> following = followed.following(userId);
             Set<Long> back = following.isEmpty() ? Set.of() : followed.followingBack(userId, following);
