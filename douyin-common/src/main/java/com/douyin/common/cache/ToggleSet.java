@@ -13,7 +13,8 @@ import org.redisson.client.codec.StringCodec;
  * Membership that a user switches on and off (the videos they like, the users they follow), as a
  * {@link CompleteSortedSet} in Redis: member scored by when it was switched on. A switch is one
  * Lua step that changes the set and, only if the set really changed, moves counter fields of
- * cached hashes (where those hashes are cached), so a repeat moves nothing. It also answers a
+ * cached hashes (where those hashes are cached) and deletes cached data derived from the set (a
+ * friend list derived from follows), so a repeat moves nothing. It also answers a
  * sequence from Redis's clock (microseconds) that orders the changes of one (set, member) pair.
  * Each switch has an ID, and Redis keeps its answer a minute, so a caller that met a timeout can
  * ask again without switching twice.
@@ -36,8 +37,9 @@ public final class ToggleSet {
     private static final int ANSWER_KEPT_SECONDS = 60;
 
     /**
-     * KEYS: the set, the switch's answer, then the counter hashes. ARGV: member, +1 or -1, how
-     * long to keep the answer, then one field per hash. Returns {-1, 0} if the set is not loaded,
+     * KEYS: the set, the switch's answer, the counter hashes, then the derived keys. ARGV: member,
+     * +1 or -1, how long to keep the answer, the number of counter hashes, then one field per
+     * hash. Returns {-1, 0} if the set is not loaded,
      * {0, 0} if nothing changed, else {1, sequence}; a switch asked again (same answer key) gets
      * its first answer and changes nothing.
      */
@@ -60,9 +62,11 @@ public final class ToggleSet {
             if changed == 0 then seq = 0 end
             redis.call('SET', KEYS[2], string.format('%d:%d', changed, seq), 'EX', ARGV[3])
             if changed == 0 then return {0, 0} end
-            for i = 3, #KEYS do
-              if redis.call('EXISTS', KEYS[i]) == 1 then redis.call('HINCRBY', KEYS[i], ARGV[i + 1], delta) end
+            local counters = tonumber(ARGV[4])
+            for i = 1, counters do
+              if redis.call('EXISTS', KEYS[2 + i]) == 1 then redis.call('HINCRBY', KEYS[2 + i], ARGV[4 + i], delta) end
             end
+            for i = 3 + counters, #KEYS do redis.call('DEL', KEYS[i]) end
             return {1, seq}
             """;
 
@@ -86,14 +90,23 @@ public final class ToggleSet {
      * answer, and nothing moves twice.
      */
     public Flip flip(String flipId, String member, int delta, List<Counter> counters) {
-        List<Long> result = run(flipId, member, delta, counters);
-        return result.get(0) < 0 ? loadAndFlip(flipId, member, delta, counters) : flipOf(result);
+        return flip(flipId, member, delta, counters, List.of());
+    }
+
+    /**
+     * As {@link #flip(String, String, int, List)}, and if the set changes, deletes {@code derived}:
+     * keys of cached data computed from this set (and others), which a reader then computes again.
+     * Deleted in the same step, so no reader finds the set changed and the derived data not.
+     */
+    public Flip flip(String flipId, String member, int delta, List<Counter> counters, List<String> derived) {
+        List<Long> result = run(flipId, member, delta, counters, derived);
+        return result.get(0) < 0 ? loadAndFlip(flipId, member, delta, counters, derived) : flipOf(result);
     }
 
     /** A switch whose set Redis does not hold (first use, or Redis lost it): the set is loaded, then switched. */
-    private Flip loadAndFlip(String flipId, String member, int delta, List<Counter> counters) {
+    private Flip loadAndFlip(String flipId, String member, int delta, List<Counter> counters, List<String> derived) {
         set.load();
-        List<Long> result = run(flipId, member, delta, counters);
+        List<Long> result = run(flipId, member, delta, counters, derived);
         if (result.get(0) < 0) {
             throw new IllegalStateException("The set " + set.set().getName() + " vanished while in use");
         }
@@ -115,7 +128,7 @@ public final class ToggleSet {
         RBatch batch = redisson.createBatch();
         List<RFuture<List<Long>>> answers = new ArrayList<>(switches.size());
         for (Switch s : switches) {
-            Script script = s.set().script(s.flipId(), s.member(), s.delta(), s.counters());
+            Script script = s.set().script(s.flipId(), s.member(), s.delta(), s.counters(), List.of());
             answers.add(batch.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, FLIP,
                     RScript.ReturnType.MULTI, script.keys(), script.args()));
         }
@@ -124,13 +137,13 @@ public final class ToggleSet {
         for (int i = 0; i < switches.size(); i++) {
             List<Long> answer = answers.get(i).toCompletableFuture().join();
             Switch s = switches.get(i);
-            flips.add(answer.get(0) < 0 ? s.set().loadAndFlip(s.flipId(), s.member(), s.delta(), s.counters()) : flipOf(answer));
+            flips.add(answer.get(0) < 0 ? s.set().loadAndFlip(s.flipId(), s.member(), s.delta(), s.counters(), List.of()) : flipOf(answer));
         }
         return flips;
     }
 
-    private List<Long> run(String flipId, String member, int delta, List<Counter> counters) {
-        Script script = script(flipId, member, delta, counters);
+    private List<Long> run(String flipId, String member, int delta, List<Counter> counters, List<String> derived) {
+        Script script = script(flipId, member, delta, counters, derived);
         return redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, FLIP,
                 RScript.ReturnType.MULTI, script.keys(), script.args());
     }
@@ -139,15 +152,17 @@ public final class ToggleSet {
     private record Script(List<Object> keys, Object[] args) {
     }
 
-    private Script script(String flipId, String member, int delta, List<Counter> counters) {
+    private Script script(String flipId, String member, int delta, List<Counter> counters, List<String> derived) {
         List<Object> keys = new ArrayList<>();
-        List<Object> args = new ArrayList<>(List.of(member, String.valueOf(delta), String.valueOf(ANSWER_KEPT_SECONDS)));
+        List<Object> args = new ArrayList<>(List.of(member, String.valueOf(delta), String.valueOf(ANSWER_KEPT_SECONDS),
+                String.valueOf(counters.size())));
         keys.add(set.set().getName());
         keys.add("toggle:answer:" + flipId);
         for (Counter counter : counters) {
             keys.add(counter.hashKey());
             args.add(counter.field());
         }
+        keys.addAll(derived);
         return new Script(keys, args.toArray());
     }
 

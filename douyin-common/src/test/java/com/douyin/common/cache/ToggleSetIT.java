@@ -83,4 +83,18 @@ class ToggleSetIT {
         assertThat(ToggleSet.flipAll(redisson, batch)).as("the same batch asked again, as after an error").isEqualTo(flips);
         assertThat(count()).isEqualTo("13");
     }
+
+    @Test
+    void aChangeDeletesTheDerivedKeysInTheSameStepAndARepeatLeavesThem() {
+        ToggleSet dan = likes("dan");
+        List<String> derived = List.of("toggle-it:derived:a", "toggle-it:derived:b");
+        derived.forEach(key -> redisson.getBucket(key, StringCodec.INSTANCE).set("computed from the set"));
+
+        assertThat(dan.flip(ToggleSet.newFlipId(), "video-1", +1, List.of(), derived).changed()).isTrue();
+        assertThat(redisson.getKeys().countExists(derived.toArray(String[]::new))).as("dropped by the change").isZero();
+
+        derived.forEach(key -> redisson.getBucket(key, StringCodec.INSTANCE).set("computed again"));
+        assertThat(dan.flip(ToggleSet.newFlipId(), "video-1", +1, List.of(), derived).changed()).isFalse();
+        assertThat(redisson.getKeys().countExists(derived.toArray(String[]::new))).as("kept: a repeat changes nothing").isEqualTo(2);
+    }
 }
