@@ -39,12 +39,23 @@ public interface FollowMapper {
             + " ORDER BY followed_at DESC, follower_id DESC LIMIT #{count} OFFSET #{offset}")
     List<Long> followersPage(@Param("userId") long userId, @Param("offset") int offset, @Param("count") int count);
 
+    /**
+     * A page of the user's friends (whom they follow who follow them back), most recent follow
+     * first (while Redis is out): the user's range of idx_follow_following_page in page order, each
+     * row's reverse looked up by uk_follow_pair.
+     */
+    @Select("SELECT mine.followee_id FROM follow mine"
+            + " JOIN follow theirs ON theirs.follower_id = mine.followee_id AND theirs.followee_id = mine.follower_id AND theirs.following = 1"
+            + " WHERE mine.follower_id = #{userId} AND mine.following = 1"
+            + " ORDER BY mine.followed_at DESC, mine.followee_id DESC LIMIT #{count} OFFSET #{offset}")
+    List<Long> friendsPage(@Param("userId") long userId, @Param("offset") int offset, @Param("count") int count);
+
     /** Which of these users the user follows, by the rows (while Redis is out). */
     @Select("<script>SELECT followee_id FROM follow WHERE follower_id = #{userId} AND following = 1 AND followee_id IN "
             + "<foreach collection='userIds' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
     List<Long> followingAmong(@Param("userId") long userId, @Param("userIds") Collection<Long> userIds);
 
-    /** Which of these users follow the user, by the rows. */
+    /** Which of these users follow the user, by the rows (one query for a friend list, however many). */
     @Select("<script>SELECT follower_id FROM follow WHERE followee_id = #{userId} AND following = 1 AND follower_id IN "
             + "<foreach collection='userIds' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
     List<Long> followersAmong(@Param("userId") long userId, @Param("userIds") Collection<Long> userIds);
