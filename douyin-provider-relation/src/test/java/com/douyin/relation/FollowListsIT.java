@@ -93,10 +93,11 @@ class FollowListsIT {
 
     /**
      * A star's follower page and a user's following page are one range of an index, read in the
-     * page's order: no sort of all the star's followers, whatever the offset.
+     * page's order: no sort of all the star's followers, whatever the offset. So is a friend page
+     * (while Redis is out), each followed user's follow back found by its key.
      */
     @Test
-    void followerAndFollowingPagesReadAnIndexInTheirOrderWithoutSorting() {
+    void followerFollowingAndFriendPagesReadAnIndexInTheirOrderWithoutSorting() {
         long star = 7_000_000;
         long fan = 7_000_001;
         List<FollowRow> follows = new ArrayList<>();
@@ -108,13 +109,23 @@ class FollowListsIT {
         insertRows(follows);
         jdbc.execute("ANALYZE TABLE follow");
 
-        Map<String, Object> followers = explain("followersPage", Map.of("userId", star, "offset", 2000, "count", 100));
-        Map<String, Object> following = explain("followingPage", Map.of("userId", fan, "offset", 2000, "count", 100));
+        List<Map<String, Object>> followers = explain("followersPage", Map.of("userId", star, "offset", 2000, "count", 100));
+        List<Map<String, Object>> following = explain("followingPage", Map.of("userId", fan, "offset", 2000, "count", 100));
+        List<Map<String, Object>> friends = explain("friendsPage", Map.of("userId", fan, "offset", 2000, "count", 100));
 
-        assertThat(followers.get("key")).isEqualTo("idx_follow_followers_page");
-        assertThat(String.valueOf(followers.get("Extra"))).contains("Using index").doesNotContain("filesort");
-        assertThat(following.get("key")).isEqualTo("idx_follow_following_page");
-        assertThat(String.valueOf(following.get("Extra"))).contains("Using index").doesNotContain("filesort");
+        assertThat(followers).singleElement().satisfies(plan -> {
+            assertThat(plan.get("key")).isEqualTo("idx_follow_followers_page");
+            assertThat(String.valueOf(plan.get("Extra"))).contains("Using index").doesNotContain("filesort");
+        });
+        assertThat(following).singleElement().satisfies(plan -> {
+            assertThat(plan.get("key")).isEqualTo("idx_follow_following_page");
+            assertThat(String.valueOf(plan.get("Extra"))).contains("Using index").doesNotContain("filesort");
+        });
+        assertThat(friends).hasSize(2);
+        assertThat(friends.get(0).get("key")).isEqualTo("idx_follow_following_page");
+        assertThat(String.valueOf(friends.get(0).get("Extra"))).doesNotContain("filesort").doesNotContain("temporary");
+        assertThat(friends.get(1).get("key")).isEqualTo("uk_follow_pair");
+        assertThat(friends.get(1).get("type")).isEqualTo("eq_ref");
     }
 
     /**
@@ -258,13 +269,11 @@ class FollowListsIT {
         }
     }
 
-    /** MariaDB's plan (its one row) of the query of a {@link FollowMapper} method, as MyBatis sends it. */
-    private Map<String, Object> explain(String mapperMethod, Map<String, Object> params) {
+    /** MariaDB's plan (a row per table) of the query of a {@link FollowMapper} method, as MyBatis sends it. */
+    private List<Map<String, Object>> explain(String mapperMethod, Map<String, Object> params) {
         BoundSql query = sqlSessions.getConfiguration()
                 .getMappedStatement(FollowMapper.class.getName() + "." + mapperMethod).getBoundSql(params);
         Object[] args = query.getParameterMappings().stream().map(p -> params.get(p.getProperty())).toArray();
-        List<Map<String, Object>> plan = jdbc.queryForList("EXPLAIN " + query.getSql(), args);
-        assertThat(plan).hasSize(1);
-        return plan.get(0);
+        return jdbc.queryForList("EXPLAIN " + query.getSql(), args);
     }
 }
