@@ -1,5 +1,5 @@
 -- Schema of every table the API needs. Idempotent: ./douyin up applies it on every start.
--- Later files change tables created here (ALTER ... ADD): re-applied, they are skipped as done.
+-- Later files change tables created here (ALTER ... ADD or DROP): re-applied, they are skipped as done.
 -- Each table belongs to one provider (see docs/architecture.md); references between tables are
 -- logical (no FOREIGN KEY): the tables may live in different databases when services are split.
 -- Times the client sees are epoch milliseconds (BIGINT); created_at/updated_at are for operators.

@@ -62,6 +62,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
         "rocketmq.name-server=127.0.0.1:9876",
         "douyin.user.work-count-group=douyin-user-work-count-it", // never takes a running system's events
         "douyin.user.favorite-count-group=douyin-user-favorite-count-it",
+        "douyin.user.follow-count-group=douyin-user-follow-count-it",
 })
 class UserServiceIT {
 

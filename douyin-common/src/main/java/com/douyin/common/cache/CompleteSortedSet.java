@@ -2,8 +2,10 @@ package com.douyin.common.cache;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +14,7 @@ import org.redisson.api.RLock;
 import org.redisson.api.RScoredSortedSet;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+import org.redisson.client.protocol.ScoredEntry;
 
 /**
  * A Redis sorted set that is either complete or absent: loaded from MySQL as a whole, with a
@@ -49,6 +52,22 @@ public final class CompleteSortedSet {
             members = List.copyOf(set().valueRangeReversed(0, -1));
         }
         return members.stream().filter(member -> !MARKER.equals(member)).toList();
+    }
+
+    /** Every member and its score, highest score first, without the marker; loads the set if Redis has none. */
+    public LinkedHashMap<String, Double> highestFirstWithScores() {
+        Collection<ScoredEntry<String>> entries = set().entryRangeReversed(0, -1);
+        if (entries.isEmpty()) { // not even the marker: not loaded
+            load();
+            entries = set().entryRangeReversed(0, -1);
+        }
+        LinkedHashMap<String, Double> members = new LinkedHashMap<>();
+        for (ScoredEntry<String> entry : entries) {
+            if (!MARKER.equals(entry.getValue())) {
+                members.put(entry.getValue(), entry.getScore());
+            }
+        }
+        return members;
     }
 
     /** The scores of {@code members} (null where absent), in their order; loads the set if Redis has none. */

@@ -13,7 +13,8 @@ import org.redisson.client.codec.StringCodec;
  * Membership that a user switches on and off (the videos they like, the users they follow), as a
  * {@link CompleteSortedSet} in Redis: member scored by when it was switched on. A switch is one
  * Lua step that changes the set and, only if the set really changed, moves counter fields of
- * cached hashes (where those hashes are cached), so a repeat moves nothing. It also answers a
+ * cached hashes (where those hashes are cached) and deletes cached data derived from the set (a
+ * friend list derived from follows), so a repeat moves nothing. It also answers a
  * sequence from Redis's clock (microseconds) that orders the changes of one (set, member) pair.
  * Each switch has an ID, and Redis keeps its answer a minute, so a caller that met a timeout can
  * ask again without switching twice.
@@ -46,9 +47,9 @@ public final class ToggleSet {
     private static final int ANSWER_KEPT_SECONDS = 60;
 
     /**
-     * KEYS: the set, the switch's answer, the journal (a stream; "" for none), then the counter
-     * hashes. ARGV: member, +1 or -1, how long to keep the answer, the journal record, then one
-     * field per hash. Returns {-1, 0, ""} if the set is not loaded, {0, 0, ""} if nothing changed,
+     * KEYS: the set, the switch's answer, the journal (a stream; "" for none), the counter hashes,
+     * then the derived keys. ARGV: member, +1 or -1, how long to keep the answer, the journal
+     * record, the number of counter hashes, then one field per hash. Returns {-1, 0, ""} if the set is not loaded, {0, 0, ""} if nothing changed,
      * else {1, sequence, journal entry ID or ""}; a switch asked again (same answer key) gets its
      * first answer and changes nothing.
      */
@@ -75,9 +76,11 @@ public final class ToggleSet {
             local entry = ''
             if KEYS[3] ~= '' then entry = redis.call('XADD', KEYS[3], '*', 'r', ARGV[4], 'n', seq) end
             redis.call('SET', KEYS[2], string.format('1:%d:%s', seq, entry), 'EX', ARGV[3])
-            for i = 4, #KEYS do
-              if redis.call('EXISTS', KEYS[i]) == 1 then redis.call('HINCRBY', KEYS[i], ARGV[i + 1], delta) end
+            local counters = tonumber(ARGV[5])
+            for i = 1, counters do
+              if redis.call('EXISTS', KEYS[3 + i]) == 1 then redis.call('HINCRBY', KEYS[3 + i], ARGV[5 + i], delta) end
             end
+            for i = 4 + counters, #KEYS do redis.call('DEL', KEYS[i]) end
             return {1, seq, entry}
             """;
 
@@ -104,14 +107,24 @@ public final class ToggleSet {
      * answer, and nothing moves twice.
      */
     public Flip flip(String flipId, String member, int delta, List<Counter> counters, String record) {
-        List<Object> result = run(flipId, member, delta, counters, record);
-        return notLoaded(result) ? loadAndFlip(flipId, member, delta, counters, record) : flipOf(result);
+        return flip(flipId, member, delta, counters, record, List.of());
+    }
+
+    /**
+     * As {@link #flip(String, String, int, List, String)}, and if the set changes, deletes
+     * {@code derived}: keys of cached data computed from this set (and others), which a reader then
+     * computes again. Deleted in the same step, so no reader finds the set changed and the derived
+     * data not.
+     */
+    public Flip flip(String flipId, String member, int delta, List<Counter> counters, String record, List<String> derived) {
+        List<Object> result = run(flipId, member, delta, counters, record, derived);
+        return notLoaded(result) ? loadAndFlip(flipId, member, delta, counters, record, derived) : flipOf(result);
     }
 
     /** A switch whose set Redis does not hold (first use, or Redis lost it): the set is loaded, then switched. */
-    private Flip loadAndFlip(String flipId, String member, int delta, List<Counter> counters, String record) {
+    private Flip loadAndFlip(String flipId, String member, int delta, List<Counter> counters, String record, List<String> derived) {
         set.load();
-        List<Object> result = run(flipId, member, delta, counters, record);
+        List<Object> result = run(flipId, member, delta, counters, record, derived);
         if (notLoaded(result)) {
             throw new IllegalStateException("The set " + set.set().getName() + " vanished while in use");
         }
@@ -138,7 +151,7 @@ public final class ToggleSet {
         RBatch batch = redisson.createBatch();
         List<RFuture<List<Object>>> answers = new ArrayList<>(switches.size());
         for (Switch s : switches) {
-            Script script = s.set().script(s.flipId(), s.member(), s.delta(), s.counters(), s.record());
+            Script script = s.set().script(s.flipId(), s.member(), s.delta(), s.counters(), s.record(), List.of());
             answers.add(batch.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, FLIP,
                     RScript.ReturnType.MULTI, script.keys(), script.args()));
         }
@@ -147,13 +160,14 @@ public final class ToggleSet {
         for (int i = 0; i < switches.size(); i++) {
             List<Object> answer = answers.get(i).toCompletableFuture().join();
             Switch s = switches.get(i);
-            flips.add(notLoaded(answer) ? s.set().loadAndFlip(s.flipId(), s.member(), s.delta(), s.counters(), s.record()) : flipOf(answer));
+            flips.add(notLoaded(answer) ? s.set().loadAndFlip(s.flipId(), s.member(), s.delta(), s.counters(), s.record(), List.of())
+                    : flipOf(answer));
         }
         return flips;
     }
 
-    private List<Object> run(String flipId, String member, int delta, List<Counter> counters, String record) {
-        Script script = script(flipId, member, delta, counters, record);
+    private List<Object> run(String flipId, String member, int delta, List<Counter> counters, String record, List<String> derived) {
+        Script script = script(flipId, member, delta, counters, record, derived);
         return redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, FLIP,
                 RScript.ReturnType.MULTI, script.keys(), script.args());
     }
@@ -162,10 +176,10 @@ public final class ToggleSet {
     private record Script(List<Object> keys, Object[] args) {
     }
 
-    private Script script(String flipId, String member, int delta, List<Counter> counters, String record) {
+    private Script script(String flipId, String member, int delta, List<Counter> counters, String record, List<String> derived) {
         List<Object> keys = new ArrayList<>();
         List<Object> args = new ArrayList<>(List.of(member, String.valueOf(delta), String.valueOf(ANSWER_KEPT_SECONDS),
-                journal == null ? "" : record));
+                journal == null ? "" : record, String.valueOf(counters.size())));
         keys.add(set.set().getName());
         keys.add("toggle:answer:" + flipId);
         keys.add(journal == null ? "" : journal.key());
@@ -173,6 +187,7 @@ public final class ToggleSet {
             keys.add(counter.hashKey());
             args.add(counter.field());
         }
+        keys.addAll(derived);
         return new Script(keys, args.toArray());
     }
 

@@ -3,9 +3,9 @@ package com.douyin.common.mq;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,7 +27,7 @@ public final class ConsumedEvents {
         return jdbc.update("INSERT IGNORE INTO consumed_event (consumer, event_key) VALUES (?, ?)", consumer, eventKey) == 1;
     }
 
-    /** The events of a batch not seen before (see {@link #firstDeliveries}), in their order. */
+    /** The events of a batch not seen before (see {@link #firstDeliveries}), in the batch's order. */
     public <E> List<E> firstDeliveries(String consumer, List<E> events, Function<E, String> keyOf) {
         Set<String> fresh = firstDeliveries(consumer, events.stream().map(keyOf).toList());
         return events.stream().filter(event -> fresh.contains(keyOf.apply(event))).toList();
@@ -40,9 +40,13 @@ public final class ConsumedEvents {
      * ones are looked up first (two statements). A plain INSERT, not INSERT IGNORE, so a Seata AT
      * branch can undo it. If another consumer records one of them at the same time, the second
      * insert fails and the whole batch is redelivered.
+     *
+     * <p>The keys are inserted in key order, whatever the batch's order: two deliveries of
+     * overlapping batches (a redelivery, a queue handed to another consumer) then lock their
+     * common keys in one order, one waits for the other, and neither deadlocks.
      */
     public Set<String> firstDeliveries(String consumer, Collection<String> eventKeys) {
-        Set<String> fresh = new LinkedHashSet<>(eventKeys);
+        Set<String> fresh = new TreeSet<>(eventKeys);
         if (fresh.isEmpty()) {
             return fresh;
         }

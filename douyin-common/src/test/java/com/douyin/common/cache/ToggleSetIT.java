@@ -106,4 +106,18 @@ class ToggleSetIT {
         assertThat(entries).extracting(ChangeJournal.Entry::number).containsExactly(on.sequence(), off.sequence());
         assertThat(journal("dan").unacknowledged(Duration.ofMinutes(1), 100)).as("entries still in their call's hands").isEmpty();
     }
+
+    @Test
+    void aChangeDeletesTheDerivedKeysInTheSameStepAndARepeatLeavesThem() {
+        ToggleSet eve = likes("eve");
+        List<String> derived = List.of("toggle-it:derived:a", "toggle-it:derived:b");
+        derived.forEach(key -> redisson.getBucket(key, StringCodec.INSTANCE).set("computed from the set"));
+
+        assertThat(eve.flip(ToggleSet.newFlipId(), "video-1", +1, List.of(), "r", derived).changed()).isTrue();
+        assertThat(redisson.getKeys().countExists(derived.toArray(String[]::new))).as("dropped by the change").isZero();
+
+        derived.forEach(key -> redisson.getBucket(key, StringCodec.INSTANCE).set("computed again"));
+        assertThat(eve.flip(ToggleSet.newFlipId(), "video-1", +1, List.of(), "r", derived).changed()).isFalse();
+        assertThat(redisson.getKeys().countExists(derived.toArray(String[]::new))).as("kept: a repeat changes nothing").isEqualTo(2);
+    }
 }

@@ -4,6 +4,7 @@ import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.api.common.PageCursor;
+import com.douyin.api.common.Paging;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
 
@@ -44,13 +45,10 @@ public final class RequestParams {
         };
     }
 
-    /** {@code offset} of a paged list: 0 when missing. */
+    /** {@code offset} of a paged list: 0 when missing, at most {@link Paging#MAX_OFFSET}. */
     public static int offset(HttpServletRequest request) {
         Long offset = optionalId(request, "offset");
-        if (offset != null && (offset < 0 || offset > Integer.MAX_VALUE)) {
-            throw new DouyinException(ErrorCode.BAD_REQUEST, "offset must be 0 or more.");
-        }
-        return offset == null ? 0 : offset.intValue();
+        return offset == null ? 0 : Paging.checkedOffset(offset);
     }
 
     /** {@code count} of a paged list: {@code fallback} when missing, at most {@code max}. */

@@ -73,4 +73,18 @@ class RequestParamsTest {
                     .hasMessageContaining("next_cursor");
         }
     }
+
+    @Test
+    void anOffsetIsCappedSoNoPageScansWithoutBound() {
+        MockHttpServletRequest request = new MockHttpServletRequest();
+        assertThat(RequestParams.offset(request)).isZero();
+        request.setParameter("offset", "10000");
+        assertThat(RequestParams.offset(request)).isEqualTo(10_000);
+        for (String tooFar : new String[] {"10001", "2147483648", "-1"}) {
+            request.setParameter("offset", tooFar);
+            assertThatThrownBy(() -> RequestParams.offset(request))
+                    .isInstanceOf(DouyinException.class).hasMessage("offset must be 0 to 10000.")
+                    .satisfies(e -> assertThat(((DouyinException) e).errorCode()).isEqualTo(ErrorCode.BAD_REQUEST));
+        }
+    }
 }

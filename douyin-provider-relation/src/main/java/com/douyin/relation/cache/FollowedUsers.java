@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,9 +29,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>A follow or unfollow is one Lua step ({@link ToggleSet}): it changes the set and, only if it
  * changed, the cached follow_count of the follower and follower_count of the followee
- * ({@code user:counters:ID}) where those are cached. The user provider applies the same change to
- * MySQL from the change event and never moves these cached fields itself. The same step journals
- * the change ({@link #journal}) until it has been handed on to MySQL.
+ * ({@code user:counters:ID}) where those are cached, and deletes both users' friend lists
+ * ({@link FriendLists}). The user provider applies the same change to MySQL from the change event
+ * and never moves these cached fields itself. The same step journals the change
+ * ({@link #journal}) until it has been handed on to MySQL.
  */
 @Component
 public class FollowedUsers {
@@ -45,12 +47,17 @@ public class FollowedUsers {
         this.journal = new ChangeJournal(redisson, "journal:relation");
     }
 
-    /** Follows ({@code delta} +1) or unfollows (-1) atomically with the cached counters; see {@link ToggleSet#flip}. */
+    /**
+     * Follows ({@code delta} +1) or unfollows (-1) atomically with the cached counters and the
+     * two users' friend lists; see {@link ToggleSet#flip}.
+     */
     public ToggleSet.Flip flip(String flipId, long followerId, long followeeId, int delta) {
+        List<String> friendLists = new ArrayList<>(FriendLists.keysOf(followerId));
+        friendLists.addAll(FriendLists.keysOf(followeeId));
         return new ToggleSet(redisson, followingSet(followerId), journal).flip(flipId, String.valueOf(followeeId), delta, List.of(
                 new ToggleSet.Counter(CachedEntity.USER.countersKey(followerId), "follow_count"),
                 new ToggleSet.Counter(CachedEntity.USER.countersKey(followeeId), "follower_count")),
-                followerId + ":" + followeeId + ":" + delta);
+                followerId + ":" + followeeId + ":" + delta, friendLists);
     }
 
     /** The changes made here and not yet handed on to MySQL. */
@@ -75,16 +82,24 @@ public class FollowedUsers {
         return followingSet(userId).highestFirst().stream().map(Long::valueOf).toList();
     }
 
+    /** Everyone the user follows and since when (epoch ms), most recent first. */
+    public LinkedHashMap<Long, Double> followingSince(long userId) {
+        LinkedHashMap<Long, Double> following = new LinkedHashMap<>();
+        followingSet(userId).highestFirstWithScores().forEach((member, score) -> following.put(Long.valueOf(member), score));
+        return following;
+    }
+
     /**
-     * Which of {@code candidates} follow the user: one batch asks each candidate's set (and
-     * whether it is loaded); the sets Redis does not have are loaded and asked again.
+     * Which of {@code candidates} follow the user, in two round trips whatever their number: one
+     * batch asks each candidate's set (and whether it is loaded), one query asks the rows of
+     * those whose set Redis does not have. Their rows are what loading the set would read, and
+     * nothing is loaded: a set that no one's own follow needs stays out of Redis.
      */
     public Set<Long> followingBack(long userId, List<Long> candidates) {
         Set<Long> back = new HashSet<>();
         List<Long> notLoaded = ask(userId, candidates, back);
         if (!notLoaded.isEmpty()) {
-            notLoaded.forEach(candidate -> followingSet(candidate).load());
-            ask(userId, notLoaded, back);
+            back.addAll(follows.followersAmong(userId, notLoaded));
         }
         return back;
     }

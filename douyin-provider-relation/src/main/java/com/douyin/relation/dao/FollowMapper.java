@@ -26,22 +26,37 @@ public interface FollowMapper {
     @Select("SELECT followee_id AS user_id, followed_at FROM follow WHERE follower_id = #{userId} AND following = 1")
     List<FollowedUser> findFollowing(@Param("userId") long userId);
 
-    /** A page of whom the user follows, most recent first (while Redis is out). */
+    /** A page of whom the user follows, most recent first (while Redis is out): one range of idx_follow_following_page, no sort. */
     @Select("SELECT followee_id FROM follow WHERE follower_id = #{userId} AND following = 1"
             + " ORDER BY followed_at DESC, followee_id DESC LIMIT #{count} OFFSET #{offset}")
     List<Long> followingPage(@Param("userId") long userId, @Param("offset") int offset, @Param("count") int count);
 
-    /** A page of who follows the user, most recent first. Followers are never all in Redis: a star has millions. */
+    /**
+     * A page of who follows the user, most recent first. Followers are never all in Redis: a star
+     * has millions. One range of idx_follow_followers_page read backwards, no sort.
+     */
     @Select("SELECT follower_id FROM follow WHERE followee_id = #{userId} AND following = 1"
             + " ORDER BY followed_at DESC, follower_id DESC LIMIT #{count} OFFSET #{offset}")
     List<Long> followersPage(@Param("userId") long userId, @Param("offset") int offset, @Param("count") int count);
+
+    /**
+     * A page of the user's friends (whom they follow who follow them back), most recent follow
+     * first (while Redis is out): the user's range of idx_follow_following_page in page order, each
+     * row's reverse found by uk_follow_pair (forced: left to itself, MariaDB may read the user's
+     * followers once per followed user, and a star has millions).
+     */
+    @Select("SELECT mine.followee_id FROM follow mine"
+            + " JOIN follow theirs FORCE INDEX (uk_follow_pair) ON theirs.follower_id = mine.followee_id AND theirs.followee_id = mine.follower_id AND theirs.following = 1"
+            + " WHERE mine.follower_id = #{userId} AND mine.following = 1"
+            + " ORDER BY mine.followed_at DESC, mine.followee_id DESC LIMIT #{count} OFFSET #{offset}")
+    List<Long> friendsPage(@Param("userId") long userId, @Param("offset") int offset, @Param("count") int count);
 
     /** Which of these users the user follows, by the rows (while Redis is out). */
     @Select("<script>SELECT followee_id FROM follow WHERE follower_id = #{userId} AND following = 1 AND followee_id IN "
             + "<foreach collection='userIds' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
     List<Long> followingAmong(@Param("userId") long userId, @Param("userIds") Collection<Long> userIds);
 
-    /** Which of these users follow the user, by the rows. */
+    /** Which of these users follow the user, by the rows (one query for a friend list, however many). */
     @Select("<script>SELECT follower_id FROM follow WHERE followee_id = #{userId} AND following = 1 AND follower_id IN "
             + "<foreach collection='userIds' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
     List<Long> followersAmong(@Param("userId") long userId, @Param("userIds") Collection<Long> userIds);

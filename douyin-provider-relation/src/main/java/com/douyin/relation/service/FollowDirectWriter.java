@@ -7,6 +7,7 @@ import com.douyin.common.cache.ToggleSet;
 import com.douyin.common.mq.SynchronousPath;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.relation.cache.FollowedUsers;
+import com.douyin.relation.cache.FriendLists;
 import com.douyin.relation.dao.FollowMapper;
 import com.douyin.relation.dao.PairState;
 import java.util.List;
@@ -53,7 +54,8 @@ public class FollowDirectWriter extends SynchronousPath<FollowChangedEvent> {
                 return null; // a repeat
             }
             outage.markStale(List.of(FollowedUsers.setKey(followerId),
-                    CachedEntity.USER.countersKey(followerId), CachedEntity.USER.countersKey(followeeId)));
+                    CachedEntity.USER.countersKey(followerId), CachedEntity.USER.countersKey(followeeId),
+                    FriendLists.key(followerId), FriendLists.key(followeeId)));
             return new FollowChangedEvent(followerId, followeeId, delta, ToggleSet.sequenceAfter(stored.changeSeq()));
         });
     }

@@ -1,26 +1,31 @@
 package com.douyin.relation.service;
 
+import com.douyin.api.common.Paging;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.relation.cache.FollowedUsers;
+import com.douyin.relation.cache.FriendLists;
 import com.douyin.relation.dao.FollowMapper;
-import com.douyin.relation.dao.FollowedUser;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 
-/** Reads of who follows whom: whom a user follows from Redis (or the rows while Redis is out), followers from the rows. */
+/**
+ * Reads of who follows whom: whom a user follows and their friends from Redis (or the rows while
+ * Redis is out), followers from the rows.
+ */
 @Service
 public class RelationQueryService {
 
     private final FollowedUsers followed;
+    private final FriendLists friendLists;
     private final FollowMapper follows;
     private final RedisOutage outage;
 
-    public RelationQueryService(FollowedUsers followed, FollowMapper follows, RedisOutage outage) {
+    public RelationQueryService(FollowedUsers followed, FriendLists friendLists, FollowMapper follows, RedisOutage outage) {
         this.followed = followed;
+        this.friendLists = friendLists;
         this.follows = follows;
         this.outage = outage;
     }
@@ -34,28 +39,25 @@ public class RelationQueryService {
     }
 
     public List<Long> following(long userId, int offset, int count) {
+        Paging.checkedOffset(offset);
         return outage.redisOrElse(() -> page(followed.following(userId), offset, count),
                 () -> follows.followingPage(userId, offset, count));
     }
 
+    /** A page of one range of idx_follow_followers_page: the offset is capped, so no page walks a star's millions. */
     public List<Long> followers(long userId, int offset, int count) {
+        Paging.checkedOffset(offset);
         return follows.followersPage(userId, offset, count);
     }
 
-    /** Mutual follows: of everyone the user follows (most recent first), those who follow back. */
+    /**
+     * Mutual follows, most recent follow first: a page of the user's friend list in Redis (one
+     * round trip, built in a few on a miss: {@link FriendLists}), or one query while Redis is out.
+     */
     public List<Long> friends(long userId, int offset, int count) {
-        List<Long> friends = outage.redisOrElse(() -> {
-            List<Long> following = followed.following(userId);
-            Set<Long> back = following.isEmpty() ? Set.of() : followed.followingBack(userId, following);
-            return following.stream().filter(back::contains).toList();
-        }, () -> {
-            List<Long> following = follows.findFollowing(userId).stream()
-                    .sorted(Comparator.comparingLong(FollowedUser::followedAt).reversed())
-                    .map(FollowedUser::userId).toList();
-            Set<Long> back = following.isEmpty() ? Set.of() : new HashSet<>(follows.followersAmong(userId, following));
-            return following.stream().filter(back::contains).toList();
-        });
-        return page(friends, offset, count);
+        Paging.checkedOffset(offset);
+        return outage.redisOrElse(() -> friendLists.page(userId, offset, count),
+                () -> follows.friendsPage(userId, offset, count));
     }
 
     private static List<Long> page(List<Long> all, int offset, int count) {

@@ -103,11 +103,18 @@ public class UserCounterService {
         });
     }
 
-    /** Two counters' deltas in one UPDATE (rows locked in ID order, as every consumer does). */
+    /**
+     * Two counters' deltas in one UPDATE. Every transaction here locks in one global order, so
+     * concurrent batches (a mutual follow puts two users in two batches the other way round) wait
+     * for each other and never deadlock: first its event keys (consumed_event, in key order),
+     * then its user rows, all in one statement (rows in ID order). A map left empty by zero sums
+     * leaves the other counter's UPDATE alone, still one statement.
+     */
     private void add(String first, Map<Long, Long> firstDeltas, String second, Map<Long, Long> secondDeltas) {
-        if (firstDeltas.isEmpty() || secondDeltas.isEmpty()) {
-            add(first, firstDeltas);
+        if (firstDeltas.isEmpty()) {
             add(second, secondDeltas);
+        } else if (secondDeltas.isEmpty()) {
+            add(first, firstDeltas);
         } else {
             Set<Long> ids = new TreeSet<>(firstDeltas.keySet());
             ids.addAll(secondDeltas.keySet());

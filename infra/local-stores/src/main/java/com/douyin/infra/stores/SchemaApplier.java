@@ -17,14 +17,15 @@ import java.util.stream.Stream;
  * Creates the database if missing and runs every *.sql file of a folder in name order, one
  * statement at a time (statements end with ';' at the end of a line; '--' lines are comments).
  * The files are idempotent, so this runs on every start: an ALTER that adds a column or key that
- * exists already (MySQL errors 1060, 1061) was applied before, and is skipped.
+ * exists already (MySQL errors 1060, 1061), or drops one that is gone already (1091), was applied
+ * before, and is skipped.
  * Usage: SchemaApplier --jdbc-url jdbc:mysql://HOST:PORT/ --user U --password P --database D --sql-dir DIR
  *        [--app-user NAME --app-password-file FILE]   (the services' account, DML on D only)
  */
 public final class SchemaApplier {
 
-    /** Duplicate column name, duplicate key name. */
-    private static final Set<Integer> ALREADY_APPLIED = Set.of(1060, 1061);
+    /** Duplicate column name, duplicate key name, can't drop a column or key that does not exist. */
+    private static final Set<Integer> ALREADY_APPLIED = Set.of(1060, 1061, 1091);
 
     public static void main(String[] argv) throws Exception {
         Args args = new Args(argv);
