@@ -6,6 +6,12 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.redisson.api.RStream;
 import org.redisson.api.RedissonClient;
@@ -31,8 +37,19 @@ public final class ChangeJournal {
 
     private static final int RELAYED_AT_ONCE = 200;
 
+    /** How long acknowledgements are gathered before they are removed together. */
+    static final Duration ACKNOWLEDGED_EVERY = Duration.ofMillis(100);
+    /** One thread for every journal of the process; with nothing to remove it sleeps (no timer ticks). */
+    private static final ScheduledExecutorService ACKNOWLEDGER = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "journal-acknowledger");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final RedissonClient redisson;
     private final String key;
+    private final Queue<StreamMessageId> acknowledged = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean removalScheduled = new AtomicBoolean();
 
     /** {@code key}: the stream, e.g. "journal:favorite". */
     public ChangeJournal(RedissonClient redisson, String key) {
@@ -45,13 +62,30 @@ public final class ChangeJournal {
     }
 
     /**
-     * Forgets entries whose changes were handed on (null IDs ignored). Asynchronous: the answer
-     * does not wait, and an acknowledgement lost on the way only means the change is sent again.
+     * Forgets entries whose changes were handed on (null IDs ignored). Gathered for up to
+     * {@link #ACKNOWLEDGED_EVERY} and removed in one command, off the caller's thread: under a
+     * like storm that is one XDEL per tick rather than one per batch; an acknowledgement lost on
+     * the way (the process dies first) only means the change is sent again.
      */
     public void acknowledge(Collection<String> entryIds) {
-        StreamMessageId[] ids = entryIds.stream().filter(id -> id != null).map(ChangeJournal::idOf).toArray(StreamMessageId[]::new);
-        if (ids.length > 0) {
-            stream().removeAsync(ids);
+        for (String id : entryIds) {
+            if (id != null) {
+                acknowledged.add(idOf(id));
+            }
+        }
+        if (!acknowledged.isEmpty() && removalScheduled.compareAndSet(false, true)) {
+            ACKNOWLEDGER.schedule(this::removeAcknowledged, ACKNOWLEDGED_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void removeAcknowledged() {
+        removalScheduled.set(false); // first: an ID added from now on schedules the next removal
+        List<StreamMessageId> ids = new ArrayList<>();
+        for (StreamMessageId id; (id = acknowledged.poll()) != null; ) {
+            ids.add(id);
+        }
+        if (!ids.isEmpty()) {
+            stream().removeAsync(ids.toArray(StreamMessageId[]::new));
         }
     }
 
