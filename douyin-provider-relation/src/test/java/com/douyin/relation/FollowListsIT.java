@@ -16,8 +16,6 @@ import com.douyin.relation.cache.FollowedUsers;
 import com.douyin.relation.dao.FollowMapper;
 import com.douyin.relation.dao.FollowRow;
 import com.douyin.relation.service.FollowRowWriter;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.Collections;
@@ -85,10 +83,7 @@ class FollowListsIT {
 
     @BeforeAll
     static void freshDatabase() throws Exception {
-        ItDatabase.flushRedis(REDIS_DATABASE);
-        try (Connection c = DriverManager.getConnection(ItDatabase.jdbcUrl(""), ItDatabase.user(), ItDatabase.password())) {
-            ItDatabase.create(c, DATABASE);
-        }
+        ItDatabase.recreate(DATABASE, REDIS_DATABASE);
     }
 
     /**

@@ -99,9 +99,9 @@ public final class ChangeJournal {
     }
 
     /**
-     * Hands on the entries older than {@code age} (past the call that made them): {@code store}
-     * takes their events and answers those it could not store, which stay for the next relay; the
-     * rest are acknowledged. Returns how many were handed on.
+     * Hands on the entries older than {@code age} (past the call that made them), as
+     * {@link #settle} does; those not stored stay for the next relay. Returns how many were
+     * handed on.
      */
     public <E> int relay(Duration age, Function<Entry, E> eventOf, Function<List<E>, List<E>> store) {
         List<Entry> entries = unacknowledged(age, RELAYED_AT_ONCE);
@@ -115,11 +115,20 @@ public final class ChangeJournal {
             events.add(event);
             entryOf.put(event, entry.id());
         }
-        for (E unstored : store.apply(events)) {
-            entryOf.remove(unstored);
-        }
-        acknowledge(entryOf.values());
-        return entryOf.size();
+        return events.size() - settle(events, entryOf, store).size();
+    }
+
+    /**
+     * Hands on changes this journal holds: {@code store} takes the events and answers those it
+     * could not store; the others' entries ({@code entryOf}, by identity; null for none) are
+     * acknowledged. Answers the unstored, which stay journaled for {@link #relay}.
+     */
+    public <E> List<E> settle(List<E> events, Map<E, String> entryOf, Function<List<E>, List<E>> store) {
+        List<E> unstored = store.apply(events);
+        Map<E, String> stored = new IdentityHashMap<>(entryOf);
+        unstored.forEach(stored::remove);
+        acknowledge(stored.values());
+        return unstored;
     }
 
     private RStream<String, String> stream() {

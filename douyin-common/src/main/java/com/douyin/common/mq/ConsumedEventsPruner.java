@@ -31,9 +31,11 @@ public class ConsumedEventsPruner {
     public int prune() {
         Timestamp before = new Timestamp(System.currentTimeMillis() - kept.toMillis());
         int total = 0;
-        for (int deleted = CHUNK; deleted == CHUNK; total += deleted) {
+        int deleted;
+        do { // a chunk at a time, so no one statement holds locks on millions of rows
             deleted = jdbc.update("DELETE FROM consumed_event WHERE created_at < ? LIMIT " + CHUNK, before);
-        }
+            total += deleted;
+        } while (deleted == CHUNK);
         return total;
     }
 

@@ -32,7 +32,12 @@ public final class ItDatabase {
 
     /** Drops and creates {@code name}, applies every file of sql/ (run from a module folder), empties the IT Redis database. */
     public static void recreate(String name) throws Exception {
-        flushRedis(REDIS_DATABASE);
+        recreate(name, REDIS_DATABASE);
+    }
+
+    /** As {@link #recreate(String)}, with a Redis database of the test's own (so it can run beside other ITs). */
+    public static void recreate(String name, int redisDatabase) throws Exception {
+        flushRedis(redisDatabase);
         try (Connection c = DriverManager.getConnection(env("DOUYIN_IT_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/") + OPTIONS,
                 env("DOUYIN_IT_MYSQL_USER", "root"), env("DOUYIN_IT_MYSQL_PASSWORD", ""))) {
             create(c, name);

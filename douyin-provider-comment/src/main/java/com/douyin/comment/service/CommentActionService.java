@@ -138,9 +138,7 @@ public class CommentActionService {
      * never taken back, since its send may have arrived after all (a timeout is not a failure).
      */
     private void store(CommentChangedEvent event, String journalEntry) {
-        if (handOn(List.of(event)).isEmpty()) {
-            comments.journal().acknowledge(Collections.singletonList(journalEntry));
-        } else {
+        if (!comments.journal().settle(List.of(event), Collections.singletonMap(event, journalEntry), this::handOn).isEmpty()) {
             log.warn("Comment change {} kept in the journal: neither the broker nor MySQL took it now", event.eventKey());
         }
     }

@@ -157,9 +157,7 @@ public class FavoriteActionService {
             return; // a repeat: nothing to store
         }
         FavoriteChangedEvent event = new FavoriteChangedEvent(userId, videoId, authorId, delta, flip.sequence());
-        Map<FavoriteChangedEvent, String> journalEntry = new IdentityHashMap<>();
-        journalEntry.put(event, flip.journalEntry());
-        store(List.of(event), journalEntry);
+        store(List.of(event), Collections.singletonMap(event, flip.journalEntry()));
     }
 
     /**
@@ -169,13 +167,10 @@ public class FavoriteActionService {
      * its send may have arrived after all (a send that timed out is not a send that failed).
      */
     private void store(List<FavoriteChangedEvent> events, Map<FavoriteChangedEvent, String> journalEntries) {
-        List<FavoriteChangedEvent> unstored = handOn(events);
-        Map<FavoriteChangedEvent, String> handedOn = new IdentityHashMap<>(journalEntries);
-        unstored.forEach(handedOn::remove);
+        List<FavoriteChangedEvent> unstored = liked.journal().settle(events, journalEntries, this::handOn);
         if (!unstored.isEmpty()) {
             log.warn("{} likes kept in the journal: neither the broker nor MySQL took them now", unstored.size());
         }
-        liked.journal().acknowledge(handedOn.values());
     }
 
     /** Sends changes through the broker, or each on the synchronous path; answers those neither path took. */

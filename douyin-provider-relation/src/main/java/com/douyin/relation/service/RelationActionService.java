@@ -82,9 +82,7 @@ public class RelationActionService {
             return; // a repeat: nothing to store
         }
         FollowChangedEvent event = new FollowChangedEvent(userId, toUserId, delta, flip.sequence());
-        if (handOn(List.of(event)).isEmpty()) {
-            followed.journal().acknowledge(Collections.singletonList(flip.journalEntry()));
-        } else {
+        if (!followed.journal().settle(List.of(event), Collections.singletonMap(event, flip.journalEntry()), this::handOn).isEmpty()) {
             // Made all the same (Redis shows it): the journal keeps it for relayJournal, and it is
             // never taken back, since its send may have arrived (a timeout is not a failure).
             log.warn("Follow of user {} by user {} kept in the journal: neither the broker nor MySQL took it now", toUserId, userId);

@@ -6,8 +6,6 @@ import com.douyin.api.event.FollowChangedEvent;
 import com.douyin.common.testing.ItDatabase;
 import com.douyin.common.testing.RandomSecret;
 import com.douyin.common.testing.RealInfrastructure;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -69,10 +67,7 @@ class FollowCounterStormIT {
 
     @BeforeAll
     static void freshDatabase() throws Exception {
-        ItDatabase.flushRedis(REDIS_DATABASE);
-        try (Connection c = DriverManager.getConnection(ItDatabase.jdbcUrl(""), ItDatabase.user(), ItDatabase.password())) {
-            ItDatabase.create(c, DATABASE);
-        }
+        ItDatabase.recreate(DATABASE, REDIS_DATABASE);
     }
 
     /**
