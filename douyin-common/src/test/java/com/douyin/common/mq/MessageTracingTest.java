@@ -12,6 +12,16 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import brave.Tracing;
+import brave.handler.MutableSpan;
+import brave.handler.SpanHandler;
+import io.micrometer.tracing.brave.bridge.BraveCurrentTraceContext;
+import io.micrometer.tracing.brave.bridge.BravePropagator;
+import io.micrometer.tracing.brave.bridge.BraveTracer;
+import io.micrometer.tracing.brave.bridge.W3CPropagation;
+import org.apache.rocketmq.client.hook.ConsumeMessageContext;
+import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.client.hook.SendMessageContext;
 import org.apache.rocketmq.common.message.Message;
 import org.apache.rocketmq.common.message.MessageBatch;
@@ -63,5 +73,46 @@ class MessageTracingTest {
         insideASpan().sendMessageBefore(context);
 
         assertThat(message.getUserProperty("traceparent")).isEqualTo(TRACEPARENT);
+    }
+
+    @Test
+    void aBatchAppearsInEveryRecordedTraceOfItsMessagesOnce() {
+        List<MutableSpan> reported = new CopyOnWriteArrayList<>();
+        Tracing tracing = Tracing.newBuilder()
+                .propagationFactory(new W3CPropagation())
+                .addSpanHandler(new SpanHandler() {
+                    @Override
+                    public boolean end(brave.propagation.TraceContext context, MutableSpan span, Cause cause) {
+                        reported.add(span);
+                        return true;
+                    }
+                })
+                .build();
+        try (tracing) {
+            BraveCurrentTraceContext current = new BraveCurrentTraceContext(tracing.currentTraceContext());
+            MessageTracing messageTracing = new MessageTracing(new BraveTracer(tracing.tracer(), current), new BravePropagator(tracing));
+            String a = "4bf92f3577b34da6a3ce929d0e0e4736", b = "5bf92f3577b34da6a3ce929d0e0e4737", c = "6bf92f3577b34da6a3ce929d0e0e4738";
+            ConsumeMessageContext context = new ConsumeMessageContext();
+            context.setMsgList(List.of(
+                    messageIn(a, "01"), messageIn(b, "01"), messageIn(a, "01"), // a: the first message's trace
+                    messageIn(c, "00"), // not recorded
+                    messageIn(b, "01"))); // b: once
+
+            messageTracing.consumeMessageBefore(context);
+            messageTracing.consumeMessageAfter(context);
+
+            assertThat(reported).extracting(MutableSpan::traceId).containsExactlyInAnyOrder(a, b);
+            assertThat(reported).allSatisfy(span -> {
+                assertThat(span.name()).isEqualTo("consume douyin-favorite");
+                assertThat(span.tag("messaging.batch.message_count")).isEqualTo("5");
+            });
+        }
+    }
+
+    private static MessageExt messageIn(String traceId, String flags) {
+        MessageExt message = new MessageExt();
+        message.setTopic("douyin-favorite");
+        message.putUserProperty("traceparent", "00-" + traceId + "-00f067aa0ba902b7-" + flags);
+        return message;
     }
 }
