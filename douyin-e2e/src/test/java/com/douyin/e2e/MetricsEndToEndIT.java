@@ -32,6 +32,12 @@ class MetricsEndToEndIT {
         assertThat(sample(video, "douyin_cache_requests_total", "cache=\"video\"", "result=\"hit\"")).as("video cache hits").isPositive();
         assertThat(sample(video, "douyin_cache_requests_total", "cache=\"video\"", "result=\"miss\"")).as("video cache misses").isPositive();
         assertThat(video).contains("douyin_redis_outage");
+        // Sentinel's statistics per resource: the gateway's route, the provider's Dubbo service
+        assertThat(sample(gateway, "sentinel_passed_total", "resource=\"http:/douyin/publish/list\"")).as("the route's Sentinel entries")
+                .isGreaterThanOrEqualTo(3);
+        assertThat(sample(gateway, "sentinel_response_time_seconds_count", "resource=\"http:/douyin/publish/list\"")).isGreaterThanOrEqualTo(3);
+        assertThat(sample(video, "sentinel_passed_total", "resource=\"com.douyin.api.video.VideoService\"")).as("the provider's Sentinel entries")
+                .isPositive();
         // The user provider counted the publish through RocketMQ: its consumer group's lag is
         // reported, and back to 0 once the event is consumed (refreshed every 10 s).
         double lag = -1;

@@ -3,6 +3,8 @@ package com.douyin.e2e;
 import static com.douyin.e2e.ApiClient.contractJson;
 import static com.douyin.e2e.ApiClient.get;
 import static com.douyin.e2e.ApiClient.http;
+import static com.douyin.e2e.PrometheusScrape.sample;
+import static com.douyin.e2e.PrometheusScrape.scrape;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.douyin.common.testing.LocalNacos;
@@ -81,6 +83,8 @@ class RateLimitEndToEndIT {
             assertThat(body.get("status_code").asInt()).isEqualTo(10429);
             assertThat(body.get("status_msg").asText()).contains("Too many requests");
             assertThat(body.has("user")).as("the route's own response shape").isTrue();
+            assertThat(sample(scrape(DouyinSystem.API + "/actuator/prometheus"), "sentinel_blocked_total", "resource=\"http-client\"",
+                    "rule=\"param-flow\"")).as("refusals counted by the rule that refused them").isPositive();
         } finally {
             restore(PER_CLIENT);
         }
@@ -129,6 +133,8 @@ class RateLimitEndToEndIT {
         try {
             publish(PER_ROUTE, "[{\"resource\":\"http:/douyin/search/video\",\"grade\":1,\"count\":2}]");
             assertThat(awaitBurst("/douyin/search/video/?keyword=drill", true)).contains(429);
+            assertThat(sample(scrape(DouyinSystem.API + "/actuator/prometheus"), "sentinel_blocked_total",
+                    "resource=\"http:/douyin/search/video\"", "rule=\"flow\"")).as("refusals counted by the rule that refused them").isPositive();
             assertThat(burst("/douyin/feed/", 20)).as("other routes are not limited").containsOnly(200);
         } finally {
             restore(PER_ROUTE);
