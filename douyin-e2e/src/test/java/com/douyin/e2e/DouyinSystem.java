@@ -15,7 +15,7 @@ final class DouyinSystem implements BeforeAllCallback, ExtensionContext.Store.Cl
 
     static final Path REPO = Launcher.REPO;
     static final String API = "http://127.0.0.1:8080";
-    static final int[] PORTS = {8080, 8848, 9876, 10911, 8091, 7091, 20881, 20882, 20883, 20884, 20885, 20886, 20891, 8719, 8721, 8726, 9101, 9106};
+    static final int[] PORTS = {8080, 8848, 9876, 10911, 8091, 7091, 9411, 9412, 9413, 12800, 11800, 20881, 20882, 20883, 20884, 20885, 20886, 20891, 8719, 8721, 8726, 9101, 9106};
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {

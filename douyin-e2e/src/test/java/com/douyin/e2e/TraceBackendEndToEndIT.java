@@ -1,0 +1,115 @@
+package com.douyin.e2e;
+
+import static com.douyin.e2e.ApiClient.http;
+import static com.douyin.e2e.ApiClient.json;
+import static com.douyin.e2e.ApiClient.newAccount;
+import static com.douyin.e2e.ApiClient.ok;
+import static com.douyin.e2e.ApiClient.postMultipart;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.douyin.common.testing.SampleVideo;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Traces in the trace backend: the SkyWalking OAP that {@code ./douyin up} starts receives every
+ * service's spans (Zipkin protocol) and serves them over its Zipkin query API, and the trace UI
+ * (Zipkin's Lens) shows them in a browser. A publish sent with a recorded W3C traceparent is
+ * one trace there: the gateway's HTTP span, the providers its Dubbo calls reached, the MySQL
+ * statements, and the consumer that applied its event.
+ */
+@ExtendWith(DouyinSystem.class)
+class TraceBackendEndToEndIT {
+
+    static final String QUERY_API = "http://127.0.0.1:9412/zipkin/api/v2";
+    static final String TRACE_UI = "http://127.0.0.1:9413/zipkin/";
+
+    /** A fresh W3C traceparent: version, trace ID (32 hex), parent span (16 hex), recorded. */
+    private static String newTraceparent() {
+        byte[] random = new byte[24];
+        ThreadLocalRandom.current().nextBytes(random);
+        return "00-" + HexFormat.of().formatHex(random, 0, 16) + "-" + HexFormat.of().formatHex(random, 16, 24) + "-01";
+    }
+
+    /** Publishes a video in a trace of the test's own; its trace ID. */
+    private static String publishTraced() throws Exception {
+        ApiClient.Account author = newAccount();
+        String traceparent = newTraceparent();
+        JsonNode published = ok(postMultipart("/douyin/publish/action/", Map.of("token", author.token(), "title", "traced to the backend"),
+                "data", "traced.mp4", SampleVideo.mp4(), "traceparent", traceparent));
+        assertThat(published.get("status_code").asInt()).isZero();
+        return traceparent.split("-")[1];
+    }
+
+    /** The trace's spans as the backend has them, once they include a consumer's (90 s at most: reporters and the OAP batch). */
+    private static JsonNode awaitTrace(String traceId) throws Exception {
+        JsonNode spans = json.createArrayNode();
+        for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90); System.nanoTime() < deadline; Thread.sleep(1_000)) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(QUERY_API + "/trace/" + traceId)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 200) {
+                spans = json.readTree(answer.body());
+                if (kindsOf(spans).contains("CONSUMER") && servicesOf(spans).size() >= 3) {
+                    return spans;
+                }
+            }
+        }
+        return spans;
+    }
+
+    private static Set<String> servicesOf(JsonNode spans) {
+        Set<String> services = new TreeSet<>();
+        spans.forEach(span -> services.add(span.path("localEndpoint").path("serviceName").asText()));
+        return services;
+    }
+
+    private static Set<String> kindsOf(JsonNode spans) {
+        Set<String> kinds = new TreeSet<>();
+        spans.forEach(span -> kinds.add(span.path("kind").asText()));
+        return kinds;
+    }
+
+    @Test
+    void aPublishIsOneTraceFromTheGatewayThroughTheProvidersToItsConsumer() throws Exception {
+        String traceId = publishTraced();
+
+        JsonNode spans = awaitTrace(traceId);
+
+        assertThat(spans).allSatisfy(span -> assertThat(span.get("traceId").asText()).isEqualTo(traceId));
+        assertThat(servicesOf(spans)).as("services in the trace").contains("douyin-gateway", "douyin-video", "douyin-user");
+        List<String> names = new ArrayList<>();
+        spans.forEach(span -> names.add(span.path("localEndpoint").path("serviceName").asText() + " "
+                + span.path("kind").asText() + " " + span.path("name").asText()));
+        assertThat(names).as("spans (service kind name)")
+                .anyMatch(name -> name.startsWith("douyin-gateway SERVER "))
+                .anyMatch(name -> name.startsWith("douyin-video SERVER "))
+                .anyMatch(name -> name.startsWith("douyin-user CONSUMER consume "))
+                .anyMatch(name -> name.contains(" query")); // a MySQL statement
+    }
+
+    @Test
+    void theTraceUiShowsARequestsTraceInABrowser() throws Exception {
+        String traceId = publishTraced();
+        assertThat(servicesOf(awaitTrace(traceId))).contains("douyin-gateway");
+
+        String page = HeadlessChromium.renderedDom(TRACE_UI + "traces/" + traceId);
+
+        // Text Lens renders from the trace it fetched (the page's HTML alone has none of it).
+        assertThat(page).as("Lens' trace page, rendered")
+                .contains("douyin-gateway: http post /douyin/publish/action/")
+                .contains("douyin-video: com.douyin.api.video.videoservice/publish")
+                .contains(traceId);
+    }
+}
