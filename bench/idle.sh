@@ -35,11 +35,15 @@ mapfile -t procs < <(processes)
 declare -A before
 for p in "${procs[@]}"; do before[$p]=$(ticks "${p#*=}"); done
 sleep "$SECONDS_IDLE"
-total=0
+total=0 backend=0
 printf '%-12s %s\n' process "CPU (% of one core) over ${SECONDS_IDLE}s"
 for p in "${procs[@]}"; do
   used=$(($(ticks "${p#*=}") - before[$p]))
   total=$((total + used))
+  [[ ${p%%=*} == oap ]] && backend=$used
   printf '%-12s %5.1f %%\n' "${p%%=*}" "$(awk -v t="$used" -v h="$TICKS" -v s="$SECONDS_IDLE" 'BEGIN { print 100 * t / h / s }')"
 done
 printf '%-12s %5.1f %%\n' total "$(awk -v t="$total" -v h="$TICKS" -v s="$SECONDS_IDLE" 'BEGIN { print 100 * t / h / s }')"
+if ((backend)); then
+  printf '%-12s %5.1f %%\n' "total less the trace backend (oap)" "$(awk -v t="$((total - backend))" -v h="$TICKS" -v s="$SECONDS_IDLE" 'BEGIN { print 100 * t / h / s }')"
+fi
