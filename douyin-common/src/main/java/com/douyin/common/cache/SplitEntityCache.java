@@ -1,6 +1,7 @@
 package com.douyin.common.cache;
 
 import com.douyin.common.metrics.DouyinMeters;
+import com.douyin.api.cache.CachedEntity;
 import com.douyin.common.redis.RedisOutage;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;

@@ -33,7 +33,11 @@ class OssObjectStoreIT {
                 S3MockApplication.PROP_HTTP_PORT, S3MockApplication.RANDOM_PORT,
                 S3MockApplication.PROP_HTTPS_PORT, S3MockApplication.RANDOM_PORT,
                 S3MockApplication.PROP_INITIAL_BUCKETS, "douyin-it",
-                S3MockApplication.PROP_SILENT, true)));
+                S3MockApplication.PROP_SILENT, true,
+                // S3Mock is a Spring Boot application: this module's test class path has JDBC and
+                // actuator too, whose DataSource (and its health check) it neither has nor needs.
+                "spring.autoconfigure.exclude", "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration,"
+                        + "org.springframework.boot.actuate.autoconfigure.jdbc.DataSourceHealthContributorAutoConfiguration")));
         store = new OssObjectStore(new StorageProperties.Oss("http://127.0.0.1:" + s3.getHttpPort(), "douyin-it",
                 "test-key-id", "test-key-secret", true));
     }

@@ -6,7 +6,7 @@ import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.PageCursor;
 import com.douyin.api.event.CommentChangedEvent;
 import com.douyin.comment.dao.CommentMapper;
-import com.douyin.common.cache.CachedEntity;
+import com.douyin.api.cache.CachedEntity;
 import com.douyin.common.cache.ChangeJournal;
 import com.douyin.common.cache.CompleteSortedSet;
 import com.douyin.common.id.SnowflakeIdGenerator;

@@ -5,7 +5,7 @@ import com.douyin.api.comment.CommentDTO;
 import com.douyin.api.event.CommentChangedEvent;
 import com.douyin.comment.cache.VideoComments;
 import com.douyin.comment.dao.CommentMapper;
-import com.douyin.common.cache.CachedEntity;
+import com.douyin.api.cache.CachedEntity;
 import com.douyin.common.mq.SynchronousPath;
 import com.douyin.common.redis.RedisOutage;
 import java.util.List;

@@ -3,7 +3,7 @@ package com.douyin.favorite.cache;
 import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.PageCursor;
 import com.douyin.api.event.FavoriteChangedEvent;
-import com.douyin.common.cache.CachedEntity;
+import com.douyin.api.cache.CachedEntity;
 import com.douyin.common.cache.ChangeJournal;
 import com.douyin.common.cache.CompleteSortedSet;
 import com.douyin.common.cache.TimeOrderedIds;
@@ -69,9 +69,9 @@ public class LikedVideos {
     /** The switch of one like or unlike, for {@link #flipAll}. */
     public ToggleSet.Switch switchOf(String flipId, long userId, long videoId, long authorId, int delta) {
         return new ToggleSet.Switch(new ToggleSet(redisson, likedSet(userId), journal), flipId, String.valueOf(videoId), delta, List.of(
-                new ToggleSet.Counter(CachedEntity.VIDEO.countersKey(videoId), "favorite_count"),
-                new ToggleSet.Counter(CachedEntity.USER.countersKey(userId), "favorite_count"),
-                new ToggleSet.Counter(CachedEntity.USER.countersKey(authorId), "total_favorited")),
+                new ToggleSet.Counter(CachedEntity.VIDEO.countersKey(videoId), CachedEntity.FAVORITE_COUNT),
+                new ToggleSet.Counter(CachedEntity.USER.countersKey(userId), CachedEntity.FAVORITE_COUNT),
+                new ToggleSet.Counter(CachedEntity.USER.countersKey(authorId), CachedEntity.TOTAL_FAVORITED)),
                 userId + ":" + videoId + ":" + authorId + ":" + delta);
     }
 

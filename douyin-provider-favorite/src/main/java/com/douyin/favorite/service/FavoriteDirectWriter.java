@@ -2,7 +2,7 @@ package com.douyin.favorite.service;
 
 import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.api.favorite.FavoriteChangeSink;
-import com.douyin.common.cache.CachedEntity;
+import com.douyin.api.cache.CachedEntity;
 import com.douyin.common.cache.ToggleSet;
 import com.douyin.common.mq.SynchronousPath;
 import com.douyin.common.redis.RedisOutage;

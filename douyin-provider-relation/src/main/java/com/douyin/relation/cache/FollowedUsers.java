@@ -1,7 +1,7 @@
 package com.douyin.relation.cache;
 
 import com.douyin.api.event.FollowChangedEvent;
-import com.douyin.common.cache.CachedEntity;
+import com.douyin.api.cache.CachedEntity;
 import com.douyin.common.cache.ChangeJournal;
 import com.douyin.common.cache.CompleteSortedSet;
 import com.douyin.common.cache.ToggleSet;
@@ -55,8 +55,8 @@ public class FollowedUsers {
         List<String> friendLists = new ArrayList<>(FriendLists.keysOf(followerId));
         friendLists.addAll(FriendLists.keysOf(followeeId));
         return new ToggleSet(redisson, followingSet(followerId), journal).flip(flipId, String.valueOf(followeeId), delta, List.of(
-                new ToggleSet.Counter(CachedEntity.USER.countersKey(followerId), "follow_count"),
-                new ToggleSet.Counter(CachedEntity.USER.countersKey(followeeId), "follower_count")),
+                new ToggleSet.Counter(CachedEntity.USER.countersKey(followerId), CachedEntity.FOLLOW_COUNT),
+                new ToggleSet.Counter(CachedEntity.USER.countersKey(followeeId), CachedEntity.FOLLOWER_COUNT)),
                 followerId + ":" + followeeId + ":" + delta, friendLists);
     }
 

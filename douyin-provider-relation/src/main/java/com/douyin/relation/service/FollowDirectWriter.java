@@ -2,7 +2,7 @@ package com.douyin.relation.service;
 
 import com.douyin.api.event.FollowChangedEvent;
 import com.douyin.api.relation.FollowChangeSink;
-import com.douyin.common.cache.CachedEntity;
+import com.douyin.api.cache.CachedEntity;
 import com.douyin.common.cache.ToggleSet;
 import com.douyin.common.mq.SynchronousPath;
 import com.douyin.common.redis.RedisOutage;

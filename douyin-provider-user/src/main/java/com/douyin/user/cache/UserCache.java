@@ -1,7 +1,7 @@
 package com.douyin.user.cache;
 
 import com.douyin.api.user.UserDTO;
-import com.douyin.common.cache.CachedEntity;
+import com.douyin.api.cache.CachedEntity;
 import com.douyin.common.cache.SplitEntityCache;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.user.config.UserProperties;

@@ -1,7 +1,7 @@
 package com.douyin.video.cache;
 
 import com.douyin.api.video.VideoDTO;
-import com.douyin.common.cache.CachedEntity;
+import com.douyin.api.cache.CachedEntity;
 import com.douyin.common.cache.SplitEntityCache;
 import com.douyin.common.redis.RedisOutage;
 import java.time.Duration;

@@ -1,0 +1,51 @@
+package com.douyin.api.cache;
+
+/**
+ * The Redis key layout of the two entities whose counters other providers move: a contract between
+ * providers, like the Dubbo interfaces beside it. The owner caches the entity (fixed fields in
+ * {@code PREFIX:info:ID}, counters in the hash {@code PREFIX:counters:ID}) and alone writes its
+ * rows; a hot write of another provider moves single fields of that hash, where it is cached, in
+ * the same Lua step as its own change, so the counts a client reads next already show it. The MySQL
+ * counters follow through the owner's consumer (or its sink, on the synchronous path).
+ *
+ * <pre>
+ * hash                field             moved in Redis by (Lua step)        moved in MySQL by (owner)
+ * user:counters:ID    follow_count      relation FollowedUsers              user UserCounterService
+ *                     follower_count    relation FollowedUsers              user UserCounterService
+ *                     favorite_count    favorite LikedVideos                user UserCounterService
+ *                     total_favorited   favorite LikedVideos (author)       user UserCounterService
+ *                     work_count        user (its cache, from the event)    user UserCounterService
+ * video:counters:ID   favorite_count    favorite LikedVideos                video VideoCounterService
+ *                     comment_count     comment VideoComments               video VideoCounterService
+ * </pre>
+ */
+public enum CachedEntity {
+    USER("user"),
+    VIDEO("video");
+
+    /** Counter fields of {@link #USER}'s hash that other providers move. */
+    public static final String FOLLOW_COUNT = "follow_count";
+    public static final String FOLLOWER_COUNT = "follower_count";
+    public static final String FAVORITE_COUNT = "favorite_count"; // USER and VIDEO
+    public static final String TOTAL_FAVORITED = "total_favorited";
+    /** Counter field of {@link #VIDEO}'s hash that the comment provider moves (in its Lua script). */
+    public static final String COMMENT_COUNT = "comment_count";
+
+    private final String prefix;
+
+    CachedEntity(String prefix) {
+        this.prefix = prefix;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    public String infoKey(long id) {
+        return prefix + ":info:" + id;
+    }
+
+    public String countersKey(long id) {
+        return prefix + ":counters:" + id;
+    }
+}
