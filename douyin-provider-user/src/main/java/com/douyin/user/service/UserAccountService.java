@@ -1,5 +1,7 @@
 package com.douyin.user.service;
 
+import com.douyin.user.session.LoginSessions;
+import com.douyin.user.session.LoginThrottle;
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.api.user.AuthDTO;

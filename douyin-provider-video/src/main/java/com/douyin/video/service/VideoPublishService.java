@@ -9,7 +9,6 @@ import com.douyin.api.video.VideoTitle;
 import com.douyin.common.id.SnowflakeIdGenerator;
 import com.douyin.common.mq.BrokerOrFallback;
 import com.douyin.common.text.SensitiveText;
-import com.douyin.video.config.VideoTopics;
 import com.douyin.video.cache.AuthorVideoIds;
 import com.douyin.video.cache.VideoIdBloomFilter;
 import com.douyin.video.dao.VideoDO;

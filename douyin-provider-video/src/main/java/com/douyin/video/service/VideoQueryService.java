@@ -8,7 +8,6 @@ import com.douyin.common.datasource.ReadReplica;
 import com.douyin.video.cache.AuthorVideoIds;
 import com.douyin.video.cache.VideoCache;
 import com.douyin.video.cache.VideoIdBloomFilter;
-import com.douyin.video.config.VideoTopics;
 import com.douyin.video.dao.VideoDO;
 import com.douyin.video.dao.VideoKey;
 import com.douyin.video.dao.VideoMapper;

@@ -1,4 +1,4 @@
-package com.douyin.user.service;
+package com.douyin.user.session;
 
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;

@@ -1,4 +1,4 @@
-package com.douyin.video.config;
+package com.douyin.video.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

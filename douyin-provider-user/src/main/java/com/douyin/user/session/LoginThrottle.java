@@ -1,4 +1,4 @@
-package com.douyin.user.service;
+package com.douyin.user.session;
 
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.user.config.UserProperties;

@@ -1,4 +1,4 @@
-package com.douyin.video.config;
+package com.douyin.video.service;
 
 import com.alibaba.nacos.api.config.ConfigService;
 import com.alibaba.nacos.api.config.listener.AbstractListener;

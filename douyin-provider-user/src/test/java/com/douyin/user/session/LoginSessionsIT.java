@@ -1,4 +1,4 @@
-package com.douyin.user.service;
+package com.douyin.user.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
