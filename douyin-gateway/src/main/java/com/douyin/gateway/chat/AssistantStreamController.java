@@ -11,11 +11,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.apache.dubbo.config.annotation.DubboReference;
 import org.redisson.api.RTopic;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -33,7 +33,7 @@ public class AssistantStreamController {
     /** The longest an answer may stream; the chat has it afterwards in any case. */
     private static final long STREAM_TIMEOUT_MS = 60_000;
 
-    @DubboReference(providedBy = "douyin-message")
+    @Autowired // ProviderReferences
     private MessageService messages;
 
     private final ViewerAuthenticator auth;

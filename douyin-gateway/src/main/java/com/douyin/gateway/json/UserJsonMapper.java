@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.apache.dubbo.config.annotation.DubboReference;
 import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +21,10 @@ public class UserJsonMapper {
 
     private static final Logger log = LoggerFactory.getLogger(UserJsonMapper.class);
 
-    @DubboReference(providedBy = "douyin-user")
+    @Autowired // ProviderReferences
     private UserService users;
 
-    @Autowired // declared in WriteReferences
+    @Autowired // ProviderReferences
     private RelationService relations;
 
     private final MediaUrls urls;

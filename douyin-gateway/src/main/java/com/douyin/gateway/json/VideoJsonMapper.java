@@ -24,7 +24,7 @@ public class VideoJsonMapper {
 
     private static final Logger log = LoggerFactory.getLogger(VideoJsonMapper.class);
 
-    @Autowired // declared in WriteReferences
+    @Autowired // ProviderReferences
     private FavoriteService favorites;
 
     private final UserJsonMapper userJson;

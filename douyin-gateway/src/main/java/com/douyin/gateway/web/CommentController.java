@@ -26,7 +26,7 @@ public class CommentController {
     private static final int REPLY_PAGE = 30;
     private static final int MAX_REPLY_PAGE = 100;
 
-    @Autowired // declared in WriteReferences
+    @Autowired // ProviderReferences
     private CommentService comments;
 
     private final ViewerAuthenticator auth;

@@ -12,8 +12,6 @@ import com.douyin.gateway.json.VideoPageResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import org.apache.dubbo.config.annotation.DubboReference;
-import org.apache.dubbo.config.annotation.Method;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,11 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class FavoriteController {
 
-    @Autowired // declared in WriteReferences
+    @Autowired // ProviderReferences
     private FavoriteService favorites;
 
-    // (Every reference to VideoService in the gateway must be declared alike.)
-    @DubboReference(providedBy = "douyin-video", methods = @Method(name = "publish", timeout = VideoService.PUBLISH_TIMEOUT_MS))
+    @Autowired // ProviderReferences
     private VideoService videos;
 
     private final ViewerAuthenticator auth;

@@ -9,7 +9,7 @@ import com.douyin.gateway.json.MessageJson;
 import com.douyin.gateway.json.MessageListResponse;
 import com.douyin.gateway.json.StatusResponse;
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.dubbo.config.annotation.DubboReference;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,7 +21,7 @@ public class MessageController {
     /** A poll answers at most this many messages; a client far behind catches up over its next polls. */
     private static final int MAX_PER_POLL = 1000;
 
-    @DubboReference(providedBy = "douyin-message")
+    @Autowired // ProviderReferences
     private MessageService messages;
 
     private final ViewerAuthenticator auth;

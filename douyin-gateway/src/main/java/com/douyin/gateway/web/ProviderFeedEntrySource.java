@@ -7,16 +7,14 @@ import com.douyin.gateway.json.UserJsonMapper;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.apache.dubbo.config.annotation.DubboReference;
-import org.apache.dubbo.config.annotation.Method;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** The feed entries' source: the video provider and, through {@link UserJsonMapper}, the user provider. */
 @Component
 class ProviderFeedEntrySource implements FeedEntrySource {
 
-    // (the attributes of VideoController's reference: one reference, not two)
-    @DubboReference(providedBy = "douyin-video", methods = @Method(name = "publish", timeout = VideoService.PUBLISH_TIMEOUT_MS))
+    @Autowired // ProviderReferences
     private VideoService videos;
 
     private final UserJsonMapper userJson;

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.apache.dubbo.config.annotation.DubboReference;
 import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +36,10 @@ public class RelationController {
     private static final int DEFAULT_PAGE = 100;
     private static final int MAX_PAGE = 500;
 
-    @Autowired // declared in WriteReferences
+    @Autowired // ProviderReferences
     private RelationService relations;
 
-    @DubboReference(providedBy = "douyin-message")
+    @Autowired // ProviderReferences
     private MessageService messages;
 
     private final ViewerAuthenticator auth;

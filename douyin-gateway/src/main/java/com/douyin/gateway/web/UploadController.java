@@ -9,8 +9,7 @@ import com.douyin.gateway.upload.DirectUploads;
 import com.douyin.gateway.upload.UploadCredential;
 import com.douyin.gateway.upload.VideoContainer;
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.dubbo.config.annotation.DubboReference;
-import org.apache.dubbo.config.annotation.Method;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,8 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class UploadController {
 
-    // (Every reference to VideoService in the gateway must be declared alike.)
-    @DubboReference(providedBy = "douyin-video", methods = @Method(name = "publish", timeout = VideoService.PUBLISH_TIMEOUT_MS))
+    @Autowired // ProviderReferences
     private VideoService videos;
 
     private final ViewerAuthenticator auth;

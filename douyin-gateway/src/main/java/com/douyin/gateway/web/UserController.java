@@ -21,7 +21,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
 import java.util.OptionalLong;
-import org.apache.dubbo.config.annotation.DubboReference;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,7 +33,7 @@ public class UserController {
     private static final int SEARCH_PAGE = 30;
     private static final int MAX_SEARCH_PAGE = 100;
 
-    @DubboReference(providedBy = "douyin-user")
+    @Autowired // ProviderReferences
     private UserService users;
 
     private final ViewerAuthenticator auth;

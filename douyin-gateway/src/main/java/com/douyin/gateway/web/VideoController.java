@@ -26,10 +26,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.OptionalLong;
-import org.apache.dubbo.config.annotation.DubboReference;
-import org.apache.dubbo.config.annotation.Method;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -45,8 +44,7 @@ public class VideoController {
     private static final int FEED_PAGE = 30;
     private static final int SEARCH_PAGE = 30;
 
-    // (Every reference to VideoService in the gateway must be declared alike.)
-    @DubboReference(providedBy = "douyin-video", methods = @Method(name = "publish", timeout = VideoService.PUBLISH_TIMEOUT_MS))
+    @Autowired // ProviderReferences
     private VideoService videos;
 
     private final ViewerAuthenticator auth;
