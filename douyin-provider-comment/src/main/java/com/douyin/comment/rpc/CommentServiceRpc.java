@@ -5,17 +5,13 @@ import com.douyin.api.comment.CommentService;
 import com.douyin.api.comment.CommentThreadDTO;
 import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.PageCursor;
-import com.douyin.api.common.WriteTimeouts;
 import com.douyin.comment.service.CommentActionService;
 import com.douyin.comment.service.CommentQueryService;
 import java.util.List;
 import org.apache.dubbo.config.annotation.DubboService;
-import org.apache.dubbo.config.annotation.Method;
 
 /** The Dubbo face of the comment provider; the logic is in the services. */
-@DubboService(methods = {
-        @Method(name = "add", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS),
-        @Method(name = "delete", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS)})
+@DubboService
 public class CommentServiceRpc implements CommentService {
 
     private final CommentActionService actions;

@@ -3,7 +3,6 @@ package com.douyin.favorite.rpc;
 import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.api.common.PageCursor;
-import com.douyin.api.common.WriteTimeouts;
 import com.douyin.api.favorite.FavoriteChange;
 import com.douyin.api.favorite.FavoriteService;
 import com.douyin.favorite.service.FavoriteActionService;
@@ -12,13 +11,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.apache.dubbo.config.annotation.DubboService;
-import org.apache.dubbo.config.annotation.Method;
 
 /** The Dubbo face of the favorite provider; the logic is in the services. */
-@DubboService(methods = {
-        @Method(name = "like", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS),
-        @Method(name = "unlike", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS),
-        @Method(name = "changeAll", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS)})
+@DubboService
 public class FavoriteServiceRpc implements FavoriteService {
 
     private final FavoriteActionService actions;

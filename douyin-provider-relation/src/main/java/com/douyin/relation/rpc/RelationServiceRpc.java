@@ -1,18 +1,14 @@
 package com.douyin.relation.rpc;
 
-import com.douyin.api.common.WriteTimeouts;
 import com.douyin.api.relation.RelationService;
 import com.douyin.relation.service.RelationActionService;
 import com.douyin.relation.service.RelationQueryService;
 import java.util.List;
 import java.util.Set;
 import org.apache.dubbo.config.annotation.DubboService;
-import org.apache.dubbo.config.annotation.Method;
 
 /** The Dubbo face of the relation provider; the logic is in the services. */
-@DubboService(methods = {
-        @Method(name = "follow", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS),
-        @Method(name = "unfollow", timeout = WriteTimeouts.SYNCHRONOUS_PATH_MS)})
+@DubboService
 public class RelationServiceRpc implements RelationService {
 
     private final RelationActionService actions;
