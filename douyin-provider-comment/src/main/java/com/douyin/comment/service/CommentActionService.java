@@ -1,5 +1,6 @@
 package com.douyin.comment.service;
 
+import com.douyin.common.cache.JournalRelay;
 import com.douyin.api.comment.CommentDTO;
 import com.douyin.api.comment.CommentText;
 import com.douyin.api.common.DouyinException;
@@ -48,21 +49,21 @@ public class CommentActionService {
     private final BrokerOrFallback broker;
     private final CommentDirectWriter direct;
     private final RedisOutage outage;
-    /** How long a journaled change is left to the call that made it before the relay takes it. */
-    private final Duration inFlight;
+    /** Hands on, every 10 s, what was journaled over douyin.journal.in-flight (30 s) ago and not acknowledged. */
+    private final JournalRelay<CommentChangedEvent> relay;
     private final CommentMapper rows;
 
     public CommentActionService(VideoComments comments, VideoAuthors videos, SnowflakeIdGenerator ids,
                                 RocketMQTemplate rocketMQ, CommentDirectWriter direct, RedisOutage outage, CommentMapper rows,
                                 @Value("${douyin.journal.in-flight:30s}") Duration inFlight) {
         this.comments = comments;
-        this.inFlight = inFlight;
         this.rows = rows;
         this.videos = videos;
         this.ids = ids;
         this.direct = direct;
         this.outage = outage;
         this.broker = new BrokerOrFallback(rocketMQ, "mq:" + Topics.COMMENT);
+        this.relay = new JournalRelay<>("comment changes", comments.journal(), VideoComments::eventOf, this::handOn, outage, inFlight);
     }
 
     /** {@code parentId}: 0 for a top-level comment, else the comment of this video it replies to. */
@@ -154,16 +155,6 @@ public class CommentActionService {
      */
     @Scheduled(initialDelay = 10_000, fixedDelay = 10_000)
     public void relayJournal() {
-        if (outage.inEffect()) {
-            return;
-        }
-        try {
-            int relayed = comments.journal().relay(inFlight, VideoComments::eventOf, this::handOn);
-            if (relayed > 0) {
-                log.info("Handed on {} journaled comment changes that had not been", relayed);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Journaled comment changes not relayed yet: {}", e.toString());
-        }
+        relay.run();
     }
 }

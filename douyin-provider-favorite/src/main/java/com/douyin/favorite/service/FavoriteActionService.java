@@ -1,5 +1,6 @@
 package com.douyin.favorite.service;
 
+import com.douyin.common.cache.JournalRelay;
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.api.event.FavoriteChangedEvent;
@@ -52,17 +53,17 @@ public class FavoriteActionService {
     private final BrokerOrFallback broker;
     private final FavoriteDirectWriter direct;
     private final RedisOutage outage;
-    /** How long a journaled change is left to the call that made it before the relay takes it. */
-    private final Duration inFlight;
+    /** Hands on, every 10 s, what was journaled over douyin.journal.in-flight (30 s) ago and not acknowledged. */
+    private final JournalRelay<FavoriteChangedEvent> relay;
 
     public FavoriteActionService(LikedVideos liked, VideoAuthors authors, RocketMQTemplate rocketMQ, FavoriteDirectWriter direct,
                                  RedisOutage outage, @Value("${douyin.journal.in-flight:30s}") Duration inFlight) {
         this.liked = liked;
-        this.inFlight = inFlight;
         this.authors = authors;
         this.direct = direct;
         this.outage = outage;
         this.broker = new BrokerOrFallback(rocketMQ, "mq:" + Topics.FAVORITE);
+        this.relay = new JournalRelay<>("likes", liked.journal(), LikedVideos::eventOf, this::handOn, outage, inFlight);
     }
 
     public void like(long userId, long videoId) {
@@ -184,16 +185,6 @@ public class FavoriteActionService {
      */
     @Scheduled(initialDelay = 10_000, fixedDelay = 10_000)
     public void relayJournal() {
-        if (outage.inEffect()) {
-            return;
-        }
-        try {
-            int relayed = liked.journal().relay(inFlight, LikedVideos::eventOf, this::handOn);
-            if (relayed > 0) {
-                log.info("Handed on {} journaled likes that had not been", relayed);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Journaled likes not relayed yet: {}", e.toString());
-        }
+        relay.run();
     }
 }

@@ -1,5 +1,6 @@
 package com.douyin.relation.service;
 
+import com.douyin.common.cache.JournalRelay;
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.api.event.FollowChangedEvent;
@@ -41,16 +42,16 @@ public class RelationActionService {
     private final BrokerOrFallback broker;
     private final FollowDirectWriter direct;
     private final RedisOutage outage;
-    /** How long a journaled change is left to the call that made it before the relay takes it. */
-    private final Duration inFlight;
+    /** Hands on, every 10 s, what was journaled over douyin.journal.in-flight (30 s) ago and not acknowledged. */
+    private final JournalRelay<FollowChangedEvent> relay;
 
     public RelationActionService(FollowedUsers followed, RocketMQTemplate rocketMQ, FollowDirectWriter direct, RedisOutage outage,
                                  @Value("${douyin.journal.in-flight:30s}") Duration inFlight) {
         this.followed = followed;
-        this.inFlight = inFlight;
         this.direct = direct;
         this.outage = outage;
         this.broker = new BrokerOrFallback(rocketMQ, "mq:" + Topics.RELATION);
+        this.relay = new JournalRelay<>("follows", followed.journal(), FollowedUsers::eventOf, this::handOn, outage, inFlight);
     }
 
     public void follow(long userId, long toUserId) {
@@ -100,16 +101,6 @@ public class RelationActionService {
      */
     @Scheduled(initialDelay = 10_000, fixedDelay = 10_000)
     public void relayJournal() {
-        if (outage.inEffect()) {
-            return;
-        }
-        try {
-            int relayed = followed.journal().relay(inFlight, FollowedUsers::eventOf, this::handOn);
-            if (relayed > 0) {
-                log.info("Handed on {} journaled follows that had not been", relayed);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Journaled follows not relayed yet: {}", e.toString());
-        }
+        relay.run();
     }
 }
