@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.douyin.api.event.FavoriteChangedEvent;
-import com.douyin.favorite.dao.FavoriteMapper;
 import com.douyin.favorite.dao.FavoriteRow;
-import com.douyin.favorite.dao.LikedVideo;
-import com.douyin.favorite.dao.PairState;
-import java.util.ArrayList;
-import java.util.Collection;
+import com.douyin.favorite.dao.RecordingFavoriteMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,37 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class FavoriteRowWriterTest {
 
-    /** The mapper's one statement here, recorded: each call's rows. */
-    static final class RecordedStatements implements FavoriteMapper {
-        final List<List<FavoriteRow>> upserts = new ArrayList<>();
-
-        @Override
-        public void upsertLatest(List<FavoriteRow> rows) {
-            upserts.add(List.copyOf(rows));
-        }
-
-        @Override
-        public List<LikedVideo> findLiked(long userId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void insertUnliked(long userId, long videoId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public PairState lockPair(long userId, long videoId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Long> likedAmong(long userId, Collection<Long> videoIds) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private final RecordedStatements statements = new RecordedStatements();
+    private final RecordingFavoriteMapper statements = new RecordingFavoriteMapper();
     private final FavoriteRowWriter writer = new FavoriteRowWriter(statements);
 
     /** Sequences are Redis time in microseconds; this one is 2023-11-14T22:13:20.123456Z. */

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import com.douyin.api.event.FollowChangedEvent;
-import com.douyin.relation.dao.FollowMapper;
 import com.douyin.relation.dao.FollowRow;
-import com.douyin.relation.dao.FollowedUser;
-import com.douyin.relation.dao.PairState;
-import java.util.ArrayList;
-import java.util.Collection;
+import com.douyin.relation.dao.RecordingFollowMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,57 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class FollowRowWriterTest {
 
-    /** The mapper's one statement here, recorded: each call's rows. */
-    static final class RecordedStatements implements FollowMapper {
-        final List<List<FollowRow>> upserts = new ArrayList<>();
-
-        @Override
-        public void upsertLatest(List<FollowRow> rows) {
-            upserts.add(List.copyOf(rows));
-        }
-
-        @Override
-        public List<FollowedUser> findFollowing(long userId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Long> followingPage(long userId, int offset, int count) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Long> followersPage(long userId, int offset, int count) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Long> friendsPage(long userId, int offset, int count) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Long> followingAmong(long userId, Collection<Long> userIds) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Long> followersAmong(long userId, Collection<Long> userIds) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void insertUnfollowed(long followerId, long followeeId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public PairState lockPair(long followerId, long followeeId) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private final RecordedStatements statements = new RecordedStatements();
+    private final RecordingFollowMapper statements = new RecordingFollowMapper();
     private final FollowRowWriter writer = new FollowRowWriter(statements);
 
     /** Sequences are Redis time in microseconds; this one is 2023-11-14T22:13:20.123456Z. */
