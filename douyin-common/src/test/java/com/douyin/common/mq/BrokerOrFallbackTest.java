@@ -7,16 +7,13 @@ import com.alibaba.csp.sentinel.slots.block.RuleConstant;
 import com.alibaba.csp.sentinel.slots.block.degrade.DegradeRule;
 import com.alibaba.csp.sentinel.slots.block.degrade.DegradeRuleManager;
 import com.douyin.api.event.FavoriteChangedEvent;
+import com.douyin.common.testing.RecordingBroker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-import org.apache.rocketmq.client.producer.SendResult;
-import org.apache.rocketmq.client.producer.SendStatus;
-import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.apache.rocketmq.spring.support.RocketMQHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,45 +23,14 @@ import org.springframework.messaging.MessagingException;
 
 /**
  * When an event goes through the broker and when it takes the synchronous path. The broker is a
- * {@link RocketMQTemplate} that records what it is asked to send (or refuses it, as a broker that
- * is down does); the circuit breaker is Sentinel's own, in this JVM.
+ * {@link RecordingBroker} (it records what it is asked to send, or refuses it as a broker that is
+ * down); the circuit breaker is Sentinel's own, in this JVM.
  */
 class BrokerOrFallbackTest {
 
     private static final String TOPIC = "douyin-favorite";
 
-    /** The broker's side: each send it took (one message or a batch), or a refusal while down. */
-    static final class Broker extends RocketMQTemplate {
-        final List<List<Message<?>>> sends = new ArrayList<>();
-        int attempts;
-        boolean down;
-
-        @Override
-        public SendResult syncSend(String destination, Message<?> message) {
-            return take(destination, List.of(message));
-        }
-
-        @Override
-        public <T extends Message> SendResult syncSend(String destination, Collection<T> messages) {
-            List<Message<?>> batch = new ArrayList<>();
-            messages.forEach(batch::add);
-            return take(destination, batch);
-        }
-
-        private SendResult take(String destination, List<? extends Message<?>> messages) {
-            attempts++;
-            assertThat(destination).isEqualTo(TOPIC);
-            if (down) {
-                throw new MessagingException("connect to 127.0.0.1:10911 failed"); // what the template throws for a dead broker
-            }
-            sends.add(List.copyOf(messages));
-            SendResult result = new SendResult();
-            result.setSendStatus(SendStatus.SEND_OK);
-            return result;
-        }
-    }
-
-    private final Broker broker = new Broker();
+    private final RecordingBroker broker = new RecordingBroker();
     /** A breaker of its own per test: Sentinel keeps a resource's statistics for the JVM's life. */
     private final String resource = "mq:test-" + UUID.randomUUID();
     private final BrokerOrFallback sender = new BrokerOrFallback(broker, resource);
@@ -89,12 +55,12 @@ class BrokerOrFallbackTest {
         return counter == null ? 0 : counter.count();
     }
 
-    private static List<Object> payloads(List<Message<?>> send) {
-        return send.stream().map(Message::getPayload).map(Object.class::cast).toList();
+    private static List<Object> payloads(RecordingBroker.Send send) {
+        return send.messages().stream().map(Message::getPayload).map(Object.class::cast).toList();
     }
 
-    private static List<Object> keys(List<Message<?>> send) {
-        return send.stream().map(m -> m.getHeaders().get(RocketMQHeaders.KEYS)).toList();
+    private static List<Object> keys(RecordingBroker.Send send) {
+        return send.messages().stream().map(m -> m.getHeaders().get(RocketMQHeaders.KEYS)).toList();
     }
 
     @Test
@@ -103,7 +69,8 @@ class BrokerOrFallbackTest {
 
         sender.send(TOPIC, event, event.eventKey(), () -> written.add(event));
 
-        assertThat(broker.sends).singleElement().satisfies(send -> {
+        assertThat(broker.sends()).singleElement().satisfies(send -> {
+            assertThat(send.topic()).isEqualTo(TOPIC);
             assertThat(payloads(send)).containsExactly(event);
             assertThat(keys(send)).as("the key consumers deduplicate on").containsExactly("favorite:1:100:1700000000000100");
         });
@@ -113,13 +80,13 @@ class BrokerOrFallbackTest {
 
     @Test
     void anEventTheBrokerRefusesIsWrittenSynchronouslyOnceAndCountedAsAFallback() {
-        broker.down = true;
+        broker.down(true);
         FavoriteChangedEvent event = like(1, 100);
 
         sender.send(TOPIC, event, event.eventKey(), () -> written.add(event));
 
-        assertThat(broker.attempts).isEqualTo(1);
-        assertThat(broker.sends).isEmpty();
+        assertThat(broker.attempts()).isEqualTo(1);
+        assertThat(broker.sends()).isEmpty();
         assertThat(written).containsExactly(event);
         assertThat(fallbacks()).isEqualTo(1);
     }
@@ -127,7 +94,7 @@ class BrokerOrFallbackTest {
     /** A send reported as failed may have arrived all the same: a caller whose synchronous write fails too hears of it. */
     @Test
     void whenTheSynchronousWriteFailsTooTheCallerGetsItsError() {
-        broker.down = true;
+        broker.down(true);
         FavoriteChangedEvent event = like(1, 100);
 
         assertThatThrownBy(() -> sender.send(TOPIC, event, event.eventKey(), () -> {
@@ -141,8 +108,8 @@ class BrokerOrFallbackTest {
 
         sender.sendAll(TOPIC, events, FavoriteChangedEvent::eventKey, written::add);
 
-        assertThat(broker.attempts).as("one request for the batch").isEqualTo(1);
-        assertThat(broker.sends).singleElement().satisfies(send -> {
+        assertThat(broker.attempts()).as("one request for the batch").isEqualTo(1);
+        assertThat(broker.sends()).singleElement().satisfies(send -> {
             assertThat(payloads(send)).containsExactlyElementsOf(events);
             assertThat(keys(send)).containsExactly("favorite:3:300:1700000000000300", "favorite:1:100:1700000000000100",
                     "favorite:2:200:1700000000000200");
@@ -152,12 +119,12 @@ class BrokerOrFallbackTest {
 
     @Test
     void aBatchTheBrokerRefusesIsWrittenSynchronouslyEventByEventInItsOrder() {
-        broker.down = true;
+        broker.down(true);
         List<FavoriteChangedEvent> events = List.of(like(3, 300), like(1, 100), like(2, 200));
 
         sender.sendAll(TOPIC, events, FavoriteChangedEvent::eventKey, written::add);
 
-        assertThat(broker.attempts).as("the batch is tried once, not event by event").isEqualTo(1);
+        assertThat(broker.attempts()).as("the batch is tried once, not event by event").isEqualTo(1);
         assertThat(written).containsExactlyElementsOf(events);
         assertThat(fallbacks()).as("one fallback for the batch").isEqualTo(1);
     }
@@ -169,14 +136,14 @@ class BrokerOrFallbackTest {
         List<FavoriteChangedEvent> unstored = sender.sendAllOrWrite(TOPIC, List.of(event), FavoriteChangedEvent::eventKey, written::add);
 
         assertThat(unstored).isEmpty();
-        assertThat(broker.sends).singleElement().satisfies(send -> assertThat(keys(send)).containsExactly(event.eventKey()));
+        assertThat(broker.sends()).singleElement().satisfies(send -> assertThat(keys(send)).containsExactly(event.eventKey()));
         assertThat(written).isEmpty();
     }
 
     /** With the broker down, each event is written on its own: one that fails is answered back, the others are stored. */
     @Test
     void sendAllOrWriteAnswersOnlyTheEventsNeitherTheBrokerNorTheWriteTook() {
-        broker.down = true;
+        broker.down(true);
         FavoriteChangedEvent first = like(1, 100);
         FavoriteChangedEvent refused = like(2, 200);
         FavoriteChangedEvent last = like(3, 300);
@@ -198,7 +165,7 @@ class BrokerOrFallbackTest {
         List<FavoriteChangedEvent> unstored = sender.sendAllOrWrite(TOPIC, List.of(), FavoriteChangedEvent::eventKey, written::add);
 
         assertThat(unstored).isEmpty();
-        assertThat(broker.attempts).isZero();
+        assertThat(broker.attempts()).isZero();
         assertThat(written).isEmpty();
         assertThat(fallbacks()).isZero();
     }
@@ -216,18 +183,18 @@ class BrokerOrFallbackTest {
                 .setStatIntervalMs(60_000)
                 .setTimeWindow(60);
         DegradeRuleManager.loadRules(List.of(moreThanOneError));
-        broker.down = true;
+        broker.down(true);
         sender.send(TOPIC, like(1, 100), "a", () -> written.add(like(1, 100)));
         sender.send(TOPIC, like(2, 200), "b", () -> written.add(like(2, 200)));
-        assertThat(broker.attempts).isEqualTo(2);
+        assertThat(broker.attempts()).isEqualTo(2);
 
-        broker.down = false; // back, but the breaker stays open for its time window
+        broker.down(false); // back, but the breaker stays open for its time window
         FavoriteChangedEvent event = like(3, 300);
         sender.send(TOPIC, event, event.eventKey(), () -> written.add(event));
         sender.sendAll(TOPIC, List.of(like(4, 400), like(5, 500)), FavoriteChangedEvent::eventKey, written::add);
 
-        assertThat(broker.attempts).as("no send while open").isEqualTo(2);
-        assertThat(broker.sends).isEmpty();
+        assertThat(broker.attempts()).as("no send while open").isEqualTo(2);
+        assertThat(broker.sends()).isEmpty();
         assertThat(written).containsExactly(like(1, 100), like(2, 200), event, like(4, 400), like(5, 500));
         assertThat(fallbacks()).isEqualTo(4);
     }
@@ -235,16 +202,16 @@ class BrokerOrFallbackTest {
     /** Without a rule the breaker never opens: a broker that failed is tried again on the next event. */
     @Test
     void withoutABreakerRuleTheBrokerIsTriedForEveryEvent() {
-        broker.down = true;
+        broker.down(true);
         sender.send(TOPIC, like(1, 100), "a", () -> written.add(like(1, 100)));
         sender.send(TOPIC, like(2, 200), "b", () -> written.add(like(2, 200)));
-        broker.down = false;
+        broker.down(false);
 
         FavoriteChangedEvent event = like(3, 300);
         sender.send(TOPIC, event, event.eventKey(), () -> written.add(event));
 
-        assertThat(broker.attempts).isEqualTo(3);
-        assertThat(broker.sends).singleElement().satisfies(send -> assertThat(payloads(send)).containsExactly(event));
+        assertThat(broker.attempts()).isEqualTo(3);
+        assertThat(broker.sends()).singleElement().satisfies(send -> assertThat(payloads(send)).containsExactly(event));
         assertThat(written).containsExactly(like(1, 100), like(2, 200));
     }
 
