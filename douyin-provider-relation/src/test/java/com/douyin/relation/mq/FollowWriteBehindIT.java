@@ -365,7 +365,7 @@ class FollowWriteBehindIT {
 
         Thread.sleep(5); // a row written again would show a later updated_at
         writeBehind.consume(batch);
-        writeBehind.consume(List.of(batch.get(1), batch.get(0)));
+        writeBehind.consume(List.of(batch.get(1), batch.get(0))); // the follow of cid again, after its unfollow
 
         assertThat(once).hasSize(2);
         assertThat(fullRowsOf(ann)).isEqualTo(once);
