@@ -3,14 +3,11 @@ package com.douyin.common.tracing;
 import com.alibaba.nacos.api.config.ConfigService;
 import com.alibaba.nacos.api.config.listener.AbstractListener;
 import com.alibaba.nacos.api.exception.NacosException;
+import com.douyin.common.nacos.NacosYaml;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.io.ByteArrayResource;
 
 /**
  * Keeps a {@link TraceSampler} at {@code douyin.tracing.sampling.probability} and
@@ -38,7 +35,7 @@ final class TraceSampling {
     /** A changed data ID; without the keys, or unreadable, the sampling stays as it was. */
     static void applyTo(TraceSampler sampler, String yaml) {
         try {
-            Binder binder = binderOf(yaml);
+            Binder binder = NacosYaml.binderOf(DATA_ID, yaml);
             double probability = binder.bind("douyin.tracing.sampling.probability", Double.class).get();
             int perSecond = binder.bind("douyin.tracing.sampling.per-second", Integer.class).get();
             sampler.set(probability, perSecond);
@@ -48,8 +45,4 @@ final class TraceSampling {
         }
     }
 
-    private static Binder binderOf(String yaml) throws IOException {
-        var sources = new YamlPropertySourceLoader().load(DATA_ID, new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
-        return new Binder(ConfigurationPropertySources.from(sources));
-    }
 }

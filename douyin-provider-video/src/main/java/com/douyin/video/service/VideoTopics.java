@@ -6,8 +6,8 @@ import com.alibaba.nacos.api.exception.NacosException;
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.api.video.VideoTopic;
+import com.douyin.common.nacos.NacosYaml;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,10 +18,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.Environment;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -93,8 +90,7 @@ public class VideoTopics {
         if (yaml == null || yaml.isBlank()) {
             return Set.of();
         }
-        var sources = new YamlPropertySourceLoader().load(DATA_ID, new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)));
-        return normalize(new Binder(ConfigurationPropertySources.from(sources)).bind(KEY, Bindable.listOf(String.class)).orElse(List.of()));
+        return normalize(NacosYaml.binderOf(DATA_ID, yaml).bind(KEY, Bindable.listOf(String.class)).orElse(List.of()));
     }
 
     /** In the stored form, in the configured order (the error lists them so); longer than the column allows: left out. */
