@@ -91,7 +91,9 @@ public final class ChangeJournal {
 
     /** Entries added more than {@code age} ago and not acknowledged, oldest first, at most {@code max}. */
     public List<Entry> unacknowledged(Duration age, int max) {
-        StreamMessageId before = new StreamMessageId(System.currentTimeMillis() - age.toMillis());
+        // The whole millisecond: an ID of one number reads as "ms-0" and would leave out
+        // the entries after the first one added in that millisecond.
+        StreamMessageId before = new StreamMessageId(System.currentTimeMillis() - age.toMillis(), Long.MAX_VALUE);
         Map<StreamMessageId, Map<String, String>> found = stream().range(max, StreamMessageId.MIN, before);
         List<Entry> entries = new ArrayList<>(found.size());
         found.forEach((id, fields) -> entries.add(new Entry(id.toString(), fields.get("r"), Long.parseLong(fields.get("n")))));
