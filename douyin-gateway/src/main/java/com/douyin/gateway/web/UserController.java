@@ -3,7 +3,6 @@ package com.douyin.gateway.web;
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.api.user.AuthDTO;
-import com.douyin.api.user.ProfileChange;
 import com.douyin.api.user.UserDTO;
 import com.douyin.api.user.UserService;
 import com.douyin.api.video.SearchKeyword;
@@ -12,6 +11,7 @@ import com.douyin.gateway.auth.RevokedSessions;
 import com.douyin.gateway.auth.ViewerAuthenticator;
 import com.douyin.gateway.chat.ChatSessions;
 import com.douyin.gateway.json.StatusResponse;
+import com.douyin.gateway.upload.ProfileEditor;
 import com.douyin.gateway.upload.ProfileImages;
 import com.douyin.gateway.json.AuthResponse;
 import com.douyin.gateway.json.UserJsonMapper;
@@ -39,15 +39,17 @@ public class UserController {
     private final ViewerAuthenticator auth;
     private final UserJsonMapper userJson;
     private final ProfileImages images;
+    private final ProfileEditor profiles;
     private final FeedEntryChanges feedChanges;
     private final RevokedSessions revoked;
     private final ChatSessions chats;
 
-    public UserController(ViewerAuthenticator auth, UserJsonMapper userJson, ProfileImages images, FeedEntryChanges feedChanges,
-                          RevokedSessions revoked, ChatSessions chats) {
+    public UserController(ViewerAuthenticator auth, UserJsonMapper userJson, ProfileImages images, ProfileEditor profiles,
+                          FeedEntryChanges feedChanges, RevokedSessions revoked, ChatSessions chats) {
         this.auth = auth;
         this.userJson = userJson;
         this.images = images;
+        this.profiles = profiles;
         this.feedChanges = feedChanges;
         this.revoked = revoked;
         this.chats = chats;
@@ -112,21 +114,11 @@ public class UserController {
         if (!profileEdit) {
             return new UserResponse(0, "Password changed.", userJson.toJson(users.getUser(userId), false));
         }
-        UserDTO before = avatar != null || background != null ? users.getUser(userId) : null; // images it replaces
-        String avatarKey = images.store(userId, "avatars", avatar);
-        String backgroundKey = images.store(userId, "backgrounds", background);
         UserDTO updated;
         try {
-            updated = users.updateProfile(userId, new ProfileChange(name, signature, avatarKey, backgroundKey));
-        } catch (DouyinException refused) {
-            images.delete(avatarKey, backgroundKey);
-            throw refused;
+            updated = profiles.edit(userId, name, signature, avatar, background);
         } finally {
-            feedChanges.usersChanged(userId);
-        }
-        if (before != null) {
-            images.deleteReplaced(userId, "avatars", before.avatar(), avatarKey);
-            images.deleteReplaced(userId, "backgrounds", before.backgroundImage(), backgroundKey);
+            feedChanges.usersChanged(userId); // this gateway's copy of the author, even after a timeout
         }
         return new UserResponse(0, "Updated.", userJson.toJson(updated, false));
     }

@@ -9,7 +9,6 @@ import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoService;
 import com.douyin.api.video.VideoTitle;
 import com.douyin.api.video.VideoTopic;
-import com.douyin.common.storage.ObjectStore;
 import com.douyin.gateway.auth.ViewerAuthenticator;
 import com.douyin.gateway.config.JsonCharsetConfig;
 import com.douyin.gateway.json.FeedResponse;
@@ -17,17 +16,11 @@ import com.douyin.gateway.json.StatusResponse;
 import com.douyin.gateway.json.VideoJsonMapper;
 import com.douyin.gateway.json.VideoListResponse;
 import com.douyin.gateway.json.VideoPageResponse;
-import com.douyin.gateway.upload.DirectUploads;
-import com.douyin.gateway.upload.RepeatedPublishes;
-import com.douyin.gateway.upload.VideoContainer;
-import com.douyin.gateway.upload.VideoObjectKey;
+import com.douyin.gateway.upload.VideoPublisher;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.OptionalLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,7 +33,6 @@ import org.springframework.web.multipart.MultipartHttpServletRequest;
 @RestController
 public class VideoController {
 
-    private static final Logger log = LoggerFactory.getLogger(VideoController.class);
     private static final int FEED_PAGE = 30;
     private static final int SEARCH_PAGE = 30;
 
@@ -49,44 +41,31 @@ public class VideoController {
 
     private final ViewerAuthenticator auth;
     private final VideoJsonMapper videoJson;
-    private final ObjectStore store;
     private final FeedHeadCache feedHead;
     private final SettledFeedPages settledPages;
     private final FeedEntries feedEntries;
     private final FeedEntryChanges feedChanges;
-    private final DirectUploads directUploads;
+    private final VideoPublisher publisher;
     private final FeedLoads feedLoads;
     private final AnonymousPageJson anonymousPages;
-    private final RepeatedPublishes repeats;
 
-    public VideoController(ViewerAuthenticator auth, VideoJsonMapper videoJson, ObjectStore store, FeedHeadCache feedHead,
+    public VideoController(ViewerAuthenticator auth, VideoJsonMapper videoJson, FeedHeadCache feedHead,
                            SettledFeedPages settledPages, FeedEntries feedEntries, FeedEntryChanges feedChanges,
-                           DirectUploads directUploads, FeedLoads feedLoads,
-                           AnonymousPageJson anonymousPages, RepeatedPublishes repeats) {
+                           VideoPublisher publisher, FeedLoads feedLoads, AnonymousPageJson anonymousPages) {
         this.auth = auth;
         this.videoJson = videoJson;
-        this.store = store;
         this.feedHead = feedHead;
         this.settledPages = settledPages;
         this.feedEntries = feedEntries;
         this.feedChanges = feedChanges;
-        this.directUploads = directUploads;
+        this.publisher = publisher;
         this.feedLoads = feedLoads;
         this.anonymousPages = anonymousPages;
-        this.repeats = repeats;
     }
 
     /**
-     * The file is checked by its bytes and streamed to the object store (Tomcat has already
-     * spooled it to disk, so it is never held in the heap), then the video is recorded. If the
-     * provider refuses, the stored file is removed again (unless a repeat of it may share the
-     * file; the provider deletes it a day later if nothing is published with it). If the outcome is unknown (a timeout:
-     * the row may exist), the file is kept: a video without its file would be worse than an
-     * orphaned file, which the video provider deletes a day later (its pending upload).
-     * Publishing is idempotent per file, so Dubbo's retries cannot make two videos, and a publish
-     * the client sends again gets the file name of the first ({@link RepeatedPublishes}).
-     * With {@code object_key} instead of {@code data}, the file was uploaded directly (see
-     * DirectUploads) and is kept even if the provider refuses, so that the client can retry.
+     * A video from the file sent ({@code data}) or uploaded directly before ({@code object_key}):
+     * {@link VideoPublisher}. The author's work_count changes, so this gateway's copy of them goes.
      */
     @PostMapping({"/douyin/publish/action/", "/douyin/publish/action"})
     public StatusResponse publish(HttpServletRequest request) throws IOException {
@@ -99,38 +78,9 @@ public class VideoController {
             if (data != null) {
                 throw new DouyinException(ErrorCode.BAD_REQUEST, "Send either the file (data) or an object_key, not both.");
             }
-            videos.publish(userId, directUploads.claim(userId, objectKey), title, topic);
-            feedChanges.usersChanged(userId); // work_count
-            return new StatusResponse(0, "Published.");
-        }
-        if (data == null || data.isEmpty()) {
-            throw new DouyinException(ErrorCode.VIDEO_MISSING);
-        }
-        VideoContainer container;
-        try (InputStream head = data.getInputStream()) {
-            container = VideoContainer.detect(head);
-        }
-        RepeatedPublishes.FileName name;
-        try (InputStream bytes = data.getInputStream()) {
-            name = repeats.nameOf(userId, idempotencyKey(request), bytes);
-        }
-        String key = new VideoObjectKey(userId, name.uuid(), container).toString();
-        // Recorded before it is stored: if the publish never happens (an unknown outcome below
-        // that was a failure), the video provider deletes the file a day later.
-        videos.expectUpload(userId, key, System.currentTimeMillis());
-        try (InputStream content = data.getInputStream()) {
-            store.put(key, content, data.getSize(), container.contentType());
-        }
-        try {
-            videos.publish(userId, key, title, topic);
-        } catch (DouyinException refused) {
-            if (!name.mayBeShared()) { // else it may be the file of an earlier publish of the same bytes
-                store.delete(key);
-            }
-            throw refused;
-        } catch (RuntimeException unknownOutcome) {
-            log.warn("Publish of {} failed with an unknown outcome; the file is kept: {}", key, unknownOutcome.toString());
-            throw unknownOutcome;
+            publisher.publishUploaded(userId, objectKey, title, topic);
+        } else {
+            publisher.publishFile(userId, data, idempotencyKey(request), title, topic);
         }
         feedChanges.usersChanged(userId); // work_count
         return new StatusResponse(0, "Published.");
