@@ -100,7 +100,7 @@ final class SystemStores implements AutoCloseable {
 
     /**
      * A like as a favorite provider instance that dies right after its Redis step leaves it: in
-     * the user's liked set and in the provider's journal (the format of {@code LikedVideos}),
+     * the user's liked set and in the provider's journal (the format of {@code FavoritedVideos}),
      * never sent to the broker.
      */
     void leaveUnsentLike(long userId, long videoId, long authorId) {

@@ -11,7 +11,7 @@ import com.douyin.common.testing.LocalNacos;
 import com.douyin.common.testing.RandomSecret;
 import com.douyin.common.testing.RealInfrastructure;
 import com.douyin.common.video.VideoAuthors;
-import com.douyin.favorite.cache.LikedVideos;
+import com.douyin.favorite.cache.FavoritedVideos;
 import com.douyin.favorite.service.FavoriteQueryService;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -134,7 +134,7 @@ class FavoriteServiceIT {
             favorites.changeAll(changes).join();
         }
         // The order as the set holds it: most recent first, then the highest video ID (as a number).
-        List<Long> expected = redisson.<String>getScoredSortedSet(LikedVideos.setKey(user), StringCodec.INSTANCE).entryRange(0, -1)
+        List<Long> expected = redisson.<String>getScoredSortedSet(FavoritedVideos.setKey(user), StringCodec.INSTANCE).entryRange(0, -1)
                 .stream().filter(e -> !e.getValue().equals("loaded"))
                 .sorted(Comparator.comparingDouble(ScoredEntry<String>::getScore)
                         .thenComparingLong(e -> Long.parseLong(e.getValue())).reversed())

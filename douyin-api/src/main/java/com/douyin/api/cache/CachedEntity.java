@@ -12,10 +12,10 @@ package com.douyin.api.cache;
  * hash                field             moved in Redis by (Lua step)        moved in MySQL by (owner)
  * user:counters:ID    follow_count      relation FollowedUsers              user UserCounterService
  *                     follower_count    relation FollowedUsers              user UserCounterService
- *                     favorite_count    favorite LikedVideos                user UserCounterService
- *                     total_favorited   favorite LikedVideos (author)       user UserCounterService
+ *                     favorite_count    favorite FavoritedVideos            user UserCounterService
+ *                     total_favorited   favorite FavoritedVideos (author)   user UserCounterService
  *                     work_count        user (its cache, from the event)    user UserCounterService
- * video:counters:ID   favorite_count    favorite LikedVideos                video VideoCounterService
+ * video:counters:ID   favorite_count    favorite FavoritedVideos            video VideoCounterService
  *                     comment_count     comment VideoComments               video VideoCounterService
  * </pre>
  */
@@ -30,6 +30,13 @@ public enum CachedEntity {
     public static final String TOTAL_FAVORITED = "total_favorited";
     /** Counter field of {@link #VIDEO}'s hash that the comment provider moves (in its Lua script). */
     public static final String COMMENT_COUNT = "comment_count";
+
+    /**
+     * A counters hash that a change moved is kept at least this long after it (the Lua step raises
+     * its TTL): far longer than a change takes to reach MySQL, so the hash does not expire and get
+     * rebuilt from MySQL while a change it showed is still on its way there.
+     */
+    public static final long KEPT_AFTER_CHANGE_MS = 10 * 60_000;
 
     private final String prefix;
 

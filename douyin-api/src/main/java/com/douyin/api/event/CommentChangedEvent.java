@@ -9,13 +9,14 @@ import java.io.Serializable;
  * sum deltas into video.comment_count, which counts every visible comment and reply. It carries
  * the whole comment, so a delete that overtakes its add still leaves the row deleted.
  */
-public record CommentChangedEvent(CommentDTO comment, int delta) implements Serializable {
+public record CommentChangedEvent(CommentDTO comment, int delta) implements KeyedEvent, Serializable {
 
     public boolean added() {
         return delta > 0;
     }
 
     /** The key consumers deduplicate on. */
+    @Override
     public String eventKey() {
         return "comment:" + comment.id() + (added() ? ":add" : ":delete");
     }

@@ -8,13 +8,24 @@ import java.io.Serializable;
  * consumers may sum a batch in any order. {@code sequence} orders the changes of one (user,
  * video) pair: the later one decides the stored state.
  */
-public record FavoriteChangedEvent(long userId, long videoId, long authorId, int delta, long sequence) implements Serializable {
+public record FavoriteChangedEvent(long userId, long videoId, long authorId, int delta, long sequence) implements PairChange, Serializable {
+
+    @Override
+    public long ownerId() {
+        return userId;
+    }
+
+    @Override
+    public long memberId() {
+        return videoId;
+    }
 
     public boolean liked() {
         return delta > 0;
     }
 
     /** The key consumers deduplicate on. */
+    @Override
     public String eventKey() {
         return "favorite:" + userId + ":" + videoId + ":" + sequence;
     }

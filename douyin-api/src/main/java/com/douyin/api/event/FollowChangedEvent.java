@@ -8,13 +8,24 @@ import java.io.Serializable;
  * batch in any order. {@code sequence} orders the changes of one (follower, followee) pair: the
  * later one decides the stored state.
  */
-public record FollowChangedEvent(long followerId, long followeeId, int delta, long sequence) implements Serializable {
+public record FollowChangedEvent(long followerId, long followeeId, int delta, long sequence) implements PairChange, Serializable {
+
+    @Override
+    public long ownerId() {
+        return followerId;
+    }
+
+    @Override
+    public long memberId() {
+        return followeeId;
+    }
 
     public boolean following() {
         return delta > 0;
     }
 
     /** The key consumers deduplicate on. */
+    @Override
     public String eventKey() {
         return "follow:" + followerId + ":" + followeeId + ":" + sequence;
     }

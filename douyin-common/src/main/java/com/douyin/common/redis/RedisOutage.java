@@ -7,8 +7,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.List;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -35,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * ({@link #decideOrElse}), is asked again and otherwise refused, because its pair's row may not
  * hold the changes still on their way from Redis through the broker. A write made to MySQL meanwhile
  * names the Redis keys it makes stale ({@link #markStale}, in its transaction, into the
- * {@code cache_stale_key} table). A sweeper deletes recorded keys from Redis, so they are rebuilt
+ * {@link StaleCacheKeys} ledger). A sweeper deletes recorded keys from Redis, so they are rebuilt
  * from MySQL on their next use: every second during an outage and for a while after this instance
  * recorded a key, every ten seconds otherwise. The outage ends once Redis answers and no recorded
  * key is left, and only then does the service use Redis again. Keys recorded by any instance are
@@ -49,12 +47,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class RedisOutage implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisOutage.class);
-    private static final int SWEEP_PAGE = 500;
     /** How long after recording a key this instance keeps sweeping every second (its transaction commits meanwhile). */
     private static final long RECORDED_RECENTLY_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     private final RedissonClient redisson;
-    private final JdbcTemplate jdbc;
+    private final StaleCacheKeys staleKeys;
     private final BooleanSupplier redisAnswers;
     /** Held by the one caller asking the ping, so an outage's first errors do not each wait for it. */
     private final AtomicBoolean pinging = new AtomicBoolean();
@@ -71,7 +68,7 @@ public class RedisOutage implements AutoCloseable {
 
     RedisOutage(RedissonClient redisson, JdbcTemplate jdbc, BooleanSupplier redisAnswers, Duration sweepQuickly, Duration sweepIdle) {
         this.redisson = redisson;
-        this.jdbc = jdbc;
+        this.staleKeys = new StaleCacheKeys(redisson, jdbc);
         this.redisAnswers = redisAnswers;
         Gauge.builder("douyin.redis.outage", this, outage -> outage.down ? 1 : 0)
                 .description("1 while this service serves from MySQL because Redis is unreachable")
@@ -106,7 +103,7 @@ public class RedisOutage implements AutoCloseable {
     /**
      * For a change that Redis decides and MySQL learns later (a like, a follow): {@code redis}, or
      * {@code mysql} during an outage. A Redis error that is not an outage asks {@code redis} once
-     * more (so it must be safe to repeat, see {@link com.douyin.common.cache.ToggleSet}), then
+     * more (so it must be safe to repeat, see {@link com.douyin.common.writebehind.ToggleSet}), then
      * refuses the call as {@link ErrorCode#SERVICE_UNAVAILABLE}: the pair's row may lack changes
      * still on their way through the broker, so MySQL cannot decide this one call.
      */
@@ -185,18 +182,12 @@ public class RedisOutage implements AutoCloseable {
                 || error instanceof RedisRetryException || error instanceof RedisNodeNotFoundException;
     }
 
-    /**
-     * Records keys whose Redis copy a MySQL write made stale; joins the caller's transaction.
-     * Concurrent writers share keys (a video's counters), so each locks its keys in one order
-     * (sorted) and at once exclusively (an INSERT IGNORE of an existing key would take a shared
-     * lock first): otherwise two of them deadlock, as a storm of likes during an outage showed.
-     */
+    /** Records keys whose Redis copy a MySQL write made stale; joins the caller's transaction. */
     public void markStale(Collection<String> keys) {
         if (!keys.isEmpty()) {
             recordedAt = System.nanoTime();
             sweeper.hurry();
-            jdbc.batchUpdate("INSERT INTO cache_stale_key (cache_key) VALUES (?) ON DUPLICATE KEY UPDATE cache_key = cache_key",
-                    asRows(new TreeSet<>(keys)));
+            staleKeys.record(keys);
         }
     }
 
@@ -215,7 +206,7 @@ public class RedisOutage implements AutoCloseable {
 
     void sweep() {
         try {
-            while (sweepPage() == SWEEP_PAGE) {
+            while (staleKeys.deletePage() == StaleCacheKeys.PAGE) {
                 // more to delete
             }
             if (down) {
@@ -228,32 +219,17 @@ public class RedisOutage implements AutoCloseable {
         }
     }
 
-    private int sweepPage() {
-        List<String> keys = jdbc.queryForList("SELECT cache_key FROM cache_stale_key ORDER BY created_at LIMIT " + SWEEP_PAGE, String.class);
-        if (keys.isEmpty()) {
-            return 0;
-        }
-        redisson.getKeys().delete(keys.toArray(String[]::new));
-        jdbc.batchUpdate("DELETE FROM cache_stale_key WHERE cache_key = ?", asRows(new TreeSet<>(keys))); // the writers' lock order
-        return keys.size();
-    }
-
     private void endIfClean() {
         redisson.getKeys().count(); // Redis answers?
         mysqlPath.writeLock().lock();
         try {
-            if (sweepPage() == 0) {
+            if (staleKeys.deletePage() == 0) {
                 down = false;
                 log.info("Redis answers again and its stale keys are deleted: using it again");
             }
         } finally {
             mysqlPath.writeLock().unlock();
         }
-    }
-
-    /** One batch row per key, for the cache_stale_key statements. */
-    private static List<Object[]> asRows(Collection<String> keys) {
-        return keys.stream().map(key -> new Object[] {key}).toList();
     }
 
     @Override

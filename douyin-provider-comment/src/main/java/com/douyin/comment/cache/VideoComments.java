@@ -7,7 +7,7 @@ import com.douyin.api.common.PageCursor;
 import com.douyin.api.event.CommentChangedEvent;
 import com.douyin.comment.dao.CommentMapper;
 import com.douyin.api.cache.CachedEntity;
-import com.douyin.common.cache.ChangeJournal;
+import com.douyin.common.writebehind.ChangeJournal;
 import com.douyin.common.cache.CompleteSortedSet;
 import com.douyin.common.id.SnowflakeIdGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -68,9 +68,13 @@ public class VideoComments {
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
             redis.call('SET', KEYS[3], ARGV[5], 'PX', ARGV[3])
             if added == 0 then return {1, ''} end
-            if redis.call('EXISTS', KEYS[2]) == 1 then redis.call('HINCRBY', KEYS[2], 'comment_count', 1) end
+            if redis.call('EXISTS', KEYS[2]) == 1 then
+              redis.call('HINCRBY', KEYS[2], 'comment_count', 1)
+              local ttl = redis.call('PTTL', KEYS[2])
+              if ttl >= 0 and ttl < KEPT_MS then redis.call('PEXPIRE', KEYS[2], KEPT_MS) end
+            end
             return {1, redis.call('XADD', KEYS[4], '*', 'r', ARGV[2], 'n', 1)}
-            """;
+            """.replace("KEPT_MS", Long.toString(CachedEntity.KEPT_AFTER_CHANGE_MS));
 
     /**
      * KEYS: set, video counters, the journal. ARGV: id. Nil: not loaded; else the journal entry
@@ -99,11 +103,13 @@ public class VideoComments {
             end
             if redis.call('EXISTS', KEYS[2]) == 1 then
               redis.call('HINCRBY', KEYS[2], 'comment_count', -#removed)
+              local ttl = redis.call('PTTL', KEYS[2])
+              if ttl >= 0 and ttl < KEPT_MS then redis.call('PEXPIRE', KEYS[2], KEPT_MS) end
             end
             local answer = {redis.call('XADD', KEYS[3], '*', 'r', found[1], 'n', -#removed)}
             for _, member in ipairs(removed) do answer[#answer + 1] = member end
             return answer
-            """;
+            """.replace("KEPT_MS", Long.toString(CachedEntity.KEPT_AFTER_CHANGE_MS));
 
     /** What an add or a delete did, and its journal entry (null if it changed nothing now). */
     public record Change(List<CommentDTO> comments, String journalEntry) {

@@ -1,6 +1,5 @@
 package com.douyin.comment.service;
 
-import com.douyin.common.cache.JournalRelay;
 import com.douyin.api.comment.CommentDTO;
 import com.douyin.api.comment.CommentText;
 import com.douyin.api.common.DouyinException;
@@ -10,29 +9,23 @@ import com.douyin.api.event.Topics;
 import com.douyin.comment.cache.VideoComments;
 import com.douyin.comment.dao.CommentMapper;
 import com.douyin.common.id.SnowflakeIdGenerator;
-import com.douyin.common.mq.BrokerOrFallback;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.common.text.SensitiveText;
+import com.douyin.common.writebehind.WriteBehind;
 import com.douyin.common.video.VideoAuthors;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.List;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Adding and deleting comments: first Redis (the video's comment set and cached
- * comment_count, one Lua step, so the next list shows it), then a {@link CommentChangedEvent}
- * that carries the change to MySQL (this provider's rows, the video provider's comment_count).
- * When the broker fails or is slow, a circuit breaker sends changes down the synchronous path
- * ({@link CommentDirectWriter}) instead. When Redis is out ({@link RedisOutage}), changes go
- * straight to that synchronous path, so a list read from MySQL shows them at once. The Redis step
- * journals each change until it is handed on; {@link #relayJournal} hands on what an instance
- * that died, or a moment when neither path worked, left behind.
+ * Adding and deleting comments, on the {@link WriteBehind} path: first Redis (the video's comment
+ * set and cached comment_count, one Lua step, so the next list shows it), then a
+ * {@link CommentChangedEvent} that carries the change to MySQL (this provider's rows, the video
+ * provider's comment_count). The synchronous path is {@link CommentDirectWriter}. When Redis is
+ * out ({@link RedisOutage}), changes go straight to it, so a list read from MySQL shows them at
+ * once.
  *
  * <p>Replies are one level deep: a reply to a reply joins the thread of its top-level comment.
  * Deleting a top-level comment hides its replies with it, in the same step, and the change's
@@ -41,16 +34,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class CommentActionService {
 
-    private static final Logger log = LoggerFactory.getLogger(CommentActionService.class);
-
     private final VideoComments comments;
     private final VideoAuthors videos;
     private final SnowflakeIdGenerator ids;
-    private final BrokerOrFallback broker;
     private final CommentDirectWriter direct;
     private final RedisOutage outage;
-    /** Hands on, every 10 s, what was journaled over douyin.journal.in-flight (30 s) ago and not acknowledged. */
-    private final JournalRelay<CommentChangedEvent> relay;
+    /** Its relay hands on, every 10 s, what was journaled over douyin.journal.in-flight (30 s) ago and not acknowledged. */
+    private final WriteBehind<CommentChangedEvent> writeBehind;
     private final CommentMapper rows;
 
     public CommentActionService(VideoComments comments, VideoAuthors videos, SnowflakeIdGenerator ids,
@@ -62,8 +52,8 @@ public class CommentActionService {
         this.ids = ids;
         this.direct = direct;
         this.outage = outage;
-        this.broker = new BrokerOrFallback(rocketMQ, "mq:" + Topics.COMMENT);
-        this.relay = new JournalRelay<>("comment changes", comments.journal(), VideoComments::eventOf, this::handOn, outage, inFlight);
+        this.writeBehind = new WriteBehind<>("comment changes", Topics.COMMENT, comments.journal(), VideoComments::eventOf, direct,
+                rocketMQ, outage, inFlight);
     }
 
     /** {@code parentId}: 0 for a top-level comment, else the comment of this video it replies to. */
@@ -94,7 +84,7 @@ public class CommentActionService {
         if (added.comments().isEmpty()) {
             return null; // its thread was deleted meanwhile
         }
-        store(new CommentChangedEvent(comment, +1), added.journalEntry());
+        writeBehind.handOn(new CommentChangedEvent(comment, +1), added.journalEntry());
         return comment;
     }
 
@@ -121,7 +111,7 @@ public class CommentActionService {
         checkMayDelete(userId, comment);
         VideoComments.Change removed = comments.remove(videoId, commentId); // with its replies
         if (!removed.comments().isEmpty()) {
-            store(new CommentChangedEvent(comment, -removed.comments().size()), removed.journalEntry());
+            writeBehind.handOn(new CommentChangedEvent(comment, -removed.comments().size()), removed.journalEntry());
         }
         return comment;
     }
@@ -133,28 +123,9 @@ public class CommentActionService {
         }
     }
 
-    /**
-     * Hands on a change Redis has made and journaled, and acknowledges it. One that neither path
-     * takes now stays in the journal for {@link #relayJournal}: it is made (lists show it) and
-     * never taken back, since its send may have arrived after all (a timeout is not a failure).
-     */
-    private void store(CommentChangedEvent event, String journalEntry) {
-        if (!comments.journal().settle(List.of(event), Collections.singletonMap(event, journalEntry), this::handOn).isEmpty()) {
-            log.warn("Comment change {} kept in the journal: neither the broker nor MySQL took it now", event.eventKey());
-        }
-    }
-
-    /** Sends changes through the broker, or each on the synchronous path; answers those neither path took. */
-    private List<CommentChangedEvent> handOn(List<CommentChangedEvent> events) {
-        return broker.sendAllOrWrite(Topics.COMMENT, events, CommentChangedEvent::eventKey, direct::write);
-    }
-
-    /**
-     * Hands on the journal's changes that were never acknowledged: their instance died between
-     * the Redis step and the send, or neither path took them.
-     */
+    /** Hands on what the journal kept: from an instance that died, or a moment when neither path worked. */
     @Scheduled(initialDelay = 10_000, fixedDelay = 10_000)
     public void relayJournal() {
-        relay.run();
+        writeBehind.relayJournal();
     }
 }

@@ -6,7 +6,7 @@ import com.douyin.api.event.CommentChangedEvent;
 import com.douyin.comment.cache.VideoComments;
 import com.douyin.comment.dao.CommentMapper;
 import com.douyin.api.cache.CachedEntity;
-import com.douyin.common.mq.SynchronousPath;
+import com.douyin.common.writebehind.SynchronousPath;
 import com.douyin.common.redis.RedisOutage;
 import java.util.List;
 import java.util.function.Consumer;
@@ -96,11 +96,6 @@ public class CommentDirectWriter extends SynchronousPath<CommentChangedEvent> {
 
     private static List<String> staleKeys(long videoId) {
         return List.of(VideoComments.setKey(videoId), CachedEntity.VIDEO.countersKey(videoId));
-    }
-
-    @Override
-    protected String keyOf(CommentChangedEvent change) {
-        return change.eventKey();
     }
 
     @Override

@@ -24,7 +24,7 @@ public interface FavoriteMapper {
 
     /** A user's liked videos, for rebuilding the Redis set after Redis lost it. */
     @Select("SELECT video_id, liked_at FROM favorite WHERE user_id = #{userId} AND liked = 1")
-    List<LikedVideo> findLiked(@Param("userId") long userId);
+    List<FavoritedVideo> findLiked(@Param("userId") long userId);
 
     /** A row for the pair if it has none (not liked, sequence 0), so that {@link #lockPair} has a row to lock. */
     @Insert("INSERT IGNORE INTO favorite (user_id, video_id, liked, liked_at, change_seq) VALUES (#{userId}, #{videoId}, 0, 0, 0)")

@@ -1,16 +1,15 @@
 package com.douyin.favorite.service;
 
-import com.douyin.common.cache.JournalRelay;
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.api.event.Topics;
 import com.douyin.api.favorite.FavoriteChange;
-import com.douyin.common.cache.ToggleSet;
-import com.douyin.common.mq.BrokerOrFallback;
 import com.douyin.common.redis.RedisOutage;
+import com.douyin.common.writebehind.ToggleSet;
+import com.douyin.common.writebehind.WriteBehind;
 import com.douyin.common.video.VideoAuthors;
-import com.douyin.favorite.cache.LikedVideos;
+import com.douyin.favorite.cache.FavoritedVideos;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -26,44 +25,34 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * A like or unlike: one atomic step in Redis (state and cached counters, see
- * {@link LikedVideos}), then, only if something changed, a {@link FavoriteChangedEvent} that
- * carries it to MySQL: the favorite rows (this provider's write-behind), video.favorite_count
- * (video provider) and the users' counters (user provider). The answer does not wait for MySQL.
- * When the broker fails or is slow, a circuit breaker sends changes down the synchronous path
- * ({@link FavoriteDirectWriter}) instead: slower, and the user sees success all the same. When
- * Redis is out ({@link RedisOutage}), the favorite row decides and stores the change, on that
- * same synchronous path; a Redis error while Redis is not out is tried once more, then refused
- * ({@link RedisOutage#decideOrElse}).
+ * A like or unlike, on the {@link WriteBehind} path: one atomic step in Redis (state and cached
+ * counters, see {@link FavoritedVideos}), then, only if something changed, a
+ * {@link FavoriteChangedEvent} that carries it to MySQL: the favorite rows (this provider's
+ * write-behind), video.favorite_count (video provider) and the users' counters (user provider).
+ * The answer does not wait for MySQL. The synchronous path is {@link FavoriteDirectWriter}.
  *
  * <p>{@link #changeAll} takes the likes the gateway gathered from concurrent requests: one Redis
  * round trip for all of them, one broker send for those that changed something.
- *
- * <p>The Redis step also journals each change ({@link ChangeJournal}); a change is acknowledged
- * there once handed on. {@link #relayJournal} hands on what a dead instance, or a moment when
- * neither path worked, left unacknowledged, so Redis and MySQL end up agreeing either way.
  */
 @Service
 public class FavoriteActionService {
 
     private static final Logger log = LoggerFactory.getLogger(FavoriteActionService.class);
 
-    private final LikedVideos liked;
+    private final FavoritedVideos liked;
     private final VideoAuthors authors;
-    private final BrokerOrFallback broker;
     private final FavoriteDirectWriter direct;
     private final RedisOutage outage;
-    /** Hands on, every 10 s, what was journaled over douyin.journal.in-flight (30 s) ago and not acknowledged. */
-    private final JournalRelay<FavoriteChangedEvent> relay;
+    /** Its relay hands on, every 10 s, what was journaled over douyin.journal.in-flight (30 s) ago and not acknowledged. */
+    private final WriteBehind<FavoriteChangedEvent> writeBehind;
 
-    public FavoriteActionService(LikedVideos liked, VideoAuthors authors, RocketMQTemplate rocketMQ, FavoriteDirectWriter direct,
+    public FavoriteActionService(FavoritedVideos liked, VideoAuthors authors, RocketMQTemplate rocketMQ, FavoriteDirectWriter direct,
                                  RedisOutage outage, @Value("${douyin.journal.in-flight:30s}") Duration inFlight) {
         this.liked = liked;
         this.authors = authors;
         this.direct = direct;
         this.outage = outage;
-        this.broker = new BrokerOrFallback(rocketMQ, "mq:" + Topics.FAVORITE);
-        this.relay = new JournalRelay<>("likes", liked.journal(), LikedVideos::eventOf, this::handOn, outage, inFlight);
+        this.writeBehind = new WriteBehind<>("likes", Topics.FAVORITE, liked.journal(), FavoritedVideos::eventOf, direct, rocketMQ, outage, inFlight);
     }
 
     public void like(long userId, long videoId) {
@@ -117,7 +106,7 @@ public class FavoriteActionService {
                 journalEntries.put(event, flip.journalEntry());
             }
         }
-        store(events, journalEntries);
+        writeBehind.handOn(events, journalEntries);
         return refusals;
     }
 
@@ -148,43 +137,14 @@ public class FavoriteActionService {
 
     /** {@code flipId}: the same for a second try after a Redis error. */
     private void change(String flipId, long userId, long videoId, long authorId, int delta) {
-        outage.decideOrElse(() -> changeInRedis(flipId, userId, videoId, authorId, delta),
+        writeBehind.toggle(() -> liked.flip(flipId, userId, videoId, authorId, delta),
+                sequence -> new FavoriteChangedEvent(userId, videoId, authorId, delta, sequence),
                 () -> direct.changeInMysql(userId, videoId, authorId, delta));
     }
 
-    private void changeInRedis(String flipId, long userId, long videoId, long authorId, int delta) {
-        ToggleSet.Flip flip = liked.flip(flipId, userId, videoId, authorId, delta);
-        if (!flip.changed()) {
-            return; // a repeat: nothing to store
-        }
-        FavoriteChangedEvent event = new FavoriteChangedEvent(userId, videoId, authorId, delta, flip.sequence());
-        store(List.of(event), Collections.singletonMap(event, flip.journalEntry()));
-    }
-
-    /**
-     * Hands on changes Redis has decided and journaled ({@code journalEntries}: each event's
-     * entry), and acknowledges those handed on. One that neither path took now stays in the
-     * journal for {@link #relayJournal}: it is made (Redis shows it) and never taken back, since
-     * its send may have arrived after all (a send that timed out is not a send that failed).
-     */
-    private void store(List<FavoriteChangedEvent> events, Map<FavoriteChangedEvent, String> journalEntries) {
-        List<FavoriteChangedEvent> unstored = liked.journal().settle(events, journalEntries, this::handOn);
-        if (!unstored.isEmpty()) {
-            log.warn("{} likes kept in the journal: neither the broker nor MySQL took them now", unstored.size());
-        }
-    }
-
-    /** Sends changes through the broker, or each on the synchronous path; answers those neither path took. */
-    private List<FavoriteChangedEvent> handOn(List<FavoriteChangedEvent> events) {
-        return broker.sendAllOrWrite(Topics.FAVORITE, events, FavoriteChangedEvent::eventKey, direct::write);
-    }
-
-    /**
-     * Hands on the journal's changes that were never acknowledged: their instance died between
-     * the Redis step and the send, or neither path took them.
-     */
+    /** Hands on what the journal kept: from an instance that died, or a moment when neither path worked. */
     @Scheduled(initialDelay = 10_000, fixedDelay = 10_000)
     public void relayJournal() {
-        relay.run();
+        writeBehind.relayJournal();
     }
 }

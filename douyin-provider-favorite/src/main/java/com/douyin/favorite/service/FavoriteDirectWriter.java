@@ -3,10 +3,10 @@ package com.douyin.favorite.service;
 import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.api.favorite.FavoriteChangeSink;
 import com.douyin.api.cache.CachedEntity;
-import com.douyin.common.cache.ToggleSet;
-import com.douyin.common.mq.SynchronousPath;
+import com.douyin.common.writebehind.ToggleSet;
+import com.douyin.common.writebehind.SynchronousPath;
 import com.douyin.common.redis.RedisOutage;
-import com.douyin.favorite.cache.LikedVideos;
+import com.douyin.favorite.cache.FavoritedVideos;
 import com.douyin.favorite.dao.FavoriteMapper;
 import com.douyin.favorite.dao.PairState;
 import java.util.List;
@@ -59,15 +59,10 @@ public class FavoriteDirectWriter extends SynchronousPath<FavoriteChangedEvent> 
             if (stored.liked() == (delta > 0)) {
                 return null; // a repeat
             }
-            outage.markStale(List.of(LikedVideos.setKey(userId), CachedEntity.VIDEO.countersKey(videoId),
+            outage.markStale(List.of(FavoritedVideos.setKey(userId), CachedEntity.VIDEO.countersKey(videoId),
                     CachedEntity.USER.countersKey(userId), CachedEntity.USER.countersKey(authorId)));
             return new FavoriteChangedEvent(userId, videoId, authorId, delta, ToggleSet.sequenceAfter(stored.changeSeq()));
         });
-    }
-
-    @Override
-    protected String keyOf(FavoriteChangedEvent change) {
-        return change.eventKey();
     }
 
     @Override

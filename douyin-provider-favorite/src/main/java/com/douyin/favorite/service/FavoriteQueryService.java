@@ -3,9 +3,9 @@ package com.douyin.favorite.service;
 import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.PageCursor;
 import com.douyin.common.redis.RedisOutage;
-import com.douyin.favorite.cache.LikedVideos;
+import com.douyin.favorite.cache.FavoritedVideos;
 import com.douyin.favorite.dao.FavoriteMapper;
-import com.douyin.favorite.dao.LikedVideo;
+import com.douyin.favorite.dao.FavoritedVideo;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -16,11 +16,11 @@ import org.springframework.stereotype.Service;
 @Service
 public class FavoriteQueryService {
 
-    private final LikedVideos liked;
+    private final FavoritedVideos liked;
     private final FavoriteMapper favorites;
     private final RedisOutage outage;
 
-    public FavoriteQueryService(LikedVideos liked, FavoriteMapper favorites, RedisOutage outage) {
+    public FavoriteQueryService(FavoritedVideos liked, FavoriteMapper favorites, RedisOutage outage) {
         this.liked = liked;
         this.favorites = favorites;
         this.outage = outage;
@@ -42,10 +42,10 @@ public class FavoriteQueryService {
 
     /** The page as the rows hold it, for while Redis is out. */
     public CursorPage<Long> likedVideosInMysql(long userId, PageCursor cursor, int count) {
-        List<LikedVideo> newestFirst = favorites.findLiked(userId).stream()
-                .sorted(Comparator.comparingLong(LikedVideo::likedAt).thenComparingLong(LikedVideo::videoId).reversed())
+        List<FavoritedVideo> newestFirst = favorites.findLiked(userId).stream()
+                .sorted(Comparator.comparingLong(FavoritedVideo::likedAt).thenComparingLong(FavoritedVideo::videoId).reversed())
                 .toList();
-        CursorPage<LikedVideo> page = CursorPage.after(cursor, newestFirst, count, v -> new PageCursor(v.likedAt(), v.videoId()));
-        return page.withItems(page.items().stream().map(LikedVideo::videoId).toList());
+        CursorPage<FavoritedVideo> page = CursorPage.after(cursor, newestFirst, count, v -> new PageCursor(v.likedAt(), v.videoId()));
+        return page.withItems(page.items().stream().map(FavoritedVideo::videoId).toList());
     }
 }

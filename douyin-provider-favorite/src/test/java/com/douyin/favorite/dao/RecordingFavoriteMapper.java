@@ -27,7 +27,7 @@ public final class RecordingFavoriteMapper implements FavoriteMapper {
     }
 
     @Override
-    public List<LikedVideo> findLiked(long userId) {
+    public List<FavoritedVideo> findLiked(long userId) {
         throw new UnsupportedOperationException();
     }
 

@@ -12,7 +12,7 @@ import com.douyin.common.testing.NameServerWithoutTopics;
 import com.douyin.common.testing.RandomSecret;
 import com.douyin.common.testing.RecordingBroker;
 import com.douyin.common.video.VideoAuthors;
-import com.douyin.favorite.cache.LikedVideos;
+import com.douyin.favorite.cache.FavoritedVideos;
 import com.douyin.favorite.service.FavoriteActionService;
 import com.douyin.favorite.service.FavoriteDirectWriter;
 import com.douyin.favorite.service.FavoriteQueryService;
@@ -291,7 +291,7 @@ class FavoriteWriteBehindIT {
         writeBehind.consume(sent());
 
         assertThat(rowsOf(ann)).isEqualTo(Map.of(501L, 0L, 502L, 1L));
-        redisson.getKeys().delete(LikedVideos.setKey(ann)); // Redis lost the user's set
+        redisson.getKeys().delete(FavoritedVideos.setKey(ann)); // Redis lost the user's set
         assertThat(queries.likedAmong(ann, List.of(501L, 502L))).as("rebuilt from the rows").containsExactly(502L);
         assertThat(queries.likedVideos(ann, null, 10).items()).containsExactly(502L);
     }

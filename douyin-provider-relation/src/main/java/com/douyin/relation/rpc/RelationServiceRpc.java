@@ -1,8 +1,8 @@
 package com.douyin.relation.rpc;
 
 import com.douyin.api.relation.RelationService;
-import com.douyin.relation.service.RelationActionService;
-import com.douyin.relation.service.RelationQueryService;
+import com.douyin.relation.service.FollowActionService;
+import com.douyin.relation.service.FollowQueryService;
 import java.util.List;
 import java.util.Set;
 import org.apache.dubbo.config.annotation.DubboService;
@@ -11,10 +11,10 @@ import org.apache.dubbo.config.annotation.DubboService;
 @DubboService
 public class RelationServiceRpc implements RelationService {
 
-    private final RelationActionService actions;
-    private final RelationQueryService queries;
+    private final FollowActionService actions;
+    private final FollowQueryService queries;
 
-    public RelationServiceRpc(RelationActionService actions, RelationQueryService queries) {
+    public RelationServiceRpc(FollowActionService actions, FollowQueryService queries) {
         this.actions = actions;
         this.queries = queries;
     }

@@ -3,8 +3,8 @@ package com.douyin.relation.service;
 import com.douyin.api.event.FollowChangedEvent;
 import com.douyin.api.relation.FollowChangeSink;
 import com.douyin.api.cache.CachedEntity;
-import com.douyin.common.cache.ToggleSet;
-import com.douyin.common.mq.SynchronousPath;
+import com.douyin.common.writebehind.ToggleSet;
+import com.douyin.common.writebehind.SynchronousPath;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.relation.cache.FollowedUsers;
 import com.douyin.relation.cache.FriendLists;
@@ -58,11 +58,6 @@ public class FollowDirectWriter extends SynchronousPath<FollowChangedEvent> {
                     FriendLists.key(followerId), FriendLists.key(followeeId)));
             return new FollowChangedEvent(followerId, followeeId, delta, ToggleSet.sequenceAfter(stored.changeSeq()));
         });
-    }
-
-    @Override
-    protected String keyOf(FollowChangedEvent change) {
-        return change.eventKey();
     }
 
     @Override

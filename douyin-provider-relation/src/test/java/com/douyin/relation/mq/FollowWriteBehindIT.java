@@ -20,8 +20,8 @@ import com.douyin.common.testing.RecordingBroker;
 import com.douyin.relation.cache.FollowedUsers;
 import com.douyin.relation.dao.FollowMapper;
 import com.douyin.relation.service.FollowDirectWriter;
-import com.douyin.relation.service.RelationActionService;
-import com.douyin.relation.service.RelationQueryService;
+import com.douyin.relation.service.FollowActionService;
+import com.douyin.relation.service.FollowQueryService;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -172,8 +172,8 @@ class FollowWriteBehindIT {
         nameServer.close();
     }
 
-    @Autowired RelationActionService actions;
-    @Autowired RelationQueryService queries;
+    @Autowired FollowActionService actions;
+    @Autowired FollowQueryService queries;
     @Autowired FollowWriteBehindConsumer writeBehind;
     @Autowired FollowDirectWriter direct;
     @Autowired FollowMapper follows;

@@ -19,10 +19,10 @@ public interface UserMapper {
     void insert(@Param("id") long id, @Param("username") String username, @Param("passwordHash") String passwordHash);
 
     @Select("SELECT " + COLUMNS + " FROM user WHERE id = #{id}")
-    UserDO findById(@Param("id") long id);
+    UserRow findById(@Param("id") long id);
 
     @Select("SELECT " + COLUMNS + " FROM user WHERE username = #{username}")
-    UserDO findByUsername(@Param("username") String username);
+    UserRow findByUsername(@Param("username") String username);
 
     @Update("UPDATE user SET password_hash = #{hash} WHERE id = #{id}")
     int updatePasswordHash(@Param("id") long id, @Param("hash") String hash);
@@ -43,7 +43,7 @@ public interface UserMapper {
 
     @Select("<script>SELECT " + COLUMNS + " FROM user WHERE id IN "
             + "<foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
-    List<UserDO> findByIds(@Param("ids") Collection<Long> ids);
+    List<UserRow> findByIds(@Param("ids") Collection<Long> ids);
 
     @Update("UPDATE user SET work_count = work_count + 1 WHERE id = #{id}")
     int incrementWorkCount(@Param("id") long id);

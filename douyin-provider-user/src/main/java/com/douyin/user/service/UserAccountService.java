@@ -8,7 +8,7 @@ import com.douyin.api.user.AuthDTO;
 import com.douyin.common.auth.AccessTokens;
 import com.douyin.common.id.SnowflakeIdGenerator;
 import com.douyin.user.cache.UserIdBloomFilter;
-import com.douyin.user.dao.UserDO;
+import com.douyin.user.dao.UserRow;
 import com.douyin.user.dao.UserMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +65,7 @@ public class UserAccountService {
         if (username.isEmpty() || password.isEmpty()) {
             throw new DouyinException(ErrorCode.LOGIN_FAILED);
         }
-        UserDO user = users.findByUsername(username);
+        UserRow user = users.findByUsername(username);
         if (!throttle.tryAttempt(user == null ? null : user.id(), username)) {
             throw new DouyinException(ErrorCode.LOGIN_THROTTLED);
         }
@@ -77,7 +77,7 @@ public class UserAccountService {
         LoginSessions.Opened session = sessions.open(user.id());
         // A password change between the check above and the session's opening signed out the sessions
         // it found, not this one: the hash is read again now that the session is listed.
-        UserDO now = users.findById(user.id());
+        UserRow now = users.findById(user.id());
         if (now == null || !now.passwordHash().equals(user.passwordHash())) {
             sessions.revoke(user.id(), session.sessionId());
             throw new DouyinException(ErrorCode.LOGIN_FAILED);
@@ -101,7 +101,7 @@ public class UserAccountService {
      */
     public void changePassword(long userId, String sessionId, String currentPassword, String rawNewPassword) {
         String newPassword = CredentialRules.password(rawNewPassword);
-        UserDO user = users.findById(userId);
+        UserRow user = users.findById(userId);
         if (user == null) {
             throw new DouyinException(ErrorCode.USER_NOT_FOUND);
         }

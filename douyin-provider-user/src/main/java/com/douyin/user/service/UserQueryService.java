@@ -6,7 +6,7 @@ import com.douyin.api.user.UserDTO;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.user.cache.UserCache;
 import com.douyin.user.cache.UserIdBloomFilter;
-import com.douyin.user.dao.UserDO;
+import com.douyin.user.dao.UserRow;
 import com.douyin.user.dao.UserMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +64,7 @@ public class UserQueryService {
                 .filter(id -> !found.containsKey(id) && id > 0 && knownIds.mightContain(id))
                 .toList();
         if (!missing.isEmpty()) {
-            List<UserDTO> loaded = users.findByIds(missing).stream().map(UserDO::toDTO).toList();
+            List<UserDTO> loaded = users.findByIds(missing).stream().map(UserRow::toDTO).toList();
             found.putAll(cache.putAll(loaded)); // with the cached counts, which may be ahead of MySQL
         }
         List<UserDTO> result = new ArrayList<>(wanted.size());
@@ -95,7 +95,7 @@ public class UserQueryService {
             outage.failed(e); // no lock without Redis: read MySQL directly
         }
         try {
-            UserDO row = users.findById(id);
+            UserRow row = users.findById(id);
             if (row == null) {
                 return null;
             }

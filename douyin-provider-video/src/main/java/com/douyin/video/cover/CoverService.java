@@ -2,7 +2,7 @@ package com.douyin.video.cover;
 
 import com.douyin.common.storage.ObjectStore;
 import com.douyin.video.cache.VideoCache;
-import com.douyin.video.dao.VideoDO;
+import com.douyin.video.dao.VideoRow;
 import com.douyin.video.dao.VideoMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -56,11 +56,11 @@ public class CoverService {
 
     /** The cover's key, or null when there is no such video or its file cannot be decoded. */
     public String makeCover(long videoId) throws IOException {
-        List<VideoDO> found = videos.findByIds(List.of(videoId));
+        List<VideoRow> found = videos.findByIds(List.of(videoId));
         if (found.isEmpty()) {
             return null;
         }
-        VideoDO video = found.get(0);
+        VideoRow video = found.get(0);
         if (!video.coverKey().isEmpty()) {
             return video.coverKey();
         }

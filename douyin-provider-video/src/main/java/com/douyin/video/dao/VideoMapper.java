@@ -58,7 +58,7 @@ public interface VideoMapper {
     List<VideoKey> findKeysMatching(@Param("terms") String terms, @Param("limit") int limit);
 
     @Select("SELECT " + COLUMNS + " FROM video WHERE play_key = #{playKey}")
-    VideoDO findByPlayKey(@Param("playKey") String playKey);
+    VideoRow findByPlayKey(@Param("playKey") String playKey);
 
     /** Keyset paging over all IDs, for rebuilding the bloom filter. */
     @Select("SELECT id FROM video WHERE id > #{afterId} ORDER BY id LIMIT #{limit}")
@@ -66,5 +66,5 @@ public interface VideoMapper {
 
     @Select("<script>SELECT " + COLUMNS + " FROM video WHERE id IN "
             + "<foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
-    List<VideoDO> findByIds(@Param("ids") Collection<Long> ids);
+    List<VideoRow> findByIds(@Param("ids") Collection<Long> ids);
 }

@@ -7,11 +7,11 @@ import com.douyin.api.event.VideoPublishedEvent;
 import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoTitle;
 import com.douyin.common.id.SnowflakeIdGenerator;
-import com.douyin.common.mq.BrokerOrFallback;
+import com.douyin.common.writebehind.BrokerOrFallback;
 import com.douyin.common.text.SensitiveText;
 import com.douyin.video.cache.AuthorVideoIds;
 import com.douyin.video.cache.VideoIdBloomFilter;
-import com.douyin.video.dao.VideoDO;
+import com.douyin.video.dao.VideoRow;
 import com.douyin.video.dao.VideoMapper;
 import com.douyin.video.search.SearchTerms;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
@@ -67,7 +67,7 @@ public class VideoPublishService {
         if (playKey == null || playKey.isBlank()) {
             throw new DouyinException(ErrorCode.VIDEO_MISSING);
         }
-        VideoDO earlier = videos.findByPlayKey(playKey);
+        VideoRow earlier = videos.findByPlayKey(playKey);
         if (earlier != null) {
             return publishedBy(earlier, authorId);
         }
@@ -120,7 +120,7 @@ public class VideoPublishService {
         }
     }
 
-    private static VideoDTO publishedBy(VideoDO earlier, long authorId) {
+    private static VideoDTO publishedBy(VideoRow earlier, long authorId) {
         if (earlier.authorId() != authorId) {
             throw new DouyinException(ErrorCode.BAD_REQUEST, "This file belongs to another user.");
         }

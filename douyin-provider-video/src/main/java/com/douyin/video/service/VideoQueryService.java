@@ -8,7 +8,7 @@ import com.douyin.common.datasource.ReadReplica;
 import com.douyin.video.cache.AuthorVideoIds;
 import com.douyin.video.cache.VideoCache;
 import com.douyin.video.cache.VideoIdBloomFilter;
-import com.douyin.video.dao.VideoDO;
+import com.douyin.video.dao.VideoRow;
 import com.douyin.video.dao.VideoKey;
 import com.douyin.video.dao.VideoMapper;
 import com.douyin.video.search.SearchTerms;
@@ -107,7 +107,7 @@ public class VideoQueryService {
         Map<Long, VideoDTO> found = new HashMap<>(cache.getAll(wanted));
         List<Long> missing = mayExist.apply(wanted.stream().filter(id -> !found.containsKey(id)).toList());
         if (!missing.isEmpty()) {
-            List<VideoDTO> loaded = videos.findByIds(missing).stream().map(VideoDO::toDTO).toList();
+            List<VideoDTO> loaded = videos.findByIds(missing).stream().map(VideoRow::toDTO).toList();
             found.putAll(cache.putAll(loaded)); // with the cached counts, which may be ahead of MySQL
         }
         return wanted.stream().map(found::get).filter(v -> v != null).toList();

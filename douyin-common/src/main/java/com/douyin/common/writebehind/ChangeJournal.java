@@ -1,4 +1,4 @@
-package com.douyin.common.cache;
+package com.douyin.common.writebehind;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package com.douyin.user.dao;
 import com.douyin.api.user.UserDTO;
 
 /** A row of the user table. */
-public record UserDO(
+public record UserRow(
         long id,
         String username,
         String passwordHash,

@@ -1,5 +1,7 @@
-package com.douyin.common.cache;
+package com.douyin.common.writebehind;
 
+import com.douyin.api.cache.CachedEntity;
+import com.douyin.common.cache.CompleteSortedSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +16,8 @@ import org.redisson.client.codec.StringCodec;
  * {@link CompleteSortedSet} in Redis: member scored by when it was switched on. A switch is one
  * Lua step that changes the set and, only if the set really changed, moves counter fields of
  * cached hashes (where those hashes are cached) and deletes cached data derived from the set (a
- * friend list derived from follows), so a repeat moves nothing. It also answers a
+ * friend list derived from follows), so a repeat moves nothing. A counters hash it moves lives on
+ * at least {@link CachedEntity#KEPT_AFTER_CHANGE_MS} after the change. It also answers a
  * sequence from Redis's clock (microseconds) that orders the changes of one (set, member) pair.
  * Each switch has an ID, and Redis keeps its answer a minute, so a caller that met a timeout can
  * ask again without switching twice.
@@ -78,11 +81,15 @@ public final class ToggleSet {
             redis.call('SET', KEYS[2], string.format('1:%d:%s', seq, entry), 'EX', ARGV[3])
             local counters = tonumber(ARGV[5])
             for i = 1, counters do
-              if redis.call('EXISTS', KEYS[3 + i]) == 1 then redis.call('HINCRBY', KEYS[3 + i], ARGV[5 + i], delta) end
+              if redis.call('EXISTS', KEYS[3 + i]) == 1 then
+                redis.call('HINCRBY', KEYS[3 + i], ARGV[5 + i], delta)
+                local ttl = redis.call('PTTL', KEYS[3 + i])
+                if ttl >= 0 and ttl < KEPT_MS then redis.call('PEXPIRE', KEYS[3 + i], KEPT_MS) end
+              end
             end
             for i = 4 + counters, #KEYS do redis.call('DEL', KEYS[i]) end
             return {1, seq, entry}
-            """;
+            """.replace("KEPT_MS", Long.toString(CachedEntity.KEPT_AFTER_CHANGE_MS));
 
     private final RedissonClient redisson;
     private final CompleteSortedSet set;

@@ -1,5 +1,7 @@
-package com.douyin.common.cache;
+package com.douyin.common.writebehind;
 
+import com.douyin.api.cache.CachedEntity;
+import com.douyin.common.cache.CompleteSortedSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.douyin.common.testing.ItDatabase;
@@ -119,5 +121,19 @@ class ToggleSetIT {
         derived.forEach(key -> redisson.getBucket(key, StringCodec.INSTANCE).set("computed again"));
         assertThat(eve.flip(ToggleSet.newFlipId(), "video-1", +1, List.of(), "r", derived).changed()).isFalse();
         assertThat(redisson.getKeys().countExists(derived.toArray(String[]::new))).as("kept: a repeat changes nothing").isEqualTo(2);
+    }
+
+    /** A hash about to expire would be rebuilt from MySQL, which lacks the change until its event arrives. */
+    @Test
+    void aCounterHashAChangeMovedLivesOnLongerThanAChangeTakesToReachMysql() {
+        redisson.getMap("toggle-it:expiring", StringCodec.INSTANCE).put("likes", "3");
+        redisson.getMap("toggle-it:expiring", StringCodec.INSTANCE).expire(Duration.ofSeconds(5));
+        List<ToggleSet.Counter> counters = List.of(new ToggleSet.Counter("toggle-it:expiring", "likes"));
+
+        likes("dee").flip(ToggleSet.newFlipId(), "video-1", +1, counters, "r");
+
+        assertThat(redisson.getMap("toggle-it:expiring", StringCodec.INSTANCE).get("likes")).isEqualTo("4");
+        assertThat(redisson.getMap("toggle-it:expiring", StringCodec.INSTANCE).remainTimeToLive())
+                .isGreaterThan(CachedEntity.KEPT_AFTER_CHANGE_MS - 60_000);
     }
 }

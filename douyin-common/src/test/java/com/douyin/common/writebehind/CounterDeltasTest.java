@@ -1,4 +1,4 @@
-package com.douyin.common.mq;
+package com.douyin.common.writebehind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,7 +3,7 @@ package com.douyin.video.dao;
 import com.douyin.api.video.VideoDTO;
 
 /** A row of the video table. */
-public record VideoDO(
+public record VideoRow(
         long id,
         long authorId,
         String title,

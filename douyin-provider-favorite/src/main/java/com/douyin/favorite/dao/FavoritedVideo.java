@@ -1,5 +1,5 @@
 package com.douyin.favorite.dao;
 
 /** A video a user likes, and when (epoch ms). */
-public record LikedVideo(long videoId, long likedAt) {
+public record FavoritedVideo(long videoId, long likedAt) {
 }

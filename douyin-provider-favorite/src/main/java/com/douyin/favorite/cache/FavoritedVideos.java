@@ -4,12 +4,12 @@ import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.PageCursor;
 import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.api.cache.CachedEntity;
-import com.douyin.common.cache.ChangeJournal;
+import com.douyin.common.writebehind.ChangeJournal;
 import com.douyin.common.cache.CompleteSortedSet;
 import com.douyin.common.cache.TimeOrderedIds;
-import com.douyin.common.cache.ToggleSet;
+import com.douyin.common.writebehind.ToggleSet;
 import com.douyin.favorite.dao.FavoriteMapper;
-import com.douyin.favorite.dao.LikedVideo;
+import com.douyin.favorite.dao.FavoritedVideo;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -32,13 +32,13 @@ import org.springframework.stereotype.Component;
  * step journals the change ({@link #journal}) until it has been handed on to MySQL.
  */
 @Component
-public class LikedVideos {
+public class FavoritedVideos {
 
     private final RedissonClient redisson;
     private final FavoriteMapper favorites;
     private final ChangeJournal journal;
 
-    public LikedVideos(RedissonClient redisson, FavoriteMapper favorites) {
+    public FavoritedVideos(RedissonClient redisson, FavoriteMapper favorites) {
         this.redisson = redisson;
         this.favorites = favorites;
         this.journal = new ChangeJournal(redisson, "journal:favorite");
@@ -95,7 +95,7 @@ public class LikedVideos {
     private CompleteSortedSet likedSet(long userId) {
         return new CompleteSortedSet(redisson, setKey(userId), () -> {
             Map<String, Double> members = new HashMap<>();
-            for (LikedVideo liked : favorites.findLiked(userId)) {
+            for (FavoritedVideo liked : favorites.findLiked(userId)) {
                 members.put(String.valueOf(liked.videoId()), (double) liked.likedAt());
             }
             return members;

@@ -1,5 +1,6 @@
-package com.douyin.common.cache;
+package com.douyin.common.writebehind;
 
+import com.douyin.common.cache.CompleteSortedSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.douyin.common.testing.ItDatabase;

@@ -16,14 +16,14 @@ import org.springframework.stereotype.Service;
  * Redis is out), followers from the rows.
  */
 @Service
-public class RelationQueryService {
+public class FollowQueryService {
 
     private final FollowedUsers followed;
     private final FriendLists friendLists;
     private final FollowMapper follows;
     private final RedisOutage outage;
 
-    public RelationQueryService(FollowedUsers followed, FriendLists friendLists, FollowMapper follows, RedisOutage outage) {
+    public FollowQueryService(FollowedUsers followed, FriendLists friendLists, FollowMapper follows, RedisOutage outage) {
         this.followed = followed;
         this.friendLists = friendLists;
         this.follows = follows;

@@ -1,5 +1,6 @@
-package com.douyin.common.mq;
+package com.douyin.common.writebehind;
 
+import com.douyin.api.event.KeyedEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>The outbox table has the columns {@code event_key} (primary key), {@code payload} (the
  * event as JSON) and {@code created_at}.
  */
-public abstract class SynchronousPath<E> {
+public abstract class SynchronousPath<E extends KeyedEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(SynchronousPath.class);
     // Tolerant: an entry a newer instance wrote may carry fields this version does not know.
@@ -40,8 +41,6 @@ public abstract class SynchronousPath<E> {
         this.outbox = outboxTable;
         this.type = type;
     }
-
-    protected abstract String keyOf(E event);
 
     /** This provider's rows, in the transaction that records the outbox entry. */
     protected abstract void storeOwnRows(E event);
@@ -77,7 +76,7 @@ public abstract class SynchronousPath<E> {
                     E decided = decide.get();
                     if (decided != null) {
                         storeOwnRows(decided);
-                        jdbc.update("INSERT IGNORE INTO " + outbox + " (event_key, payload) VALUES (?, ?)", keyOf(decided), toJson(decided));
+                        jdbc.update("INSERT IGNORE INTO " + outbox + " (event_key, payload) VALUES (?, ?)", decided.eventKey(), toJson(decided));
                     }
                     return decided;
                 });
@@ -114,10 +113,10 @@ public abstract class SynchronousPath<E> {
     private boolean deliver(E event) {
         try {
             applyElsewhere(event);
-            jdbc.update("DELETE FROM " + outbox + " WHERE event_key = ?", keyOf(event));
+            jdbc.update("DELETE FROM " + outbox + " WHERE event_key = ?", event.eventKey());
             return true;
         } catch (RuntimeException e) {
-            log.warn("{} not applied elsewhere yet (kept in {}): {}", keyOf(event), outbox, e.toString());
+            log.warn("{} not applied elsewhere yet (kept in {}): {}", event.eventKey(), outbox, e.toString());
             return false;
         }
     }

@@ -1,4 +1,4 @@
-package com.douyin.common.mq;
+package com.douyin.common.writebehind;
 
 import java.util.List;
 import java.util.Map;

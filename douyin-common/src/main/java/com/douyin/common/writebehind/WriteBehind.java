@@ -1,0 +1,119 @@
+package com.douyin.common.writebehind;
+
+import com.douyin.api.event.KeyedEvent;
+import com.douyin.common.redis.RedisOutage;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+import org.apache.rocketmq.spring.core.RocketMQTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The write path of one kind of hot change (likes, follows, comment changes), in the order every
+ * such change takes. A provider declares what is its own (the Redis step on its set, which
+ * journals the change; its event; its {@link SynchronousPath} with its rows) and this class runs
+ * the sequence:
+ * <ol>
+ * <li>Redis decides and shows the change in one Lua step, which appends it to the
+ *     {@link ChangeJournal}; while Redis is out ({@link RedisOutage}) MySQL's row decides it
+ *     instead, on the synchronous path ({@link #toggle});</li>
+ * <li>{@link #handOn}: the event goes to the broker, or to the synchronous path when the broker
+ *     cannot take it ({@link BrokerOrFallback}); what either took is acknowledged in the journal;</li>
+ * <li>what neither took is not taken back (a send that timed out may have arrived): it stays in
+ *     the journal, and {@link #relayJournal} (every instance, every few seconds) hands on what has
+ *     stayed there longer than a call lasts, also what an instance that died left behind.</li>
+ * </ol>
+ * Every consumer deduplicates by the event's key, so a change handed on twice counts once.
+ */
+public final class WriteBehind<E extends KeyedEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(WriteBehind.class);
+
+    private final String changes;
+    private final String topic;
+    private final ChangeJournal journal;
+    private final Function<ChangeJournal.Entry, E> eventOf;
+    private final SynchronousPath<E> synchronous;
+    private final BrokerOrFallback broker;
+    private final RedisOutage outage;
+    private final Duration inFlight;
+
+    /**
+     * @param changes  what goes this way, for the log ("likes")
+     * @param topic    the broker's topic; its circuit breaker is the Sentinel resource "mq:" + topic
+     * @param eventOf  the event of a journal entry (the record the provider's Redis step wrote)
+     * @param inFlight how long a journaled change may be on its way before the relay hands it on
+     */
+    public WriteBehind(String changes, String topic, ChangeJournal journal, Function<ChangeJournal.Entry, E> eventOf,
+                       SynchronousPath<E> synchronous, RocketMQTemplate rocketMQ, RedisOutage outage, Duration inFlight) {
+        this.changes = changes;
+        this.topic = topic;
+        this.journal = journal;
+        this.eventOf = eventOf;
+        this.synchronous = synchronous;
+        this.broker = new BrokerOrFallback(rocketMQ, "mq:" + topic);
+        this.outage = outage;
+        this.inFlight = inFlight;
+    }
+
+    /**
+     * A switch of a {@link ToggleSet} (a like, a follow): {@code flip} in Redis and, if it changed
+     * the set, its event ({@code eventOf} the change's sequence) handed on; while Redis is out,
+     * {@code inMysql} decides it by the pair's row. {@code flip} is asked again after a Redis error
+     * that is not an outage, so it must carry one flip ID across tries.
+     */
+    public void toggle(Supplier<ToggleSet.Flip> flip, LongFunction<E> eventOf, Runnable inMysql) {
+        outage.decideOrElse(() -> {
+            ToggleSet.Flip done = flip.get();
+            if (done.changed()) { // else a repeat: nothing to store
+                handOn(eventOf.apply(done.sequence()), done.journalEntry());
+            }
+        }, inMysql);
+    }
+
+    /** {@link #handOn(List, Map)} for one change. */
+    public void handOn(E event, String journalEntry) {
+        handOn(List.of(event), Collections.singletonMap(event, journalEntry));
+    }
+
+    /**
+     * Hands on changes Redis has made and journaled ({@code journalEntries}: each event's entry,
+     * by identity) and acknowledges those the broker or the synchronous path took. One that neither
+     * took stays journaled for {@link #relayJournal}.
+     */
+    public void handOn(List<E> events, Map<E, String> journalEntries) {
+        int unstored = journal.settle(events, journalEntries, this::sendOrWrite).size();
+        if (unstored > 0) {
+            log.warn("{} {} kept in the journal: neither the broker nor MySQL took them now", unstored, changes);
+        }
+    }
+
+    /** Through the broker, or each on the synchronous path; answers those neither path took. */
+    private List<E> sendOrWrite(List<E> events) {
+        return broker.sendAllOrWrite(topic, events, KeyedEvent::eventKey, synchronous::write);
+    }
+
+    /**
+     * One round of the relay: hands on the changes journaled over {@code inFlight} ago and not
+     * acknowledged. Every instance runs it (the provider schedules it); skipped while Redis is out,
+     * since the journal is in Redis; a failure waits for the next round.
+     */
+    public void relayJournal() {
+        if (outage.inEffect()) {
+            return;
+        }
+        try {
+            int relayed = journal.relay(inFlight, eventOf, this::sendOrWrite);
+            if (relayed > 0) {
+                log.info("Handed on {} journaled {} that had not been", relayed, changes);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Journaled {} not relayed yet: {}", changes, e.toString());
+        }
+    }
+}
