@@ -41,6 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -68,7 +69,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "rocketmq.name-server=127.0.0.1:9876",
         "rocketmq.producer.group=douyin-comment-change-it",
         "douyin.comment.write-behind-group=douyin-comment-write-behind-it", // never takes a running system's events
-        "douyin.video-authors.enabled=false",
         "douyin.journal.in-flight=0s", // the relay takes a journaled change at once (see aChangeLeftInRedis...)
 })
 class CommentServiceIT {
@@ -81,7 +81,8 @@ class CommentServiceIT {
     @TestConfiguration
     static class Videos {
         @Bean
-        VideoAuthors videoAuthors() {
+        @Primary // over the provider's own, which would ask the video provider
+        VideoAuthors testVideoAuthors() {
             return new VideoAuthors(null) {
                 @Override
                 public long authorOf(long videoId) {

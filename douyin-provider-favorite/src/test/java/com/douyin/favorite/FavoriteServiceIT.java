@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,7 +56,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "rocketmq.name-server=127.0.0.1:9876",
         "rocketmq.producer.group=douyin-favorite-change-it",
         "douyin.favorite.write-behind-group=douyin-favorite-write-behind-it", // never takes a running system's events
-        "douyin.video-authors.enabled=false",
 })
 class FavoriteServiceIT {
 
@@ -65,7 +65,8 @@ class FavoriteServiceIT {
     @TestConfiguration
     static class Videos {
         @Bean
-        VideoAuthors videoAuthors() {
+        @Primary // over the provider's own, which would ask the video provider
+        VideoAuthors testVideoAuthors() {
             return new VideoAuthors(null) {
                 @Override
                 public long authorOf(long videoId) {

@@ -11,7 +11,7 @@ import com.douyin.common.testing.LocalNacos;
 import com.douyin.common.testing.RandomSecret;
 import com.douyin.common.testing.RealInfrastructure;
 import com.douyin.api.event.FollowChangedEvent;
-import com.douyin.common.writebehind.ToggleSet;
+import com.douyin.writebehind.ToggleSet;
 import com.douyin.relation.cache.FollowedUsers;
 import com.douyin.relation.dao.FollowMapper;
 import com.douyin.relation.dao.FollowRow;

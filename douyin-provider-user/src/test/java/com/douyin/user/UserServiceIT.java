@@ -16,7 +16,7 @@ import com.douyin.api.user.UserDTO;
 import com.douyin.api.user.UserService;
 import com.douyin.common.auth.AccessClaims;
 import com.douyin.common.auth.AccessTokens;
-import com.douyin.common.auth.SessionKeys;
+import com.douyin.api.cache.SessionKeys;
 import com.douyin.common.testing.ItDatabase;
 import com.douyin.common.testing.RandomSecret;
 import com.douyin.common.testing.RealInfrastructure;

@@ -1,5 +1,7 @@
 package com.douyin.video;
 
+import com.douyin.common.text.SensitiveTextWarmUp;
+import org.springframework.context.annotation.Import;
 import com.douyin.video.search.SearchTerms;
 import org.apache.dubbo.config.spring.context.annotation.EnableDubbo;
 import org.springframework.boot.SpringApplication;
@@ -7,6 +9,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@Import(SensitiveTextWarmUp.class)
 @EnableDubbo
 @EnableScheduling // bloom filter upkeep
 public class VideoProviderApplication {

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
  * The RocketMQ producer starts a message accumulator for automatic batching whether or not it is
  * used; its two guard threads woke every 5 ms (half its 10 ms hold time), a third of an idle
  * provider's CPU. Nothing here sends through it (a batch is sent as one, see
- * {@link BrokerOrFallback#sendAll}), so its hold time is set to a second: the threads wake twice a
+ * douyin-write-behind's BrokerOrFallback.sendAll), so its hold time is set to a second: the threads wake twice a
  * second, and sends are unchanged.
  */
 @AutoConfiguration

@@ -103,7 +103,7 @@ public class RedisOutage implements AutoCloseable {
     /**
      * For a change that Redis decides and MySQL learns later (a like, a follow): {@code redis}, or
      * {@code mysql} during an outage. A Redis error that is not an outage asks {@code redis} once
-     * more (so it must be safe to repeat, see {@link com.douyin.common.writebehind.ToggleSet}), then
+     * more (so it must be safe to repeat, see douyin-write-behind's ToggleSet), then
      * refuses the call as {@link ErrorCode#SERVICE_UNAVAILABLE}: the pair's row may lack changes
      * still on their way through the broker, so MySQL cannot decide this one call.
      */

@@ -1,6 +1,6 @@
 package com.douyin.gateway.auth;
 
-import com.douyin.common.auth.SessionKeys;
+import com.douyin.api.cache.SessionKeys;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;

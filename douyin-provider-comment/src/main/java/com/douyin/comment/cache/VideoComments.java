@@ -7,7 +7,7 @@ import com.douyin.api.common.PageCursor;
 import com.douyin.api.event.CommentChangedEvent;
 import com.douyin.comment.dao.CommentMapper;
 import com.douyin.api.cache.CachedEntity;
-import com.douyin.common.writebehind.ChangeJournal;
+import com.douyin.writebehind.ChangeJournal;
 import com.douyin.common.cache.CompleteSortedSet;
 import com.douyin.common.id.SnowflakeIdGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;

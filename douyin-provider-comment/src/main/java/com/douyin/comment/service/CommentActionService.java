@@ -11,7 +11,7 @@ import com.douyin.comment.dao.CommentMapper;
 import com.douyin.common.id.SnowflakeIdGenerator;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.common.text.SensitiveText;
-import com.douyin.common.writebehind.WriteBehind;
+import com.douyin.writebehind.WriteBehind;
 import com.douyin.common.video.VideoAuthors;
 import java.time.Duration;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;

@@ -6,7 +6,7 @@ import com.douyin.api.event.CommentChangedEvent;
 import com.douyin.comment.cache.VideoComments;
 import com.douyin.comment.dao.CommentMapper;
 import com.douyin.api.cache.CachedEntity;
-import com.douyin.common.writebehind.SynchronousPath;
+import com.douyin.writebehind.SynchronousPath;
 import com.douyin.common.redis.RedisOutage;
 import java.util.List;
 import java.util.function.Consumer;

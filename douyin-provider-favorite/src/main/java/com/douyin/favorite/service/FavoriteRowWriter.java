@@ -1,7 +1,7 @@
 package com.douyin.favorite.service;
 
 import com.douyin.api.event.FavoriteChangedEvent;
-import com.douyin.common.writebehind.LatestPerPair;
+import com.douyin.writebehind.LatestPerPair;
 import com.douyin.favorite.dao.FavoriteMapper;
 import com.douyin.favorite.dao.FavoriteRow;
 import java.util.List;

@@ -35,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -62,7 +63,6 @@ import org.springframework.test.util.ReflectionTestUtils;
         "douyin.redis.address=" + ItDatabase.REDIS,
         "douyin.redis.database=" + FavoriteWriteBehindIT.REDIS_DATABASE,
         "douyin.favorite.write-behind-group=douyin-favorite-write-behind-it-writes",
-        "douyin.video-authors.enabled=false",
 })
 class FavoriteWriteBehindIT {
 
@@ -83,7 +83,8 @@ class FavoriteWriteBehindIT {
 
         /** Every video exists and is AUTHOR's: what the video provider would answer. */
         @Bean
-        VideoAuthors videoAuthors() {
+        @Primary // over the provider's own, which would ask the video provider
+        VideoAuthors testVideoAuthors() {
             return new VideoAuthors(null) {
                 @Override
                 public long authorOf(long videoId) {

@@ -1,7 +1,6 @@
 package com.douyin.message.assistant;
 
 import com.douyin.api.message.MessageDTO;
-import com.douyin.common.text.MaskedStream;
 import com.douyin.common.text.SensitiveText;
 import com.douyin.message.push.AssistantStream;
 import com.douyin.message.push.ChatPush;

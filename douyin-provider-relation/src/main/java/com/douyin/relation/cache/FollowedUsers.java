@@ -2,9 +2,9 @@ package com.douyin.relation.cache;
 
 import com.douyin.api.event.FollowChangedEvent;
 import com.douyin.api.cache.CachedEntity;
-import com.douyin.common.writebehind.ChangeJournal;
+import com.douyin.writebehind.ChangeJournal;
 import com.douyin.common.cache.CompleteSortedSet;
-import com.douyin.common.writebehind.ToggleSet;
+import com.douyin.writebehind.ToggleSet;
 import com.douyin.relation.dao.FollowMapper;
 import com.douyin.relation.dao.FollowedUser;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package com.douyin.relation.service;
 
 import com.douyin.api.event.FollowChangedEvent;
-import com.douyin.common.writebehind.LatestPerPair;
+import com.douyin.writebehind.LatestPerPair;
 import com.douyin.relation.dao.FollowMapper;
 import com.douyin.relation.dao.FollowRow;
 import java.util.List;

@@ -6,7 +6,7 @@ import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.api.event.FollowChangedEvent;
 import com.douyin.api.event.VideoPublishedEvent;
 import com.douyin.common.mq.ConsumedEvents;
-import com.douyin.common.writebehind.CounterDeltas;
+import com.douyin.writebehind.CounterDeltas;
 import com.douyin.user.cache.UserCache;
 import com.douyin.user.dao.UserMapper;
 import java.util.List;

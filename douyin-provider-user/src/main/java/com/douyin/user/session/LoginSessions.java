@@ -2,7 +2,7 @@ package com.douyin.user.session;
 
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
-import com.douyin.common.auth.SessionKeys;
+import com.douyin.api.cache.SessionKeys;
 import com.douyin.common.auth.TokenProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

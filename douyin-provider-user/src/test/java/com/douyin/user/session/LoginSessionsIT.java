@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
-import com.douyin.common.auth.SessionKeys;
+import com.douyin.api.cache.SessionKeys;
 import com.douyin.common.auth.TokenProperties;
 import com.douyin.common.testing.ItDatabase;
 import com.douyin.common.testing.RandomSecret;

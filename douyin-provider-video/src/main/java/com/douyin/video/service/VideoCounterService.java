@@ -3,7 +3,7 @@ package com.douyin.video.service;
 import com.douyin.api.event.CommentChangedEvent;
 import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.common.mq.ConsumedEvents;
-import com.douyin.common.writebehind.CounterDeltas;
+import com.douyin.writebehind.CounterDeltas;
 import com.douyin.video.dao.VideoMapper;
 import java.util.List;
 import java.util.Map;

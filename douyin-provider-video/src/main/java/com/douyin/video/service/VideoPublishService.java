@@ -7,7 +7,7 @@ import com.douyin.api.event.VideoPublishedEvent;
 import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoTitle;
 import com.douyin.common.id.SnowflakeIdGenerator;
-import com.douyin.common.writebehind.BrokerOrFallback;
+import com.douyin.writebehind.BrokerOrFallback;
 import com.douyin.common.text.SensitiveText;
 import com.douyin.video.cache.AuthorVideoIds;
 import com.douyin.video.cache.VideoIdBloomFilter;

@@ -4,7 +4,7 @@ import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.PageCursor;
 import com.douyin.api.video.SearchKeyword;
 import com.douyin.api.video.VideoDTO;
-import com.douyin.common.datasource.ReadReplica;
+import com.douyin.video.datasource.ReadReplica;
 import com.douyin.video.cache.AuthorVideoIds;
 import com.douyin.video.cache.VideoCache;
 import com.douyin.video.cache.VideoIdBloomFilter;

@@ -1,4 +1,4 @@
-package com.douyin.common.writebehind;
+package com.douyin.writebehind;
 
 import com.douyin.api.event.KeyedEvent;
 import com.douyin.common.redis.RedisOutage;

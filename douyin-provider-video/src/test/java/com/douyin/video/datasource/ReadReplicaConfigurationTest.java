@@ -1,4 +1,4 @@
-package com.douyin.common.datasource;
+package com.douyin.video.datasource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,13 +11,14 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** Which DataSource a service gets, with and without a replica (pools are lazy: no server needed). */
-class ReadReplicaAutoConfigurationTest {
+class ReadReplicaConfigurationTest {
 
     private static final String PRIMARY_URL = "jdbc:mysql://primary.example:3306/douyin";
     private static final String REPLICA_URL = "jdbc:mysql://replica.example:3306/douyin";
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ReadReplicaAutoConfiguration.class, DataSourceAutoConfiguration.class))
+            .withUserConfiguration(ReadReplicaConfiguration.class) // as the application's own configuration
+            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
             .withPropertyValues("spring.datasource.url=" + PRIMARY_URL, "spring.datasource.username=douyin",
                     "spring.datasource.hikari.maximum-pool-size=7");
 
@@ -32,8 +33,8 @@ class ReadReplicaAutoConfigurationTest {
     void withAReplicaReadsInsideReadReplicaGoThereAndEverythingElseToThePrimary() {
         context.withPropertyValues("douyin.datasource.replica-url=" + REPLICA_URL).run(c -> {
             DynamicRoutingDataSource routing = c.getBean(DynamicRoutingDataSource.class);
-            HikariDataSource primary = (HikariDataSource) routing.getDataSources().get(ReadReplicaAutoConfiguration.PRIMARY);
-            HikariDataSource replica = (HikariDataSource) routing.getDataSources().get(ReadReplicaAutoConfiguration.REPLICA);
+            HikariDataSource primary = (HikariDataSource) routing.getDataSources().get(ReadReplicaConfiguration.PRIMARY);
+            HikariDataSource replica = (HikariDataSource) routing.getDataSources().get(ReadReplicaConfiguration.REPLICA);
             assertThat(primary.getJdbcUrl()).isEqualTo(PRIMARY_URL);
             assertThat(replica.getJdbcUrl()).isEqualTo(REPLICA_URL);
             // The replica's pool is configured as the primary's.

@@ -1,4 +1,4 @@
-package com.douyin.common.writebehind;
+package com.douyin.writebehind;
 
 import com.douyin.common.cache.CompleteSortedSet;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package com.douyin.common.writebehind;
+package com.douyin.writebehind;
 
 import java.util.List;
 import java.util.Map;

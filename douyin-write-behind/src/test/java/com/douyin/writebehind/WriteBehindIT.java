@@ -1,4 +1,4 @@
-package com.douyin.common.writebehind;
+package com.douyin.writebehind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package com.douyin.common.datasource;
+package com.douyin.video.datasource;
 
 import com.baomidou.dynamic.datasource.DynamicRoutingDataSource;
 import com.zaxxer.hikari.HikariDataSource;
@@ -6,20 +6,18 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Read/write splitting, for a service with dynamic-datasource on its classpath, once
- * {@code douyin.datasource.replica-url} names a MySQL replica of {@code spring.datasource.url}:
+ * Read/write splitting for the video provider, once {@code douyin.datasource.replica-url}
+ * (DOUYIN_MYSQL_REPLICA_URL, douyin-shared.yaml) names a MySQL replica of {@code spring.datasource.url}:
  * the one DataSource then routes between two Hikari pools, {@code primary}, used for everything,
  * and {@code replica}, used only inside {@link ReadReplica#read}. Both pools take
  * {@code spring.datasource.username}, {@code password} and {@code hikari.*}: a replica has the
@@ -30,11 +28,10 @@ import org.springframework.core.env.Environment;
  * To proxy the primary pool alone instead, dynamic-datasource's own way, wrap it in {@link #pools}
  * and set {@code seata.enable-auto-data-source-proxy=false}.
  */
-@AutoConfiguration(before = DataSourceAutoConfiguration.class)
-@ConditionalOnClass({DynamicRoutingDataSource.class, HikariDataSource.class})
+@Configuration(proxyBeanMethods = false) // read before Spring Boot's DataSourceAutoConfiguration, which then backs off
 @ConditionalOnExpression("!'${douyin.datasource.replica-url:}'.isBlank()")
 @EnableConfigurationProperties(DataSourceProperties.class)
-public class ReadReplicaAutoConfiguration {
+public class ReadReplicaConfiguration {
 
     static final String PRIMARY = "primary";
     static final String REPLICA = "replica";

@@ -1,4 +1,4 @@
-package com.douyin.common.writebehind;
+package com.douyin.writebehind;
 
 import com.alibaba.csp.sentinel.Entry;
 import com.alibaba.csp.sentinel.SphU;
@@ -24,7 +24,7 @@ import org.springframework.messaging.support.MessageBuilder;
  * an event that was both sent (a send reported as failed that did arrive) and applied by the
  * fallback counts once. A send that timed out is not known to have failed, so a caller whose
  * fallback fails too must not take the change back: the write paths keep it in their Redis
- * journal ({@link com.douyin.common.writebehind.ChangeJournal}), which hands it on later.
+ * journal ({@link com.douyin.writebehind.ChangeJournal}), which hands it on later.
  */
 public final class BrokerOrFallback {
 

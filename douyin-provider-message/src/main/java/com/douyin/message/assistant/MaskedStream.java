@@ -1,4 +1,6 @@
-package com.douyin.common.text;
+package com.douyin.message.assistant;
+
+import com.douyin.common.text.SensitiveText;
 
 /**
  * Masks a text that arrives in pieces (a model's streamed answer) exactly as {@link SensitiveText}

@@ -1,4 +1,4 @@
-package com.douyin.common.auth;
+package com.douyin.api.cache;
 
 /**
  * The Redis keys of login sessions. The user provider writes them all; the gateway reads one,

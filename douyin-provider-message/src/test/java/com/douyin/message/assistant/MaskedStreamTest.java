@@ -1,7 +1,8 @@
-package com.douyin.common.text;
+package com.douyin.message.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.douyin.common.text.SensitiveText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
