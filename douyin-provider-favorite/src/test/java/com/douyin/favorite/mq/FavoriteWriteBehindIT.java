@@ -57,6 +57,8 @@ import org.springframework.test.util.ReflectionTestUtils;
         // The video and user providers' references point at no one (the test's sinks take their place).
         "dubbo.reference.com.douyin.api.favorite.FavoriteChangeSink.url=dubbo://127.0.0.1:1",
         "dubbo.reference.com.douyin.api.favorite.FavoriteChangeSink.lazy=true",
+        "dubbo.reference.com.douyin.api.video.VideoService.url=dubbo://127.0.0.1:1", // VideoAuthors: the test's own answers
+        "dubbo.reference.com.douyin.api.video.VideoService.lazy=true",
         "spring.datasource.url=" + ItDatabase.SERVER_URL + FavoriteWriteBehindIT.DATABASE + ItDatabase.OPTIONS,
         "spring.datasource.username=" + ItDatabase.USER,
         "spring.datasource.password=" + ItDatabase.PASSWORD,
