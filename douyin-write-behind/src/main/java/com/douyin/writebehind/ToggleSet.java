@@ -3,13 +3,20 @@ package com.douyin.writebehind;
 import com.douyin.api.cache.CachedEntity;
 import com.douyin.common.cache.CompleteSortedSet;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Membership that a user switches on and off (the videos they like, the users they follow), as a
@@ -52,9 +59,11 @@ public final class ToggleSet {
     /**
      * KEYS: the set, the switch's answer, the journal (a stream; "" for none), the counter hashes,
      * then the derived keys. ARGV: member, +1 or -1, how long to keep the answer, the journal
-     * record, the number of counter hashes, then one field per hash. Returns {-1, 0, ""} if the set is not loaded, {0, 0, ""} if nothing changed,
-     * else {1, sequence, journal entry ID or ""}; a switch asked again (same answer key) gets its
-     * first answer and changes nothing.
+     * record, the number of counter hashes, whether they must all be cached ('1') for a change,
+     * then one field per hash. Returns {-1, 0, ""} if the set is not loaded, {-2, 0, ""} if the
+     * switch would change the set but a counter hash it must move is not cached (nothing done),
+     * {0, 0, ""} if nothing changed, else {1, sequence, journal entry ID or ""}; a switch asked
+     * again (same answer key) gets its first answer and changes nothing.
      */
     private static final String FLIP = """
             local answered = redis.call('GET', KEYS[2])
@@ -63,26 +72,30 @@ public final class ToggleSet {
               return {tonumber(changed), tonumber(seq), entry}
             end
             if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, 0, ''} end
-            local now = redis.call('TIME')
-            local seq = tonumber(now[1]) * 1000000 + tonumber(now[2])
             local delta = tonumber(ARGV[2])
-            local changed
-            if delta > 0 then
-              changed = redis.call('ZADD', KEYS[1], 'NX', math.floor(seq / 1000), ARGV[1])
-            else
-              changed = redis.call('ZREM', KEYS[1], ARGV[1])
-            end
-            if changed == 0 then
+            if (redis.call('ZSCORE', KEYS[1], ARGV[1]) ~= false) == (delta > 0) then
               redis.call('SET', KEYS[2], '0:0', 'EX', ARGV[3])
               return {0, 0, ''}
+            end
+            local counters = tonumber(ARGV[5])
+            if ARGV[6] == '1' then
+              for i = 1, counters do
+                if redis.call('EXISTS', KEYS[3 + i]) == 0 then return {-2, 0, ''} end
+              end
+            end
+            local now = redis.call('TIME')
+            local seq = tonumber(now[1]) * 1000000 + tonumber(now[2])
+            if delta > 0 then
+              redis.call('ZADD', KEYS[1], math.floor(seq / 1000), ARGV[1])
+            else
+              redis.call('ZREM', KEYS[1], ARGV[1])
             end
             local entry = ''
             if KEYS[3] ~= '' then entry = redis.call('XADD', KEYS[3], '*', 'r', ARGV[4], 'n', seq) end
             redis.call('SET', KEYS[2], string.format('1:%d:%s', seq, entry), 'EX', ARGV[3])
-            local counters = tonumber(ARGV[5])
             for i = 1, counters do
               if redis.call('EXISTS', KEYS[3 + i]) == 1 then
-                redis.call('HINCRBY', KEYS[3 + i], ARGV[5 + i], delta)
+                redis.call('HINCRBY', KEYS[3 + i], ARGV[6 + i], delta)
                 local ttl = redis.call('PTTL', KEYS[3 + i])
                 if ttl >= 0 and ttl < KEPT_MS then redis.call('PEXPIRE', KEYS[3 + i], KEPT_MS) end
               end
@@ -91,15 +104,41 @@ public final class ToggleSet {
             return {1, seq, entry}
             """.replace("KEPT_MS", Long.toString(CachedEntity.KEPT_AFTER_CHANGE_MS));
 
+    /**
+     * The owners of the counter hashes a switch moves (the user and video providers), asked to
+     * cache those it needs and Redis does not hold: each reads its rows and fills its hash.
+     */
+    @FunctionalInterface
+    public interface CounterOwners {
+        void cache(Collection<String> hashKeys);
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ToggleSet.class);
+    /** FLIP's first answer: the set is not in Redis. */
+    private static final long SET_NOT_LOADED = -1;
+    /** FLIP's first answer: a counter hash the change must move is not in Redis. */
+    private static final long COUNTERS_NOT_CACHED = -2;
+
     private final RedissonClient redisson;
     private final CompleteSortedSet set;
     private final ChangeJournal journal;
+    private final CounterOwners owners;
 
     /** A set whose changes are journaled in {@code journal} (null: not journaled). */
     public ToggleSet(RedissonClient redisson, CompleteSortedSet set, ChangeJournal journal) {
+        this(redisson, set, journal, null);
+    }
+
+    /**
+     * As above; a change waits until its counter hashes are cached ({@code owners}, null: moves
+     * those that are). A hash missing when a change is made would miss that change if its owner
+     * built it from MySQL before the change got there, and keep missing it until it expired.
+     */
+    public ToggleSet(RedissonClient redisson, CompleteSortedSet set, ChangeJournal journal, CounterOwners owners) {
         this.redisson = redisson;
         this.set = set;
         this.journal = journal;
+        this.owners = owners;
     }
 
     /** A new switch's ID: the same ID asked again gets the first answer (see {@link #flip}). */
@@ -124,22 +163,44 @@ public final class ToggleSet {
      * data not.
      */
     public Flip flip(String flipId, String member, int delta, List<Counter> counters, String record, List<String> derived) {
-        List<Object> result = run(flipId, member, delta, counters, record, derived);
-        return notLoaded(result) ? loadAndFlip(flipId, member, delta, counters, record, derived) : flipOf(result);
+        return flipAlone(flipId, member, delta, counters, record, derived, owners != null);
     }
 
-    /** A switch whose set Redis does not hold (first use, or Redis lost it): the set is loaded, then switched. */
-    private Flip loadAndFlip(String flipId, String member, int delta, List<Counter> counters, String record, List<String> derived) {
-        set.load();
-        List<Object> result = run(flipId, member, delta, counters, record, derived);
-        if (notLoaded(result)) {
-            throw new IllegalStateException("The set " + set.set().getName() + " vanished while in use");
+    /**
+     * A switch, after what it lacks in Redis: its set (first use, or Redis lost it) is loaded, its
+     * counter hashes ({@code countersFirst}) are cached by their owners, then it is asked again.
+     */
+    private Flip flipAlone(String flipId, String member, int delta, List<Counter> counters, String record, List<String> derived,
+                           boolean countersFirst) {
+        for (int attempt = 1; ; attempt++) {
+            List<Object> answer = run(flipId, member, delta, counters, record, derived, countersFirst);
+            long state = stateOf(answer);
+            if (state >= 0) {
+                return flipOf(answer);
+            }
+            if (attempt == 3) {
+                throw new IllegalStateException("The set " + set.set().getName() + " or its counters vanished while in use");
+            }
+            if (state == SET_NOT_LOADED) {
+                set.load();
+            } else {
+                cacheCounters(owners, counters.stream().map(Counter::hashKey).toList());
+                countersFirst = false; // cached, or their owners could not: the change goes ahead either way
+            }
         }
-        return flipOf(result);
     }
 
-    private static boolean notLoaded(List<Object> answer) {
-        return ((Number) answer.get(0)).longValue() < 0;
+    /** Asks the owners to cache these hashes; if they cannot now, the change moves those that are cached. */
+    private static void cacheCounters(CounterOwners owners, Collection<String> hashKeys) {
+        try {
+            owners.cache(hashKeys);
+        } catch (RuntimeException e) {
+            log.warn("Counters {} not cached by their owners ({}): a change moves only those Redis holds", hashKeys, e.toString());
+        }
+    }
+
+    private static long stateOf(List<Object> answer) {
+        return ((Number) answer.get(0)).longValue();
     }
 
     /** The FLIP script's answer {changed, sequence, journal entry} as a Flip. */
@@ -151,30 +212,41 @@ public final class ToggleSet {
     /**
      * Several switches, of any sets, in one round trip to Redis (a pipeline; each switch is still
      * its own atomic script, so this works on a Redis cluster too). A switch whose set is not
-     * loaded yet is then done alone, loading the set first. After a Redis error any of them may
-     * have been done: asking again with the same flip IDs is safe.
+     * loaded yet is then done alone, loading the set first; the counter hashes that switches found
+     * missing are cached first, by one request per owner, and those switches are then done alone.
+     * After a Redis error any of them may have been done: asking again with the same flip IDs is safe.
      */
     public static List<Flip> flipAll(RedissonClient redisson, List<Switch> switches) {
         RBatch batch = redisson.createBatch();
         List<RFuture<List<Object>>> answers = new ArrayList<>(switches.size());
         for (Switch s : switches) {
-            Script script = s.set().script(s.flipId(), s.member(), s.delta(), s.counters(), s.record(), List.of());
+            Script script = s.set().script(s.flipId(), s.member(), s.delta(), s.counters(), s.record(), List.of(), s.set().owners != null);
             answers.add(batch.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, FLIP,
                     RScript.ReturnType.MULTI, script.keys(), script.args()));
         }
         batch.execute();
+        List<List<Object>> answered = answers.stream().map(answer -> answer.toCompletableFuture().join()).toList();
+        Map<CounterOwners, Set<String>> uncached = new IdentityHashMap<>();
+        for (int i = 0; i < switches.size(); i++) {
+            if (stateOf(answered.get(i)) == COUNTERS_NOT_CACHED) {
+                Switch s = switches.get(i);
+                s.counters().forEach(counter -> uncached.computeIfAbsent(s.set().owners, o -> new LinkedHashSet<>()).add(counter.hashKey()));
+            }
+        }
+        uncached.forEach(ToggleSet::cacheCounters);
         List<Flip> flips = new ArrayList<>(switches.size());
         for (int i = 0; i < switches.size(); i++) {
-            List<Object> answer = answers.get(i).toCompletableFuture().join();
             Switch s = switches.get(i);
-            flips.add(notLoaded(answer) ? s.set().loadAndFlip(s.flipId(), s.member(), s.delta(), s.counters(), s.record(), List.of())
-                    : flipOf(answer));
+            long state = stateOf(answered.get(i));
+            flips.add(state >= 0 ? flipOf(answered.get(i))
+                    : s.set().flipAlone(s.flipId(), s.member(), s.delta(), s.counters(), s.record(), List.of(), state == SET_NOT_LOADED));
         }
         return flips;
     }
 
-    private List<Object> run(String flipId, String member, int delta, List<Counter> counters, String record, List<String> derived) {
-        Script script = script(flipId, member, delta, counters, record, derived);
+    private List<Object> run(String flipId, String member, int delta, List<Counter> counters, String record, List<String> derived,
+                             boolean countersFirst) {
+        Script script = script(flipId, member, delta, counters, record, derived, countersFirst);
         return redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, FLIP,
                 RScript.ReturnType.MULTI, script.keys(), script.args());
     }
@@ -183,10 +255,11 @@ public final class ToggleSet {
     private record Script(List<Object> keys, Object[] args) {
     }
 
-    private Script script(String flipId, String member, int delta, List<Counter> counters, String record, List<String> derived) {
+    private Script script(String flipId, String member, int delta, List<Counter> counters, String record, List<String> derived,
+                          boolean countersFirst) {
         List<Object> keys = new ArrayList<>();
         List<Object> args = new ArrayList<>(List.of(member, String.valueOf(delta), String.valueOf(ANSWER_KEPT_SECONDS),
-                journal == null ? "" : record, String.valueOf(counters.size())));
+                journal == null ? "" : record, String.valueOf(counters.size()), countersFirst ? "1" : "0"));
         keys.add(set.set().getName());
         keys.add("toggle:answer:" + flipId);
         keys.add(journal == null ? "" : journal.key());

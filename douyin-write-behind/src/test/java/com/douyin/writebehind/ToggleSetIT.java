@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.douyin.common.testing.ItDatabase;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -135,5 +136,53 @@ class ToggleSetIT {
         assertThat(redisson.getMap("toggle-it:expiring", StringCodec.INSTANCE).get("likes")).isEqualTo("4");
         assertThat(redisson.getMap("toggle-it:expiring", StringCodec.INSTANCE).remainTimeToLive())
                 .isGreaterThan(CachedEntity.KEPT_AFTER_CHANGE_MS - 60_000);
+    }
+
+    /**
+     * A change whose counter hash Redis does not hold waits for its owner to cache it (from MySQL,
+     * which does not have the change yet), then moves it: a reader never builds the hash without it.
+     */
+    @Test
+    void aChangeHasTheOwnersCacheAMissingCounterHashFirstAndThenMovesIt() {
+        List<String> asked = new ArrayList<>();
+        ToggleSet.CounterOwners owners = keys -> {
+            asked.addAll(keys);
+            keys.forEach(key -> redisson.getMap(key, StringCodec.INSTANCE).put("likes", "7")); // what MySQL holds
+        };
+        ToggleSet gil = new ToggleSet(redisson, new CompleteSortedSet(redisson, "toggle-it:liked:gil", Map::of, null), journal("gil"), owners);
+        List<ToggleSet.Counter> counters = List.of(new ToggleSet.Counter("toggle-it:cold", "likes"));
+
+        assertThat(gil.flip(ToggleSet.newFlipId(), "video-1", +1, counters, "r").changed()).isTrue();
+        assertThat(asked).containsExactly("toggle-it:cold");
+        assertThat(redisson.getMap("toggle-it:cold", StringCodec.INSTANCE).get("likes")).isEqualTo("8");
+
+        assertThat(gil.flip(ToggleSet.newFlipId(), "video-1", +1, counters, "r").changed()).as("a repeat").isFalse();
+        assertThat(asked).as("a repeat asks no one").hasSize(1);
+
+        redisson.getKeys().delete("toggle-it:cold", "toggle-it:batch-cold");
+        List<ToggleSet.Flip> batch = ToggleSet.flipAll(redisson, List.of(
+                new ToggleSet.Switch(gil, ToggleSet.newFlipId(), "video-1", -1, counters, "r"),
+                new ToggleSet.Switch(gil, ToggleSet.newFlipId(), "video-2", +1,
+                        List.of(new ToggleSet.Counter("toggle-it:batch-cold", "likes")), "r")));
+        assertThat(batch).extracting(ToggleSet.Flip::changed).containsExactly(true, true);
+        assertThat(asked).as("one request for the batch's missing hashes").containsExactly("toggle-it:cold", "toggle-it:cold", "toggle-it:batch-cold");
+        assertThat(redisson.getMap("toggle-it:cold", StringCodec.INSTANCE).get("likes")).isEqualTo("6");
+        assertThat(redisson.getMap("toggle-it:batch-cold", StringCodec.INSTANCE).get("likes")).isEqualTo("8");
+    }
+
+    /** Owners that cannot answer (their provider is down) do not stop the change: it moves what Redis holds. */
+    @Test
+    void aChangeGoesAheadWhenTheOwnersCannotCacheItsCounters() {
+        ToggleSet fay = new ToggleSet(redisson, new CompleteSortedSet(redisson, "toggle-it:liked:fay", Map::of, null), journal("fay"),
+                keys -> {
+                    throw new IllegalStateException("no provider available");
+                });
+
+        ToggleSet.Flip like = fay.flip(ToggleSet.newFlipId(), "video-1", +1,
+                List.of(new ToggleSet.Counter("toggle-it:unreachable", "likes")), "r");
+
+        assertThat(like.changed()).isTrue();
+        assertThat(fay.set().set().contains("video-1")).isTrue();
+        assertThat(redisson.getKeys().countExists("toggle-it:unreachable")).isZero();
     }
 }

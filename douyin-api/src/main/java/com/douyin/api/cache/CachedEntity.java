@@ -55,4 +55,17 @@ public enum CachedEntity {
     public String countersKey(long id) {
         return prefix + ":counters:" + id;
     }
+
+    /** The ID in {@code key} if it is one of this entity's counter hashes ({@link #countersKey}), else null. */
+    public Long idOfCountersKey(String key) {
+        String start = prefix + ":counters:";
+        if (!key.startsWith(start)) {
+            return null;
+        }
+        try {
+            return Long.parseLong(key.substring(start.length()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
 }

@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>A like or unlike is one Lua step ({@link ToggleSet}): it changes the set and, only if the set changed, the
  * cached counters of the video ({@code video:counters:ID} favorite_count), the liker
- * ({@code user:counters:ID} favorite_count) and the author (total_favorited) where those hashes
- * are cached. The owners of those rows apply the same change to MySQL from the change event and
+ * ({@code user:counters:ID} favorite_count) and the author (total_favorited); a hash Redis does
+ * not hold is cached by its owner first ({@link ToggleSet.CounterOwners}), so that a reader never
+ * builds it from MySQL without the change. The owners of those rows apply the same change to MySQL from the change event and
  * never move these cached fields themselves, so each number has one writer per store. The same
  * step journals the change ({@link #journal}) until it has been handed on to MySQL.
  */
@@ -37,11 +38,13 @@ public class FavoritedVideos {
     private final RedissonClient redisson;
     private final FavoriteMapper favorites;
     private final ChangeJournal journal;
+    private final ToggleSet.CounterOwners counterOwners;
 
-    public FavoritedVideos(RedissonClient redisson, FavoriteMapper favorites) {
+    public FavoritedVideos(RedissonClient redisson, FavoriteMapper favorites, ToggleSet.CounterOwners counterOwners) {
         this.redisson = redisson;
         this.favorites = favorites;
         this.journal = new ChangeJournal(redisson, "journal:favorite");
+        this.counterOwners = counterOwners;
     }
 
     /** Likes ({@code delta} +1) or unlikes (-1) atomically with the cached counters; see {@link ToggleSet#flip}. */
@@ -68,7 +71,7 @@ public class FavoritedVideos {
 
     /** The switch of one like or unlike, for {@link #flipAll}. */
     public ToggleSet.Switch switchOf(String flipId, long userId, long videoId, long authorId, int delta) {
-        return new ToggleSet.Switch(new ToggleSet(redisson, likedSet(userId), journal), flipId, String.valueOf(videoId), delta, List.of(
+        return new ToggleSet.Switch(new ToggleSet(redisson, likedSet(userId), journal, counterOwners), flipId, String.valueOf(videoId), delta, List.of(
                 new ToggleSet.Counter(CachedEntity.VIDEO.countersKey(videoId), CachedEntity.FAVORITE_COUNT),
                 new ToggleSet.Counter(CachedEntity.USER.countersKey(userId), CachedEntity.FAVORITE_COUNT),
                 new ToggleSet.Counter(CachedEntity.USER.countersKey(authorId), CachedEntity.TOTAL_FAVORITED)),

@@ -12,6 +12,7 @@ import com.douyin.common.testing.NameServerWithoutTopics;
 import com.douyin.common.testing.RandomSecret;
 import com.douyin.common.testing.RecordingBroker;
 import com.douyin.common.video.VideoAuthors;
+import com.douyin.writebehind.ToggleSet;
 import com.douyin.favorite.cache.FavoritedVideos;
 import com.douyin.favorite.service.FavoriteActionService;
 import com.douyin.favorite.service.FavoriteDirectWriter;
@@ -59,6 +60,8 @@ import org.springframework.test.util.ReflectionTestUtils;
         "dubbo.reference.com.douyin.api.favorite.FavoriteChangeSink.lazy=true",
         "dubbo.reference.com.douyin.api.video.VideoService.url=dubbo://127.0.0.1:1", // VideoAuthors: the test's own answers
         "dubbo.reference.com.douyin.api.video.VideoService.lazy=true",
+        "dubbo.reference.com.douyin.api.user.UserService.url=dubbo://127.0.0.1:1", // counter owners: the test's own
+        "dubbo.reference.com.douyin.api.user.UserService.lazy=true",
         "spring.datasource.url=" + ItDatabase.SERVER_URL + FavoriteWriteBehindIT.DATABASE + ItDatabase.OPTIONS,
         "spring.datasource.username=" + ItDatabase.USER,
         "spring.datasource.password=" + ItDatabase.PASSWORD,
@@ -84,6 +87,12 @@ class FavoriteWriteBehindIT {
         }
 
         /** Every video exists and is AUTHOR's: what the video provider would answer. */
+        @Bean
+        @Primary // over the provider's own: no user or video provider runs, their counters stay uncached
+        ToggleSet.CounterOwners noCounterOwners() {
+            return hashKeys -> { };
+        }
+
         @Bean
         @Primary // over the provider's own, which would ask the video provider
         VideoAuthors testVideoAuthors() {

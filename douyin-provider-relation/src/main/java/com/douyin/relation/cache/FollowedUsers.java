@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>A follow or unfollow is one Lua step ({@link ToggleSet}): it changes the set and, only if it
  * changed, the cached follow_count of the follower and follower_count of the followee
- * ({@code user:counters:ID}) where those are cached, and deletes both users' friend lists
+ * ({@code user:counters:ID}; a hash Redis does not hold is cached by the user provider first,
+ * see {@link ToggleSet.CounterOwners}), and deletes both users' friend lists
  * ({@link FriendLists}). The user provider applies the same change to MySQL from the change event
  * and never moves these cached fields itself. The same step journals the change
  * ({@link #journal}) until it has been handed on to MySQL.
@@ -40,11 +41,13 @@ public class FollowedUsers {
     private final RedissonClient redisson;
     private final FollowMapper follows;
     private final ChangeJournal journal;
+    private final ToggleSet.CounterOwners counterOwners;
 
-    public FollowedUsers(RedissonClient redisson, FollowMapper follows) {
+    public FollowedUsers(RedissonClient redisson, FollowMapper follows, ToggleSet.CounterOwners counterOwners) {
         this.redisson = redisson;
         this.follows = follows;
         this.journal = new ChangeJournal(redisson, "journal:relation");
+        this.counterOwners = counterOwners;
     }
 
     /**
@@ -54,7 +57,7 @@ public class FollowedUsers {
     public ToggleSet.Flip flip(String flipId, long followerId, long followeeId, int delta) {
         List<String> friendLists = new ArrayList<>(FriendLists.keysOf(followerId));
         friendLists.addAll(FriendLists.keysOf(followeeId));
-        return new ToggleSet(redisson, followingSet(followerId), journal).flip(flipId, String.valueOf(followeeId), delta, List.of(
+        return new ToggleSet(redisson, followingSet(followerId), journal, counterOwners).flip(flipId, String.valueOf(followeeId), delta, List.of(
                 new ToggleSet.Counter(CachedEntity.USER.countersKey(followerId), CachedEntity.FOLLOW_COUNT),
                 new ToggleSet.Counter(CachedEntity.USER.countersKey(followeeId), CachedEntity.FOLLOWER_COUNT)),
                 followerId + ":" + followeeId + ":" + delta, friendLists);

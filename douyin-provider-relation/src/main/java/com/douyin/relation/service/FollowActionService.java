@@ -4,7 +4,6 @@ import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.api.event.FollowChangedEvent;
 import com.douyin.api.event.Topics;
-import com.douyin.api.user.UserDTO;
 import com.douyin.api.user.UserService;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.writebehind.ToggleSet;
@@ -46,7 +45,7 @@ public class FollowActionService {
         if (userId == toUserId) {
             throw new DouyinException(ErrorCode.FOLLOW_SELF);
         }
-        if (cacheCounters(userId, toUserId).stream().noneMatch(user -> user.id() == toUserId)) {
+        if (users.getUsers(List.of(toUserId)).isEmpty()) {
             throw new DouyinException(ErrorCode.USER_NOT_FOUND);
         }
         change(userId, toUserId, +1);
@@ -55,19 +54,8 @@ public class FollowActionService {
     /** Unfollowing someone not followed (or unknown) changes nothing. */
     public void unfollow(long userId, long toUserId) {
         if (userId != toUserId) {
-            cacheCounters(userId, toUserId);
             change(userId, toUserId, -1);
         }
-    }
-
-    /**
-     * Both users, read through the user provider, which caches their counters in Redis: the
-     * change then moves them there at once. A counters hash built from MySQL after the change
-     * (it was not cached) would lack it until the user provider's consumer applied it, and a
-     * reader in between would cache that count: so the follower would not see their own follow.
-     */
-    private List<UserDTO> cacheCounters(long userId, long toUserId) {
-        return users.getUsers(List.of(userId, toUserId));
     }
 
     private void change(long userId, long toUserId, int delta) {

@@ -33,23 +33,23 @@ public final class TopicCreator {
         admin.setNamesrvAddr(args[0]);
         admin.setInstanceName("douyin-topic-creator");
         admin.start();
-        try {
-            List<String> masters = waitForMasters(admin);
-            Set<String> existing = admin.fetchAllTopicList().getTopicList();
-            for (String topic : topics) {
-                if (existing.contains(topic)) {
-                    System.out.println("topic " + topic + " exists");
-                    continue;
-                }
-                TopicConfig config = new TopicConfig(topic, QUEUES, QUEUES);
-                for (String master : masters) {
-                    admin.createAndUpdateTopicConfig(master, config);
-                }
-                System.out.println("topic " + topic + " on " + masters);
+        List<String> masters = waitForMasters(admin);
+        Set<String> existing = admin.fetchAllTopicList().getTopicList();
+        for (String topic : topics) {
+            if (existing.contains(topic)) {
+                System.out.println("topic " + topic + " exists");
+                continue;
             }
-        } finally {
-            admin.shutdown();
+            TopicConfig config = new TopicConfig(topic, QUEUES, QUEUES);
+            for (String master : masters) {
+                admin.createAndUpdateTopicConfig(master, config);
+            }
+            System.out.println("topic " + topic + " on " + masters);
         }
+        // Done: the admin client keeps nothing, and its orderly shutdown (thread pools waiting out
+        // their timers) took 3 of the 5 seconds this program ran, at every start of the broker.
+        System.out.flush();
+        Runtime.getRuntime().halt(0);
     }
 
     private static List<String> waitForMasters(DefaultMQAdminExt admin) throws Exception {
