@@ -33,6 +33,8 @@ import java.util.function.Function;
 import org.apache.dubbo.common.serialize.hessian2.Hessian2ObjectInput;
 import org.apache.dubbo.common.serialize.hessian2.Hessian2ObjectOutput;
 import org.junit.jupiter.api.BeforeAll;
+import com.douyin.writebehind.ToggleSet;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.redisson.api.RedissonClient;
@@ -77,9 +79,21 @@ class CommentServiceIT {
     static final long UNKNOWN_VIDEO = 404;
     private static final AtomicLong nextVideo = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
 
+    /** The counter hashes the video provider was asked to cache (it caches them with the count MySQL holds: 5). */
+    static final List<String> cachedOnRequest = new CopyOnWriteArrayList<>();
+
     /** Every video exists (but one) and is VIDEO_AUTHOR's: what the video provider would answer. */
     @TestConfiguration
     static class Videos {
+        @Bean
+        @Primary // over the provider's own, which would ask the video provider
+        ToggleSet.CounterOwners testCounterOwners(RedissonClient redisson) {
+            return hashKeys -> hashKeys.forEach(key -> {
+                cachedOnRequest.add(key);
+                redisson.getMap(key, StringCodec.INSTANCE).put("comment_count", "5");
+            });
+        }
+
         @Bean
         @Primary // over the provider's own, which would ask the video provider
         VideoAuthors testVideoAuthors() {
@@ -148,6 +162,25 @@ class CommentServiceIT {
 
     private static ErrorCode codeOf(Throwable e) {
         return ((DouyinException) e).errorCode();
+    }
+
+    /**
+     * A comment on a video whose counters Redis does not hold has the video provider cache them
+     * first, then counts in them: a hash built from MySQL after the comment would miss it.
+     */
+    @Test
+    void aCommentOnAVideoWhoseCountersAreNotCachedHasThemCachedFirstAndCountsInThem() {
+        long video = nextVideo.incrementAndGet(); // no counters hash
+        String counters = "video:counters:" + video;
+
+        CommentDTO added = comments.add(1, video, 0, "first");
+
+        assertThat(cachedOnRequest).containsOnlyOnce(counters);
+        assertThat(cachedCommentCount(video)).isEqualTo(6);
+        redisson.getKeys().delete(counters);
+        comments.delete(1, video, added.id());
+        assertThat(cachedOnRequest).filteredOn(counters::equals).hasSize(2);
+        assertThat(cachedCommentCount(video)).as("the delete, in the hash cached for it").isEqualTo(4);
     }
 
     @Test

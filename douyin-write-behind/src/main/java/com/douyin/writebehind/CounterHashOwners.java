@@ -16,7 +16,7 @@ public final class CounterHashOwners implements ToggleSet.CounterOwners {
     private final UserService users;
     private final VideoService videos;
 
-    /** {@code videos} may be null for a provider whose switches move user counters only. */
+    /** Either may be null for a provider whose changes move only the other's counters. */
     public CounterHashOwners(UserService users, VideoService videos) {
         this.users = users;
         this.videos = videos;
@@ -29,7 +29,7 @@ public final class CounterHashOwners implements ToggleSet.CounterOwners {
         for (String key : hashKeys) {
             Long user = CachedEntity.USER.idOfCountersKey(key);
             Long video = CachedEntity.VIDEO.idOfCountersKey(key);
-            if (user != null) {
+            if (user != null && users != null) {
                 userIds.add(user);
             } else if (video != null && videos != null) {
                 videoIds.add(video);

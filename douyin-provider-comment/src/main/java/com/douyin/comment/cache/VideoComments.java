@@ -8,6 +8,7 @@ import com.douyin.api.event.CommentChangedEvent;
 import com.douyin.comment.dao.CommentMapper;
 import com.douyin.api.cache.CachedEntity;
 import com.douyin.writebehind.ChangeJournal;
+import com.douyin.writebehind.ToggleSet;
 import com.douyin.common.cache.CompleteSortedSet;
 import com.douyin.common.id.SnowflakeIdGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,6 +23,8 @@ import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.options.OptionalOptions;
 import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -54,13 +57,17 @@ public class VideoComments {
 
     /**
      * KEYS: set, video counters, the comment's video, the journal. ARGV: id, comment JSON, ttl
-     * ms, parent id ('0' for a top-level comment), video id. {-1}: not loaded, {-2}: the parent
-     * is not there, else {1, journal entry ID}. Run twice (a command resent after a timeout), it
+     * ms, parent id ('0' for a top-level comment), video id, whether the video's counters must be
+     * cached ('1') for an add. {-1}: not loaded, {-2}: the parent is not there, {-3}: the comment
+     * would be added and the counters are not cached (nothing done), else {1, journal entry ID}. Run twice (a command resent after a timeout), it
      * counts and journals the comment once (the second run answers {1, ''}).
      */
     private static final String ADD = """
             if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, ''} end
             if ARGV[4] ~= '0' and redis.call('ZCOUNT', KEYS[1], ARGV[4], ARGV[4]) == 0 then return {-2, ''} end
+            if ARGV[6] == '1' and redis.call('EXISTS', KEYS[2]) == 0 and not redis.call('ZSCORE', KEYS[1], ARGV[2]) then
+              return {-3, ''}
+            end
             local added = redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
             if added == 1 and ARGV[4] ~= '0' and redis.call('ZSCORE', KEYS[1], 'reply-counts') then
               redis.call('ZINCRBY', KEYS[1], -1, 'replies:' .. ARGV[4])
@@ -77,14 +84,16 @@ public class VideoComments {
             """.replace("KEPT_MS", Long.toString(CachedEntity.KEPT_AFTER_CHANGE_MS));
 
     /**
-     * KEYS: set, video counters, the journal. ARGV: id. Nil: not loaded; else the journal entry
-     * ID ('' if nothing was removed), then the members removed: the comment, then (a top-level
+     * KEYS: set, video counters, the journal. ARGV: id, whether the counters must be cached ('1').
+     * Nil: not loaded; {'uncached'}: the comment is there and the counters are not cached (nothing
+     * done); else the journal entry ID ('' if nothing was removed), then the members removed: the comment, then (a top-level
      * one) its replies, which are all newer than it; none if it was not there.
      */
     private static final String REMOVE = """
             if redis.call('EXISTS', KEYS[1]) == 0 then return false end
             local found = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[1], ARGV[1])
             if #found == 0 then return {''} end
+            if ARGV[2] == '1' and redis.call('EXISTS', KEYS[2]) == 0 then return {'uncached'} end
             local removed = {found[1]}
             if (cjson.decode(found[1]).parentId or 0) == 0 then
               local id = tonumber(ARGV[1])
@@ -212,6 +221,11 @@ public class VideoComments {
      * hundred long comments take this 2-core machine's Redis a millisecond or two).
      */
     static final int MAX_LOOKED_AT_PER_PAGE = 1_000;
+    /** ADD's answers: the set is not in Redis; the video's counters are not cached. */
+    private static final long SET_NOT_LOADED = -1;
+    private static final long COUNTERS_NOT_CACHED = -3;
+    private static final Logger log = LoggerFactory.getLogger(VideoComments.class);
+
     /** The marker of a set whose replies are counted, and the prefix of a count's member (see the class comment). */
     private static final String REPLY_COUNTS = "reply-counts";
     private static final String REPLIES_OF = "replies:";
@@ -220,12 +234,15 @@ public class VideoComments {
     private final CommentMapper comments;
     private final Duration ttl;
     private final ChangeJournal journal;
+    private final ToggleSet.CounterOwners counterOwners;
 
-    public VideoComments(RedissonClient redisson, CommentMapper comments, @Value("${douyin.comment.cache-ttl:24h}") Duration ttl) {
+    public VideoComments(RedissonClient redisson, CommentMapper comments, @Value("${douyin.comment.cache-ttl:24h}") Duration ttl,
+                         ToggleSet.CounterOwners counterOwners) {
         this.redisson = redisson;
         this.comments = comments;
         this.ttl = ttl;
         this.journal = new ChangeJournal(redisson, "journal:comment");
+        this.counterOwners = counterOwners;
     }
 
     /** The changes made here and not yet handed on to MySQL. */
@@ -246,24 +263,40 @@ public class VideoComments {
         List<Object> keys = List.of(setKey(comment.videoId()), CachedEntity.VIDEO.countersKey(comment.videoId()), videoOfKey(comment.id()),
                 journal.key());
         Object[] args = {String.valueOf(comment.id()), toJson(comment), String.valueOf(ttl.toMillis()),
-                String.valueOf(comment.parentId()), String.valueOf(comment.videoId())};
-        List<Object> added = evalMulti(ADD, keys, args);
-        if (((Number) added.get(0)).longValue() == -1) {
-            commentSet(comment.videoId()).load();
+                String.valueOf(comment.parentId()), String.valueOf(comment.videoId()), "1"};
+        List<Object> added;
+        long state;
+        for (int attempt = 1; ; attempt++) {
             added = evalMulti(ADD, keys, args);
+            state = ((Number) added.get(0)).longValue();
+            if (attempt == 3 || (state != SET_NOT_LOADED && state != COUNTERS_NOT_CACHED)) {
+                break;
+            }
+            if (state == SET_NOT_LOADED) {
+                commentSet(comment.videoId()).load();
+            } else {
+                cacheCounters(comment.videoId());
+                args[5] = "0"; // cached, or the video provider could not: the comment goes in either way
+            }
         }
         String entry = String.valueOf(added.get(1));
-        return ((Number) added.get(0)).longValue() > 0
+        return state > 0
                 ? new Change(List.of(comment), entry.isEmpty() ? null : entry)
                 : new Change(List.of(), null);
     }
 
     /** Removes the comment and, a top-level one, its replies; the Change holds what was removed (none if it was not there). */
     public Change remove(long videoId, long commentId) {
-        List<String> answer = removeMembers(videoId, commentId);
-        if (answer == null) {
-            commentSet(videoId).load();
-            answer = removeMembers(videoId, commentId);
+        boolean countersFirst = true;
+        List<String> answer = removeMembers(videoId, commentId, countersFirst);
+        for (int attempt = 1; attempt < 3 && (answer == null || answer.get(0).equals("uncached")); attempt++) {
+            if (answer == null) {
+                commentSet(videoId).load();
+            } else {
+                cacheCounters(videoId);
+                countersFirst = false;
+            }
+            answer = removeMembers(videoId, commentId, countersFirst);
         }
         List<CommentDTO> removed = answer.subList(1, answer.size()).stream().map(VideoComments::fromJson).toList();
         return new Change(removed, answer.get(0).isEmpty() ? null : answer.get(0));
@@ -324,12 +357,25 @@ public class VideoComments {
         return cached != null ? Long.valueOf(cached) : comments.findVideoOf(commentId);
     }
 
-    private List<String> removeMembers(long videoId, long commentId) {
+    /**
+     * Has the video provider cache the video's counters (a change moves them only where cached,
+     * and a hash built from MySQL before the change got there would miss it until it expired).
+     */
+    private void cacheCounters(long videoId) {
+        try {
+            counterOwners.cache(List.of(CachedEntity.VIDEO.countersKey(videoId)));
+        } catch (RuntimeException e) {
+            log.warn("Counters of video {} not cached by the video provider ({}): the change moves them only if cached", videoId, e.toString());
+        }
+    }
+
+    private List<String> removeMembers(long videoId, long commentId, boolean countersFirst) {
         List<Object> keys = List.of(setKey(videoId), CachedEntity.VIDEO.countersKey(videoId), journal.key());
         // Never sent twice: a second run would answer "nothing removed" for what the first removed,
         // and the removal would not reach MySQL. A timeout fails the call instead, which the row decides.
         RScript once = redisson.getScript(OptionalOptions.defaults().codec(StringCodec.INSTANCE).retryAttempts(0));
-        List<String> removed = once.eval(RScript.Mode.READ_WRITE, REMOVE, RScript.ReturnType.MULTI, keys, String.valueOf(commentId));
+        List<String> removed = once.eval(RScript.Mode.READ_WRITE, REMOVE, RScript.ReturnType.MULTI, keys, String.valueOf(commentId),
+                countersFirst ? "1" : "0");
         return removed;
     }
 
