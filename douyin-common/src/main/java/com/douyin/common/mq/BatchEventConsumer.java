@@ -7,10 +7,15 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.rocketmq.client.consumer.DefaultMQPushConsumer;
 import org.apache.rocketmq.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.apache.rocketmq.client.consumer.listener.MessageListenerConcurrently;
 import org.apache.rocketmq.client.exception.MQClientException;
+import org.apache.rocketmq.remoting.exception.RemotingException;
 import org.apache.rocketmq.client.hook.ConsumeMessageHook;
 import org.apache.rocketmq.common.message.MessageExt;
 import org.slf4j.Logger;
@@ -54,6 +59,17 @@ public abstract class BatchEventConsumer<E> implements SmartLifecycle, Environme
     private String clientName;
     private final List<ConsumeMessageHook> hooks = new ArrayList<>();
     private volatile DefaultMQPushConsumer consumer;
+    /** Started (by Spring) and not stopped: the client runs, or is asked for again every few seconds. */
+    private volatile boolean started;
+    private ScheduledFuture<?> retry;
+
+    /** How often a consumer whose name server did not answer asks again; one thread for all of them, asleep otherwise. */
+    private static final Duration RETRY_EVERY = Duration.ofSeconds(5);
+    private static final ScheduledExecutorService RETRIES = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "mq-consumer-start-retry");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     protected BatchEventConsumer(String nameServer, String group, String topic, Class<E> type, int batchSize) {
         this.nameServer = nameServer;
@@ -90,8 +106,32 @@ public abstract class BatchEventConsumer<E> implements SmartLifecycle, Environme
     /** Applies a batch; throwing makes RocketMQ redeliver all of it later. */
     protected abstract void consume(List<E> events);
 
+    /**
+     * Starts the client. If the name server does not answer (RocketMQ's client gives up and shuts
+     * itself down when its first lookup of the topic's route fails), the service starts all the
+     * same, its writes taking the synchronous path, and a new client is started every
+     * {@link #RETRY_EVERY} until one runs. Any other failure stops the service's start.
+     */
     @Override
-    public void start() {
+    public synchronized void start() {
+        started = true;
+        if (!startClient()) {
+            retry = RETRIES.scheduleWithFixedDelay(this::retryStart, RETRY_EVERY.toMillis(), RETRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private synchronized void retryStart() {
+        try {
+            if (!started || startClient()) {
+                retry.cancel(false);
+            }
+        } catch (RuntimeException e) {
+            log.warn("{}: the consumer did not start yet: {}", group, e.toString());
+        }
+    }
+
+    /** A new client, started; false (logged) if the name server did not answer. */
+    private boolean startClient() {
         DefaultMQPushConsumer created = new DefaultMQPushConsumer(group);
         created.setNamesrvAddr(nameServer);
         if (clientName != null) {
@@ -117,8 +157,17 @@ public abstract class BatchEventConsumer<E> implements SmartLifecycle, Environme
             created.start();
         } catch (MQClientException e) {
             throw new IllegalStateException("Cannot start the RocketMQ consumer " + group, e);
+        } catch (IllegalStateException e) {
+            if (!(e.getCause() instanceof RemotingException)) {
+                throw e;
+            }
+            created.shutdown(); // shut down already by the client itself; releases the shared instance's hold
+            log.warn("{}: the RocketMQ name server does not answer ({}); asking again every {} s", group, e.getCause(),
+                    RETRY_EVERY.toSeconds());
+            return false;
         }
         consumer = created;
+        return true;
     }
 
     /** The batch's events; a message that cannot be read is parked (if parking fails, the batch fails and is redelivered). */
@@ -146,7 +195,11 @@ public abstract class BatchEventConsumer<E> implements SmartLifecycle, Environme
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
+        started = false;
+        if (retry != null) {
+            retry.cancel(false);
+        }
         if (consumer != null) {
             consumer.shutdown();
             consumer = null;
@@ -155,6 +208,6 @@ public abstract class BatchEventConsumer<E> implements SmartLifecycle, Environme
 
     @Override
     public boolean isRunning() {
-        return consumer != null;
+        return started;
     }
 }

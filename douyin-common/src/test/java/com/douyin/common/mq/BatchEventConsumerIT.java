@@ -6,6 +6,8 @@ import com.douyin.common.testing.RealInfrastructure;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Queue;
@@ -35,7 +37,11 @@ class BatchEventConsumerIT {
         final Queue<String> names = new ConcurrentLinkedQueue<>();
 
         Samples(String group, String topic) {
-            super("127.0.0.1:9876", group, topic, Sample.class, 16);
+            this("127.0.0.1:9876", group, topic);
+        }
+
+        Samples(String nameServer, String group, String topic) {
+            super(nameServer, group, topic, Sample.class, 16);
         }
 
         @Override
@@ -86,6 +92,79 @@ class BatchEventConsumerIT {
             deadLetters.shutdown();
             samples.stop();
             producer.shutdown();
+        }
+    }
+
+    /**
+     * A consumer started while its name server does not answer (here: a port where nothing listens
+     * yet, then a relay to the real one) asks again until it answers, then consumes.
+     */
+    @Test
+    void aConsumerStartedWhileTheNameServerWasDownConsumesOnceItAnswers() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String topic = "late-it-" + run;
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort(); // free: nothing listens there until the relay below
+        }
+        DefaultMQProducer producer = new DefaultMQProducer("late-it-producer-" + run);
+        producer.setNamesrvAddr("127.0.0.1:9876");
+        producer.start();
+        Samples samples = new Samples("127.0.0.1:" + port, "late-it-" + run, topic);
+        try {
+            send(producer, topic, "{\"name\":\"sent before the consumer could look\"}");
+            samples.start();
+            assertThat(samples.client()).as("the name server does not answer yet").isNull();
+
+            try (TcpRelay relay = new TcpRelay(port, 9876)) {
+                for (long deadline = System.currentTimeMillis() + 60_000;
+                     samples.names.isEmpty() && System.currentTimeMillis() < deadline; Thread.sleep(200)) {
+                }
+                assertThat(samples.names).containsExactly("sent before the consumer could look");
+            }
+        } finally {
+            samples.stop();
+            producer.shutdown();
+        }
+    }
+
+    /** Listens on {@code port} and passes every connection's bytes both ways to 127.0.0.1:{@code target}. */
+    private static final class TcpRelay implements AutoCloseable {
+        private final ServerSocket server;
+
+        TcpRelay(int port, int target) throws Exception {
+            server = new ServerSocket(port);
+            daemon(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        Socket in = server.accept();
+                        Socket out = new Socket("127.0.0.1", target);
+                        daemon(() -> pipe(in, out));
+                        daemon(() -> pipe(out, in));
+                    } catch (Exception closed) {
+                        return;
+                    }
+                }
+            });
+        }
+
+        private static void daemon(Runnable task) {
+            Thread thread = new Thread(task, "tcp-relay");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private static void pipe(Socket from, Socket to) {
+            try (from; to) {
+                from.getInputStream().transferTo(to.getOutputStream());
+            } catch (Exception ended) {
+                // either side closed
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            server.close();
         }
     }
 
