@@ -46,8 +46,14 @@ class KubernetesManifestsTest {
             "v1/ConfigMap", ConfigMap.class,
             "autoscaling/v2/HorizontalPodAutoscaler", HorizontalPodAutoscaler.class);
 
+    /** Read once for all the tests. */
+    private static List<HasMetadata> manifests;
+
     /** Every document of every manifest, as the Kubernetes type its apiVersion and kind name. */
-    private static List<HasMetadata> manifests() throws Exception {
+    private static synchronized List<HasMetadata> manifests() throws Exception {
+        if (manifests != null) {
+            return manifests;
+        }
         List<HasMetadata> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(MANIFESTS).filter(f -> f.toString().endsWith(".yaml")).sorted()) {
             for (Path file : files.toList()) {
@@ -60,7 +66,8 @@ class KubernetesManifestsTest {
                 }
             }
         }
-        return all;
+        manifests = List.copyOf(all);
+        return manifests;
     }
 
     private static <T> List<T> all(Class<T> type) throws Exception {

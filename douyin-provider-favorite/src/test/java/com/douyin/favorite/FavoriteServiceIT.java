@@ -14,12 +14,9 @@ import com.douyin.common.video.VideoAuthors;
 import com.douyin.favorite.cache.FavoritedVideos;
 import com.douyin.favorite.service.FavoriteQueryService;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -67,17 +64,7 @@ class FavoriteServiceIT {
         @Bean
         @Primary // over the provider's own, which would ask the video provider
         VideoAuthors testVideoAuthors() {
-            return new VideoAuthors(null) {
-                @Override
-                public long authorOf(long videoId) {
-                    return VIDEO_AUTHOR;
-                }
-
-                @Override
-                public Map<Long, Long> authorsOf(Collection<Long> videoIds) {
-                    return videoIds.stream().distinct().collect(Collectors.toMap(Function.identity(), id -> VIDEO_AUTHOR));
-                }
-            };
+            return new EveryVideoByOneAuthor(VIDEO_AUTHOR);
         }
     }
 

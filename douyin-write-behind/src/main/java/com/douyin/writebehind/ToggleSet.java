@@ -15,8 +15,6 @@ import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Membership that a user switches on and off (the videos they like, the users they follow), as a
@@ -65,7 +63,7 @@ public final class ToggleSet {
      * {0, 0, ""} if nothing changed, else {1, sequence, journal entry ID or ""}; a switch asked
      * again (same answer key) gets its first answer and changes nothing.
      */
-    private static final String FLIP = """
+    private static final String FLIP = CounterHashes.MOVE_COUNTER_LUA + """
             local answered = redis.call('GET', KEYS[2])
             if answered then
               local changed, seq, entry = string.match(answered, '^(%d+):(%d+):?(.*)$')
@@ -93,16 +91,10 @@ public final class ToggleSet {
             local entry = ''
             if KEYS[3] ~= '' then entry = redis.call('XADD', KEYS[3], '*', 'r', ARGV[4], 'n', seq) end
             redis.call('SET', KEYS[2], string.format('1:%d:%s', seq, entry), 'EX', ARGV[3])
-            for i = 1, counters do
-              if redis.call('EXISTS', KEYS[3 + i]) == 1 then
-                redis.call('HINCRBY', KEYS[3 + i], ARGV[6 + i], delta)
-                local ttl = redis.call('PTTL', KEYS[3 + i])
-                if ttl >= 0 and ttl < KEPT_MS then redis.call('PEXPIRE', KEYS[3 + i], KEPT_MS) end
-              end
-            end
+            for i = 1, counters do move_counter(KEYS[3 + i], ARGV[6 + i], delta) end
             for i = 4 + counters, #KEYS do redis.call('DEL', KEYS[i]) end
             return {1, seq, entry}
-            """.replace("KEPT_MS", Long.toString(CachedEntity.KEPT_AFTER_CHANGE_MS));
+            """;
 
     /**
      * The owners of the counter hashes a switch moves (the user and video providers), asked to
@@ -113,7 +105,6 @@ public final class ToggleSet {
         void cache(Collection<String> hashKeys);
     }
 
-    private static final Logger log = LoggerFactory.getLogger(ToggleSet.class);
     /** FLIP's first answer: the set is not in Redis. */
     private static final long SET_NOT_LOADED = -1;
     /** FLIP's first answer: a counter hash the change must move is not in Redis. */
@@ -184,18 +175,9 @@ public final class ToggleSet {
             if (state == SET_NOT_LOADED) {
                 set.load();
             } else {
-                cacheCounters(owners, counters.stream().map(Counter::hashKey).toList());
+                CounterHashes.askToCache(owners, counters.stream().map(Counter::hashKey).toList());
                 countersFirst = false; // cached, or their owners could not: the change goes ahead either way
             }
-        }
-    }
-
-    /** Asks the owners to cache these hashes; if they cannot now, the change moves those that are cached. */
-    private static void cacheCounters(CounterOwners owners, Collection<String> hashKeys) {
-        try {
-            owners.cache(hashKeys);
-        } catch (RuntimeException e) {
-            log.warn("Counters {} not cached by their owners ({}): a change moves only those Redis holds", hashKeys, e.toString());
         }
     }
 
@@ -233,7 +215,7 @@ public final class ToggleSet {
                 s.counters().forEach(counter -> uncached.computeIfAbsent(s.set().owners, o -> new LinkedHashSet<>()).add(counter.hashKey()));
             }
         }
-        uncached.forEach(ToggleSet::cacheCounters);
+        uncached.forEach(CounterHashes::askToCache);
         List<Flip> flips = new ArrayList<>(switches.size());
         for (int i = 0; i < switches.size(); i++) {
             Switch s = switches.get(i);

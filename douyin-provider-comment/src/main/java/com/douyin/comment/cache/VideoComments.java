@@ -8,6 +8,7 @@ import com.douyin.api.event.CommentChangedEvent;
 import com.douyin.comment.dao.CommentMapper;
 import com.douyin.api.cache.CachedEntity;
 import com.douyin.writebehind.ChangeJournal;
+import com.douyin.writebehind.CounterHashes;
 import com.douyin.writebehind.ToggleSet;
 import com.douyin.common.cache.CompleteSortedSet;
 import com.douyin.common.id.SnowflakeIdGenerator;
@@ -23,8 +24,6 @@ import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.options.OptionalOptions;
 import org.redisson.client.codec.StringCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -62,7 +61,7 @@ public class VideoComments {
      * would be added and the counters are not cached (nothing done), else {1, journal entry ID}. Run twice (a command resent after a timeout), it
      * counts and journals the comment once (the second run answers {1, ''}).
      */
-    private static final String ADD = """
+    private static final String ADD = CounterHashes.MOVE_COUNTER_LUA + """
             if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, ''} end
             if ARGV[4] ~= '0' and redis.call('ZCOUNT', KEYS[1], ARGV[4], ARGV[4]) == 0 then return {-2, ''} end
             if ARGV[6] == '1' and redis.call('EXISTS', KEYS[2]) == 0 and not redis.call('ZSCORE', KEYS[1], ARGV[2]) then
@@ -75,13 +74,9 @@ public class VideoComments {
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
             redis.call('SET', KEYS[3], ARGV[5], 'PX', ARGV[3])
             if added == 0 then return {1, ''} end
-            if redis.call('EXISTS', KEYS[2]) == 1 then
-              redis.call('HINCRBY', KEYS[2], 'comment_count', 1)
-              local ttl = redis.call('PTTL', KEYS[2])
-              if ttl >= 0 and ttl < KEPT_MS then redis.call('PEXPIRE', KEYS[2], KEPT_MS) end
-            end
+            move_counter(KEYS[2], 'comment_count', 1)
             return {1, redis.call('XADD', KEYS[4], '*', 'r', ARGV[2], 'n', 1)}
-            """.replace("KEPT_MS", Long.toString(CachedEntity.KEPT_AFTER_CHANGE_MS));
+            """;
 
     /**
      * KEYS: set, video counters, the journal. ARGV: id, whether the counters must be cached ('1').
@@ -89,7 +84,7 @@ public class VideoComments {
      * done); else the journal entry ID ('' if nothing was removed), then the members removed: the comment, then (a top-level
      * one) its replies, which are all newer than it; none if it was not there.
      */
-    private static final String REMOVE = """
+    private static final String REMOVE = CounterHashes.MOVE_COUNTER_LUA + """
             if redis.call('EXISTS', KEYS[1]) == 0 then return false end
             local found = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[1], ARGV[1])
             if #found == 0 then return {''} end
@@ -110,15 +105,11 @@ public class VideoComments {
                 redis.call('ZREM', KEYS[1], 'replies:' .. parent)
               end
             end
-            if redis.call('EXISTS', KEYS[2]) == 1 then
-              redis.call('HINCRBY', KEYS[2], 'comment_count', -#removed)
-              local ttl = redis.call('PTTL', KEYS[2])
-              if ttl >= 0 and ttl < KEPT_MS then redis.call('PEXPIRE', KEYS[2], KEPT_MS) end
-            end
+            move_counter(KEYS[2], 'comment_count', -#removed)
             local answer = {redis.call('XADD', KEYS[3], '*', 'r', found[1], 'n', -#removed)}
             for _, member in ipairs(removed) do answer[#answer + 1] = member end
             return answer
-            """.replace("KEPT_MS", Long.toString(CachedEntity.KEPT_AFTER_CHANGE_MS));
+            """;
 
     /** What an add or a delete did, and its journal entry (null if it changed nothing now). */
     public record Change(List<CommentDTO> comments, String journalEntry) {
@@ -224,7 +215,6 @@ public class VideoComments {
     /** ADD's answers: the set is not in Redis; the video's counters are not cached. */
     private static final long SET_NOT_LOADED = -1;
     private static final long COUNTERS_NOT_CACHED = -3;
-    private static final Logger log = LoggerFactory.getLogger(VideoComments.class);
 
     /** The marker of a set whose replies are counted, and the prefix of a count's member (see the class comment). */
     private static final String REPLY_COUNTS = "reply-counts";
@@ -362,11 +352,7 @@ public class VideoComments {
      * and a hash built from MySQL before the change got there would miss it until it expired).
      */
     private void cacheCounters(long videoId) {
-        try {
-            counterOwners.cache(List.of(CachedEntity.VIDEO.countersKey(videoId)));
-        } catch (RuntimeException e) {
-            log.warn("Counters of video {} not cached by the video provider ({}): the change moves them only if cached", videoId, e.toString());
-        }
+        CounterHashes.askToCache(counterOwners, List.of(CachedEntity.VIDEO.countersKey(videoId)));
     }
 
     private List<String> removeMembers(long videoId, long commentId, boolean countersFirst) {

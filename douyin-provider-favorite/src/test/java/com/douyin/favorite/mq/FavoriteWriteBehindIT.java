@@ -12,18 +12,17 @@ import com.douyin.common.testing.NameServerWithoutTopics;
 import com.douyin.common.testing.RandomSecret;
 import com.douyin.common.testing.RecordingBroker;
 import com.douyin.common.video.VideoAuthors;
+import com.douyin.favorite.EveryVideoByOneAuthor;
 import com.douyin.writebehind.ToggleSet;
 import com.douyin.favorite.cache.FavoritedVideos;
 import com.douyin.favorite.service.FavoriteActionService;
 import com.douyin.favorite.service.FavoriteDirectWriter;
 import com.douyin.favorite.service.FavoriteQueryService;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,27 +85,17 @@ class FavoriteWriteBehindIT {
             return new RecordingBroker();
         }
 
-        /** Every video exists and is AUTHOR's: what the video provider would answer. */
         @Bean
         @Primary // over the provider's own: no user or video provider runs, their counters stay uncached
         ToggleSet.CounterOwners noCounterOwners() {
             return hashKeys -> { };
         }
 
+        /** Every video exists and is AUTHOR's: what the video provider would answer. */
         @Bean
         @Primary // over the provider's own, which would ask the video provider
         VideoAuthors testVideoAuthors() {
-            return new VideoAuthors(null) {
-                @Override
-                public long authorOf(long videoId) {
-                    return AUTHOR;
-                }
-
-                @Override
-                public Map<Long, Long> authorsOf(Collection<Long> videoIds) {
-                    return videoIds.stream().distinct().collect(Collectors.toMap(Function.identity(), id -> AUTHOR));
-                }
-            };
+            return new EveryVideoByOneAuthor(AUTHOR);
         }
     }
 
