@@ -161,7 +161,7 @@ public abstract class BatchEventConsumer<E> implements SmartLifecycle, Environme
             if (!(e.getCause() instanceof RemotingException)) {
                 throw e;
             }
-            created.shutdown(); // shut down already by the client itself; releases the shared instance's hold
+            created.shutdown(); // the client shut itself down when its start failed; this only makes sure of it
             log.warn("{}: the RocketMQ name server does not answer ({}); asking again every {} s", group, e.getCause(),
                     RETRY_EVERY.toSeconds());
             return false;
