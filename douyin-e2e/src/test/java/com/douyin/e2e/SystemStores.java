@@ -115,6 +115,11 @@ final class SystemStores implements AutoCloseable {
         return redis().getScoredSortedSet(key, StringCodec.INSTANCE).contains(member);
     }
 
+    /** Whether a Redis set holds {@code member}. */
+    boolean setHolds(String key, String member) {
+        return redis().getSet(key, StringCodec.INSTANCE).contains(member);
+    }
+
     /** A field of a Redis hash, or null when the hash or field is not there. */
     String hashField(String key, String field) {
         return redis().<String, String>getMap(key, StringCodec.INSTANCE).get(field);

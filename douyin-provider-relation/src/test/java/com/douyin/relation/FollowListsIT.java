@@ -2,10 +2,15 @@ package com.douyin.relation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.reset;
 
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
 import com.douyin.api.relation.RelationService;
+import com.douyin.common.redis.RedisOutage;
 import com.douyin.common.testing.ItDatabase;
 import com.douyin.common.testing.LocalNacos;
 import com.douyin.common.testing.RandomSecret;
@@ -19,10 +24,12 @@ import com.douyin.relation.service.FollowRowWriter;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +42,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * The follow, follower and friend lists of the relation provider against the machine's real
@@ -74,6 +82,7 @@ class FollowListsIT {
     @Autowired FollowRowWriter rows;
     @Autowired FollowMapper follows;
     @Autowired RedissonClient redisson;
+    @MockitoSpyBean RedisOutage outage;
 
     @DynamicPropertySource
     static void callerKey(DynamicPropertyRegistry registry) {
@@ -240,6 +249,42 @@ class FollowListsIT {
 
     private void storeRow(long follower, long followee, int delta, long sequence) {
         rows.store(List.of(new FollowChangedEvent(follower, followee, delta, sequence)));
+    }
+
+    /** Whom a user follows and since when (the following feed's question): most recent first, from Redis or from the rows alike. */
+    @Test
+    void followingSinceAnswersTheFollowTimesMostRecentFirstWithRedisAndWithout() {
+        long user = 7_500_000;
+        long[] followees = {7_500_001, 7_500_002, 7_500_003};
+        for (long followee : followees) {
+            follow(user, followee);
+            sleepAMillisecond();
+        }
+        flip(user, followees[1], -1);
+        sleepAMillisecond();
+        flip(user, followees[1], +1); // followed again in Redis; its row (the write-behind lags here) says unfollowed
+        jdbc.update("UPDATE follow SET following = 0 WHERE follower_id = ? AND followee_id = ?", user, followees[1]);
+        Map<Long, Long> fromRedis = relations.followingSince(user);
+        assertThat(fromRedis.keySet()).containsExactly(followees[1], followees[2], followees[0]);
+        assertThat(new ArrayList<>(fromRedis.values())).isSortedAccordingTo(Comparator.reverseOrder())
+                .allSatisfy(at -> assertThat(at).isCloseTo(System.currentTimeMillis(), within(60_000L)));
+
+        doAnswer(call -> call.<Supplier<?>>getArgument(1).get()).when(outage).redisOrElse(any(Supplier.class), any(Supplier.class));
+        try { // Redis out: the rows answer
+            Map<Long, Long> fromRows = relations.followingSince(user);
+            assertThat(fromRows.keySet()).containsExactly(followees[2], followees[0]);
+            assertThat(fromRows.get(followees[2])).isEqualTo(fromRedis.get(followees[2]));
+        } finally {
+            reset(outage);
+        }
+    }
+
+    private static void sleepAMillisecond() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Deeper than the cap, a page is refused (the gateway answers it as status_code 10001), never read. */

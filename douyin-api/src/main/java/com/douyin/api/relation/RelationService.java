@@ -1,6 +1,7 @@
 package com.douyin.api.relation;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Follows: who follows whom; owned by douyin-provider-relation. */
@@ -17,6 +18,9 @@ public interface RelationService {
 
     /** Whom the user follows, most recent follow first: {@code count} of them from {@code offset}. */
     List<Long> following(long userId, int offset, int count);
+
+    /** Everyone the user follows, and since when (epoch ms of the follow), most recent first. */
+    Map<Long, Long> followingSince(long userId);
 
     /** Who follows the user, most recent follow first: {@code count} of them from {@code offset}. */
     List<Long> followers(long userId, int offset, int count);

@@ -42,6 +42,13 @@ public interface VideoService {
     List<VideoDTO> feed(String topic, long beforeMs, long unitMs, int limit);
 
     /**
+     * The following feed: up to {@code limit} of the newest videos of the accounts {@code viewerId}
+     * follows, after {@code cursor} (null: from the newest), paged as {@link #feed}. A follow or
+     * unfollow shows at once; an account that follows nobody gets an empty list.
+     */
+    List<VideoDTO> followingFeed(long viewerId, PageCursor cursor, long unitMs, int limit);
+
+    /**
      * A page of one author's videos, newest first, as {@code viewerId} sees them (0: nobody logged
      * in): up to {@code count} (at most {@link CursorPage#MAX_COUNT}) after {@code cursor} (null:
      * from the newest). The author's own list always holds what they have published; another

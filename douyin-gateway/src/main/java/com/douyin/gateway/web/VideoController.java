@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
-/** Publishing, the feed (all videos or one topic's), a user's works and title search. */
+/** Publishing, the feed (all videos, one topic's, the followed accounts'), a user's works and title search. */
 @RestController
 public class VideoController {
 
@@ -125,6 +125,19 @@ public class VideoController {
             anonymous = head.response();
         }
         return forViewer(anonymous, viewer);
+    }
+
+    /**
+     * The newest videos of the accounts the viewer follows (an extension; token required), paged
+     * as the feed: {@code latest_time} or {@code cursor}, {@code next_time} and {@code next_cursor}.
+     */
+    @GetMapping({"/douyin/feed/following/", "/douyin/feed/following"})
+    public FeedResponse followingFeed(HttpServletRequest request) {
+        long viewer = auth.requireViewer(request);
+        long now = System.currentTimeMillis();
+        FeedTime time = FeedTime.of(RequestParams.optionalId(request, "latest_time"), RequestParams.cursor(request), now);
+        List<VideoDTO> page = videos.followingFeed(viewer, time.position(), time.unitMs(), FEED_PAGE);
+        return new FeedResponse(0, "success", nextTime(page, time, now), nextCursor(page), videoJson.toJson(page, OptionalLong.of(viewer)));
     }
 
     private ResponseEntity<FeedResponse> forViewer(FeedResponse anonymous, OptionalLong viewer) {

@@ -4,6 +4,7 @@ import com.douyin.api.relation.RelationService;
 import com.douyin.relation.service.FollowActionService;
 import com.douyin.relation.service.FollowQueryService;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.dubbo.config.annotation.DubboService;
 
@@ -37,6 +38,11 @@ public class RelationServiceRpc implements RelationService {
     @Override
     public List<Long> following(long userId, int offset, int count) {
         return queries.following(userId, offset, count);
+    }
+
+    @Override
+    public Map<Long, Long> followingSince(long userId) {
+        return queries.followingSince(userId);
     }
 
     @Override

@@ -5,9 +5,13 @@ import com.douyin.common.redis.RedisOutage;
 import com.douyin.relation.cache.FollowedUsers;
 import com.douyin.relation.cache.FriendLists;
 import com.douyin.relation.dao.FollowMapper;
+import com.douyin.relation.dao.FollowedUser;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 
@@ -42,6 +46,16 @@ public class FollowQueryService {
         Paging.checkedOffset(offset);
         return outage.redisOrElse(() -> page(followed.following(userId), offset, count),
                 () -> follows.followingPage(userId, offset, count));
+    }
+
+    /** Whom the user follows and since when (ms), most recent first: the user's set, or the rows while Redis is out. */
+    public Map<Long, Long> followingSince(long userId) {
+        LinkedHashMap<Long, Long> since = new LinkedHashMap<>();
+        outage.redisOrElse(() -> followed.followingSince(userId).forEach((followee, at) -> since.put(followee, at.longValue())),
+                () -> follows.findFollowing(userId).stream()
+                        .sorted(Comparator.comparingLong(FollowedUser::followedAt).thenComparingLong(FollowedUser::userId).reversed())
+                        .forEach(row -> since.put(row.userId(), row.followedAt())));
+        return since;
     }
 
     /** A page of one range of idx_follow_followers_page: the offset is capped, so no page walks a star's millions. */

@@ -51,6 +51,19 @@ public interface VideoMapper {
     @Select("SELECT id, published_at FROM video WHERE author_id = #{authorId} ORDER BY published_at DESC, id DESC")
     List<VideoKey> findKeysByAuthor(@Param("authorId") long authorId);
 
+    /**
+     * The newest videos of these authors after the position (as {@link #findKeysAfter}): each
+     * author's newest {@code limit} (one backward range of idx_video_author each, never more of it),
+     * then the newest {@code limit} of them all. Keep the author list short (a few hundred).
+     */
+    @Select("<script>SELECT id, author_id, published_at FROM ("
+            + "<foreach collection='authorIds' item='a' separator=' UNION ALL '>"
+            + "(SELECT id, author_id, published_at FROM video WHERE author_id = #{a} AND published_at &lt;= #{beforeMs}"
+            + " AND (published_at &lt; #{beforeMs} OR id &lt; #{beforeId}) ORDER BY published_at DESC, id DESC LIMIT #{limit})"
+            + "</foreach>) newest ORDER BY published_at DESC, id DESC LIMIT #{limit}</script>")
+    List<AuthoredVideoKey> findNewestOfAuthors(@Param("authorIds") Collection<Long> authorIds, @Param("beforeMs") long beforeMs,
+                                               @Param("beforeId") long beforeId, @Param("limit") int limit);
+
     /** Best matches first, then newest; {@code terms} is a boolean-mode expression from SearchTerms. */
     @Select("SELECT id, published_at FROM video WHERE MATCH(title_terms) AGAINST(#{terms} IN BOOLEAN MODE)"
             + " ORDER BY MATCH(title_terms) AGAINST(#{terms} IN BOOLEAN MODE) DESC, published_at DESC, id DESC"

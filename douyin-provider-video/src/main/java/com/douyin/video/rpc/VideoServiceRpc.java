@@ -4,6 +4,7 @@ import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.PageCursor;
 import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoService;
+import com.douyin.video.following.FollowingFeed;
 import com.douyin.video.service.PendingUploads;
 import com.douyin.video.service.VideoPublishService;
 import com.douyin.video.service.VideoQueryService;
@@ -17,11 +18,13 @@ public class VideoServiceRpc implements VideoService {
     private final VideoPublishService publishing;
     private final PendingUploads uploads;
     private final VideoQueryService queries;
+    private final FollowingFeed followingFeed;
 
-    public VideoServiceRpc(VideoPublishService publishing, PendingUploads uploads, VideoQueryService queries) {
+    public VideoServiceRpc(VideoPublishService publishing, PendingUploads uploads, VideoQueryService queries, FollowingFeed followingFeed) {
         this.publishing = publishing;
         this.uploads = uploads;
         this.queries = queries;
+        this.followingFeed = followingFeed;
     }
 
     @Override
@@ -42,6 +45,11 @@ public class VideoServiceRpc implements VideoService {
     @Override
     public List<VideoDTO> feed(String topic, long beforeMs, long unitMs, int limit) {
         return queries.feed(topic, new PageCursor(beforeMs, 0), unitMs, limit);
+    }
+
+    @Override
+    public List<VideoDTO> followingFeed(long viewerId, PageCursor cursor, long unitMs, int limit) {
+        return followingFeed.page(viewerId, cursor, unitMs, limit);
     }
 
     @Override

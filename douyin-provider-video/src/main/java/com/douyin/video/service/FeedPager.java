@@ -11,13 +11,13 @@ import java.util.List;
  * cannot be cut so and goes out as it is; from inside it, only the cursor of its oldest
  * (publish time, ID) goes on (the feed's {@code cursor}), and that one never skips anything.
  */
-final class FeedPager {
+public final class FeedPager {
 
     private FeedPager() {
     }
 
     /** {@code rows}: up to limit + 1 rows, newest first. */
-    static List<VideoKey> page(List<VideoKey> rows, int limit, long unitMs) {
+    public static List<VideoKey> page(List<VideoKey> rows, int limit, long unitMs) {
         if (rows.size() <= limit) {
             return rows;
         }
