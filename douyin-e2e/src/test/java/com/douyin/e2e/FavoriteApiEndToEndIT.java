@@ -28,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DouyinSystem.class)
 class FavoriteApiEndToEndIT {
 
-    private static JsonNode favorite(Account who, long videoId, int actionType) throws Exception {
+    static JsonNode favorite(Account who, long videoId, int actionType) throws Exception {
         return ok(post("/douyin/favorite/action/", form("token", who.token(), "video_id", Long.toString(videoId),
                 "action_type", Integer.toString(actionType))));
     }

@@ -54,7 +54,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
         "douyin.video.cover-group=douyin-video-cover-replica-it", // never takes a running system's events
         "douyin.video.favorite-count-group=douyin-video-favorite-count-replica-it",
         "douyin.video.comment-count-group=douyin-video-comment-count-replica-it",
-        "douyin.feed.inbox-group=douyin-video-inbox-replica-it",
+        "douyin.feed.publish-group=douyin-video-feeds-replica-it",
+        "douyin.recommend.like-group=douyin-video-recommend-replica-it",
         "douyin.storage.local-root=target/it-objects",
 })
 class ReadReplicaIT {

@@ -63,7 +63,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "douyin.video.cover-group=douyin-video-cover-it", // never takes a running system's events
         "douyin.video.favorite-count-group=douyin-video-favorite-count-it",
         "douyin.video.comment-count-group=douyin-video-comment-count-it",
-        "douyin.feed.inbox-group=douyin-video-inbox-it",
+        "douyin.feed.publish-group=douyin-video-feeds-it",
+        "douyin.recommend.like-group=douyin-video-recommend-it",
         "douyin.storage.local-root=target/it-objects",
         "douyin.video.topics=sport,game,music",
         "douyin.upload.sweep-every=1h", // the upload tests sweep themselves

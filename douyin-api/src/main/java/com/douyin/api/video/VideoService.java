@@ -49,6 +49,14 @@ public interface VideoService {
     List<VideoDTO> followingFeed(long viewerId, PageCursor cursor, long unitMs, int limit);
 
     /**
+     * The "for you" feed: up to {@code count} (at most 30) video IDs ranked for {@code viewerId},
+     * none the viewer likes or was shown lately; each call answers the viewer's next page. For
+     * nobody ({@code viewerId} 0), popular-and-fresh videos from {@code offset} of one shared
+     * ranking. IDs only: the caller holds the videos (the gateway's FeedEntries).
+     */
+    List<Long> recommended(long viewerId, int offset, int count);
+
+    /**
      * A page of one author's videos, newest first, as {@code viewerId} sees them (0: nobody logged
      * in): up to {@code count} (at most {@link CursorPage#MAX_COUNT}) after {@code cursor} (null:
      * from the newest). The author's own list always holds what they have published; another

@@ -29,12 +29,13 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
-/** Publishing, the feed (all videos, one topic's, the followed accounts'), a user's works and title search. */
+/** Publishing, the feeds (all videos, one topic's, the followed accounts', the recommended), a user's works and title search. */
 @RestController
 public class VideoController {
 
     private static final int FEED_PAGE = 30;
     private static final int SEARCH_PAGE = 30;
+    private static final int RECOMMENDED_PAGE = 10;
 
     @Autowired // ProviderReferences
     private VideoService videos;
@@ -138,6 +139,23 @@ public class VideoController {
         FeedTime time = FeedTime.of(RequestParams.optionalId(request, "latest_time"), RequestParams.cursor(request), now);
         List<VideoDTO> page = videos.followingFeed(viewer, time.position(), time.unitMs(), FEED_PAGE);
         return new FeedResponse(0, "success", nextTime(page, time, now), nextCursor(page), videoJson.toJson(page, OptionalLong.of(viewer)));
+    }
+
+    /**
+     * Videos ranked for the viewer (an extension; token optional): {@code count} (1 to 30, default
+     * 10). A viewer's next request answers their next page; nobody pages with {@code cursor}
+     * ({@code next_cursor}, "" when the ranking ends). The feed's shape, {@code next_time} now.
+     */
+    @GetMapping({"/douyin/feed/recommended/", "/douyin/feed/recommended"})
+    public FeedResponse recommended(HttpServletRequest request) {
+        OptionalLong viewer = auth.optionalViewer(request);
+        int count = RequestParams.count(request, RECOMMENDED_PAGE, FEED_PAGE);
+        int offset = viewer.isPresent() ? 0 : RecommendedCursor.offset(RequestParams.optional(request, "cursor"));
+        List<Long> ids = videos.recommended(viewer.orElse(0), offset, count);
+        List<VideoDTO> shown = feedEntries.videos(ids);
+        String next = ids.size() < count ? "" : RecommendedCursor.after(viewer.isPresent() ? 0 : offset + ids.size());
+        return new FeedResponse(0, "success", System.currentTimeMillis(), next,
+                videoJson.forViewer(videoJson.toJson(shown, feedEntries::authors), viewer));
     }
 
     private ResponseEntity<FeedResponse> forViewer(FeedResponse anonymous, OptionalLong viewer) {

@@ -5,6 +5,7 @@ import com.douyin.api.common.PageCursor;
 import com.douyin.api.video.VideoDTO;
 import com.douyin.api.video.VideoService;
 import com.douyin.video.following.FollowingFeed;
+import com.douyin.video.recommend.RecommendedFeed;
 import com.douyin.video.service.PendingUploads;
 import com.douyin.video.service.VideoPublishService;
 import com.douyin.video.service.VideoQueryService;
@@ -19,12 +20,15 @@ public class VideoServiceRpc implements VideoService {
     private final PendingUploads uploads;
     private final VideoQueryService queries;
     private final FollowingFeed followingFeed;
+    private final RecommendedFeed recommendedFeed;
 
-    public VideoServiceRpc(VideoPublishService publishing, PendingUploads uploads, VideoQueryService queries, FollowingFeed followingFeed) {
+    public VideoServiceRpc(VideoPublishService publishing, PendingUploads uploads, VideoQueryService queries, FollowingFeed followingFeed,
+                           RecommendedFeed recommendedFeed) {
         this.publishing = publishing;
         this.uploads = uploads;
         this.queries = queries;
         this.followingFeed = followingFeed;
+        this.recommendedFeed = recommendedFeed;
     }
 
     @Override
@@ -50,6 +54,11 @@ public class VideoServiceRpc implements VideoService {
     @Override
     public List<VideoDTO> followingFeed(long viewerId, PageCursor cursor, long unitMs, int limit) {
         return followingFeed.page(viewerId, cursor, unitMs, limit);
+    }
+
+    @Override
+    public List<Long> recommended(long viewerId, int offset, int count) {
+        return recommendedFeed.page(viewerId, offset, count);
     }
 
     @Override

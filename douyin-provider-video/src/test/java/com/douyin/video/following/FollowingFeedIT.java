@@ -58,7 +58,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
         "douyin.video.cover-group=douyin-video-cover-following-it", // never takes a running system's events
         "douyin.video.favorite-count-group=douyin-video-favorite-count-following-it",
         "douyin.video.comment-count-group=douyin-video-comment-count-following-it",
-        "douyin.feed.inbox-group=douyin-video-inbox-following-it",
+        "douyin.feed.publish-group=douyin-video-feeds-following-it",
+        "douyin.recommend.like-group=douyin-video-recommend-following-it",
         "douyin.storage.local-root=target/it-objects",
         "douyin.feed.push-threshold=3",
         "douyin.feed.inbox-size=40",

@@ -1,0 +1,78 @@
+package com.douyin.e2e;
+
+import static com.douyin.e2e.ApiClient.get;
+import static com.douyin.e2e.ApiClient.newAccount;
+import static com.douyin.e2e.ApiClient.ok;
+import static com.douyin.e2e.ApiClient.publishSample;
+import static com.douyin.e2e.FavoriteApiEndToEndIT.favorite;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.douyin.e2e.ApiClient.Account;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The "for you" feed through the gateway ({@code GET /douyin/feed/recommended/}): its shape, paging and what it leaves out. */
+@ExtendWith(DouyinSystem.class)
+class RecommendedFeedEndToEndIT {
+
+    private static List<Long> ids(JsonNode page) {
+        List<Long> ids = new ArrayList<>();
+        page.get("video_list").forEach(v -> ids.add(v.get("id").asLong()));
+        return ids;
+    }
+
+    @Test
+    void aLikedVideoIsNeverRecommendedToItsLikerAndAViewersPagesDoNotRepeat() throws Exception {
+        Account author = newAccount();
+        List<Long> published = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            published.add(publishSample(author, "for you " + i));
+        }
+        Account fan = newAccount();
+        Account viewer = newAccount();
+        assertThat(favorite(fan, published.get(0), 1).get("status_code").asInt()).isZero();
+        assertThat(favorite(viewer, published.get(1), 1).get("status_code").asInt()).isZero();
+
+        // The model learns of the publishes and likes from the broker: nobody's ranking shows them within moments.
+        JsonNode anonymous = ok(get("/douyin/feed/recommended/?count=30"));
+        for (long deadline = System.currentTimeMillis() + 30_000; System.currentTimeMillis() < deadline
+                && !ids(anonymous).containsAll(published); Thread.sleep(500)) {
+            anonymous = ok(get("/douyin/feed/recommended/?count=30"));
+        }
+        assertThat(anonymous.get("status_code").asInt()).isZero();
+        assertThat(ids(anonymous)).containsAll(published);
+        JsonNode first = anonymous.get("video_list").get(ids(anonymous).indexOf(published.get(0)));
+        assertThat(first.get("author").get("id").asLong()).isEqualTo(author.id());
+        assertThat(first.get("favorite_count").asLong()).isEqualTo(1);
+        assertThat(first.get("is_favorite").asBoolean()).isFalse();
+
+        List<Long> seen = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            JsonNode mine = ok(get("/douyin/feed/recommended/?count=2&token=" + viewer.token()));
+            assertThat(mine.get("status_code").asInt()).isZero();
+            mine.get("video_list").forEach(v -> assertThat(v.get("is_favorite").asBoolean()).isFalse());
+            seen.addAll(ids(mine));
+        }
+        assertThat(seen).doesNotContain(published.get(1)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void nobodyPagesByCursorAndABadCursorOrCountIsRefused() throws Exception {
+        JsonNode first = ok(get("/douyin/feed/recommended/?count=1"));
+        assertThat(first.get("status_code").asInt()).isZero();
+        assertThat(first.has("next_time")).isTrue();
+        if (first.get("video_list").size() == 1) {
+            String cursor = first.get("next_cursor").asText();
+            assertThat(cursor).isNotEmpty();
+            JsonNode second = ok(get("/douyin/feed/recommended/?count=1&cursor=" + cursor));
+            assertThat(ids(second)).doesNotContainAnyElementsOf(ids(first));
+        }
+        JsonNode badCursor = ok(get("/douyin/feed/recommended/?cursor=abc"));
+        assertThat(badCursor.get("status_code").asInt()).isEqualTo(10001);
+        assertThat(badCursor.get("video_list")).isEmpty();
+        assertThat(ok(get("/douyin/feed/recommended/?count=31")).get("status_code").asInt()).isEqualTo(10001);
+    }
+}

@@ -1,0 +1,101 @@
+package com.douyin.video.recommend;
+
+import com.douyin.api.video.VideoDTO;
+import com.douyin.common.redis.RedisOutage;
+import com.douyin.video.service.VideoQueryService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.redisson.client.RedisException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The "for you" feed. A viewer's page is the head of their queue ({@link RecommendedQueues}),
+ * ranked again ({@link Ranker}) when it runs out, expires or a like of theirs dropped it: most
+ * pages cost one Redis step. Nobody (no token) pages through one shared popular-and-fresh ranking,
+ * made again every {@code douyin.recommend.anonymous-ttl}. When everything rankable was shown
+ * lately, the viewer's shown list starts over. While Redis is out, the newest videos answer.
+ */
+@Service
+public class RecommendedFeed {
+
+    static final int MAX_PAGE = 30;
+
+    private final Ranker ranker;
+    private final RecommendedQueues queues;
+    private final Ranker.LikedFilter liked;
+    private final VideoQueryService newest;
+    private final RedisOutage outage;
+    private final int queueSize;
+    private final long anonymousTtlMs;
+    private volatile Ranking anonymous = new Ranking(List.of(), 0);
+
+    private record Ranking(List<Long> ids, long madeAt) {
+    }
+
+    public RecommendedFeed(Ranker ranker, RecommendedQueues queues, Ranker.LikedFilter liked, VideoQueryService newest, RedisOutage outage,
+                           @Value("${douyin.recommend.queue-size:100}") int queueSize,
+                           @Value("${douyin.recommend.anonymous-ttl:10s}") Duration anonymousTtl) {
+        this.ranker = ranker;
+        this.queues = queues;
+        this.liked = liked;
+        this.newest = newest;
+        this.outage = outage;
+        this.queueSize = queueSize;
+        this.anonymousTtlMs = anonymousTtl.toMillis();
+    }
+
+    /**
+     * Up to {@code count} video IDs for the viewer (0: nobody, who pages by {@code offset} through
+     * the shared ranking; a viewer's pages follow one another by themselves).
+     */
+    public List<Long> page(long viewerId, int offset, int count) {
+        int size = Math.max(1, Math.min(count, MAX_PAGE));
+        if (outage.inEffect()) {
+            return newestVideos(offset, size);
+        }
+        try {
+            return viewerId == 0 ? anonymousPage(offset, size) : viewerPage(viewerId, size);
+        } catch (RedisException e) {
+            outage.failed(e);
+            return newestVideos(offset, size);
+        }
+    }
+
+    private List<Long> viewerPage(long viewerId, int size) {
+        List<Long> page = new ArrayList<>(queues.take(viewerId, size));
+        if (page.size() < size) {
+            queues.store(viewerId, rank(viewerId));
+            page.addAll(queues.take(viewerId, size - page.size()));
+        }
+        return page;
+    }
+
+    private List<Long> rank(long viewerId) {
+        Ranker.Viewer viewer = ranker.viewer(viewerId);
+        Set<Long> shown = queues.shown(viewerId);
+        List<Long> ranked = ranker.rank(viewer, shown, liked, queueSize);
+        if (ranked.isEmpty() && !shown.isEmpty()) {
+            queues.forgetShown(viewerId); // seen it all: start over rather than answer nothing
+            ranked = ranker.rank(viewer, Set.of(), liked, queueSize);
+        }
+        return ranked;
+    }
+
+    private List<Long> anonymousPage(int offset, int size) {
+        Ranking current = anonymous;
+        if (System.currentTimeMillis() - current.madeAt() > anonymousTtlMs) {
+            current = new Ranking(ranker.rank(ranker.nobody(), Set.of(), liked, 300), System.currentTimeMillis());
+            anonymous = current;
+        }
+        List<Long> ids = current.ids();
+        int from = Math.min(Math.max(0, offset), ids.size());
+        return new ArrayList<>(ids.subList(from, Math.min(ids.size(), from + size)));
+    }
+
+    private List<Long> newestVideos(int offset, int size) {
+        return newest.feed("", null, 1, MAX_PAGE).stream().skip(Math.max(0, offset)).limit(size).map(VideoDTO::id).toList();
+    }
+}

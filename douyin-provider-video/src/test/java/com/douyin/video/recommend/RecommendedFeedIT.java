@@ -1,0 +1,201 @@
+package com.douyin.video.recommend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.douyin.api.event.FavoriteChangedEvent;
+import com.douyin.api.video.VideoService;
+import com.douyin.common.id.SnowflakeIdGenerator;
+import com.douyin.common.testing.ItDatabase;
+import com.douyin.common.testing.LocalNacos;
+import com.douyin.common.testing.RandomSecret;
+import com.douyin.common.testing.RealInfrastructure;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.redisson.api.RedissonClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The "for you" feed against the machine's real Redis (the model) and MariaDB. Likes reach the
+ * model as the consumer hands them over ({@link RecommendationModel#liked}); who likes what is the
+ * favorite provider's, answered here by a map ({@link Likes}).
+ */
+@ExtendWith(RealInfrastructure.class)
+@DirtiesContext
+@SpringBootTest(properties = {
+        "douyin.nacos.config-enabled=false",
+        "douyin.sentinel.enabled=false",
+        "seata.enabled=false",
+        "dubbo.registry.address=nacos://127.0.0.1:8848",
+        "dubbo.registry.register=false",
+        "dubbo.protocol.port=-1",
+        "spring.datasource.url=" + ItDatabase.SERVER_URL + RecommendedFeedIT.DATABASE + ItDatabase.OPTIONS,
+        "spring.datasource.username=" + ItDatabase.USER,
+        "spring.datasource.password=" + ItDatabase.PASSWORD,
+        "douyin.redis.address=" + ItDatabase.REDIS,
+        "douyin.redis.database=" + RecommendedFeedIT.REDIS_DATABASE,
+        "rocketmq.name-server=127.0.0.1:9876",
+        "rocketmq.producer.group=douyin-video-publish-recommended-it",
+        "douyin.video.cover-group=douyin-video-cover-recommended-it", // never takes a running system's events
+        "douyin.video.favorite-count-group=douyin-video-favorite-count-recommended-it",
+        "douyin.video.comment-count-group=douyin-video-comment-count-recommended-it",
+        "douyin.feed.publish-group=douyin-video-feeds-recommended-it",
+        "douyin.recommend.like-group=douyin-video-recommend-recommended-it",
+        "douyin.storage.local-root=target/it-objects",
+        "douyin.recommend.fresh-share=0", // rankings only; the fresh share has its own test
+        "douyin.recommend.anonymous-ttl=0s",
+})
+class RecommendedFeedIT {
+
+    static final String DATABASE = "douyin_it_recommended";
+    static final int REDIS_DATABASE = 9;
+    private static final AtomicLong NEXT = new AtomicLong(System.currentTimeMillis() % 1_000_000 * 1000);
+
+    @DynamicPropertySource
+    static void callerKey(DynamicPropertyRegistry registry) {
+        registry.add("douyin.rpc.caller-secret", RandomSecret::next);
+        LocalNacos.signInDubboRegistry(registry);
+    }
+
+    @BeforeAll
+    static void freshDatabase() throws Exception {
+        ItDatabase.recreate(DATABASE, REDIS_DATABASE);
+    }
+
+    /** Who likes what: the favorite provider's answers. */
+    static class Likes implements Ranker.LikedFilter {
+        final Map<Long, Set<Long>> liked = new ConcurrentHashMap<>();
+
+        @Override
+        public Set<Long> likedAmong(long viewerId, List<Long> videoIds) {
+            Set<Long> mine = liked.getOrDefault(viewerId, Set.of());
+            return videoIds.stream().filter(mine::contains).collect(Collectors.toSet());
+        }
+    }
+
+    @TestConfiguration
+    static class Favorites {
+        @Bean
+        @Primary
+        Likes likes() {
+            return new Likes();
+        }
+    }
+
+    @Autowired VideoService videos;
+    @Autowired RecommendationModel model;
+    @Autowired Likes likes;
+    @Autowired RedissonClient redisson;
+
+    @Test
+    void nobodyGetsTheMostLikedFirstAndPagesByOffset() {
+        redisson.getKeys().flushdb();
+        long popular = video("sport", 1);
+        long liked = video("sport", 2);
+        long unloved = video("game", 3);
+        for (int i = 0; i < 5; i++) {
+            like(NEXT.incrementAndGet(), popular);
+        }
+        like(NEXT.incrementAndGet(), liked);
+        assertThat(videos.recommended(0, 0, 10)).containsExactly(popular, liked, unloved);
+        assertThat(videos.recommended(0, 1, 1)).containsExactly(liked);
+        assertThat(videos.recommended(0, 3, 10)).isEmpty();
+    }
+
+    @Test
+    void aViewersPagesGoOnWithoutRepeatsAndNeverHoldWhatTheyLike() {
+        redisson.getKeys().flushdb();
+        long viewer = NEXT.incrementAndGet();
+        List<Long> all = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            all.add(video("music", 10 + i));
+        }
+        for (long id : all.subList(0, 3)) {
+            like(viewer, id);
+        }
+        List<Long> seen = new ArrayList<>();
+        for (int page = 0; page < 2; page++) {
+            List<Long> ids = videos.recommended(viewer, 0, 10);
+            assertThat(ids).hasSize(10);
+            seen.addAll(ids);
+        }
+        seen.addAll(videos.recommended(viewer, 0, 2));
+        assertThat(seen).doesNotHaveDuplicates().doesNotContainAnyElementsOf(all.subList(0, 3))
+                .containsExactlyInAnyOrderElementsOf(all.subList(3, 25));
+        // Everything rankable was shown: the viewer starts over rather than getting nothing.
+        assertThat(videos.recommended(viewer, 0, 10)).hasSize(10).doesNotContainAnyElementsOf(all.subList(0, 3));
+    }
+
+    @Test
+    void viewersWhoLikedThisAlsoLikedThatAndALikeRanksTheQueueAgain() {
+        redisson.getKeys().flushdb();
+        long seed = video("food", 40);
+        long alsoLiked = video("food", 41);
+        List<Long> others = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            others.add(video("food", 42 + i));
+        }
+        for (long other : others) {
+            for (int fan = 0; fan < 3; fan++) {
+                like(NEXT.incrementAndGet(), other); // more liked than alsoLiked, by other people
+            }
+        }
+        for (int i = 0; i < 2; i++) {
+            long fan = NEXT.incrementAndGet();
+            like(fan, seed);
+            like(fan, alsoLiked);
+        }
+        long viewer = NEXT.incrementAndGet();
+        assertThat(videos.recommended(viewer, 0, 3)).doesNotContain(alsoLiked); // nothing known of them yet
+        assertThat(redisson.getKeys().countExists(RecommendedQueues.queueKey(viewer))).isOne();
+
+        like(viewer, seed);
+        assertThat(redisson.getKeys().countExists(RecommendedQueues.queueKey(viewer))).as("the like dropped the queue").isZero();
+        assertThat(videos.recommended(viewer, 0, 3)).first().isEqualTo(alsoLiked);
+    }
+
+    @Test
+    void everyFifthPlaceGoesToTheNewestVideoWithAFreshShareOfAFifth() {
+        redisson.getKeys().flushdb();
+        List<Long> liked = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            long id = video("pets", 100 + i); // older, and liked
+            liked.add(id);
+            like(NEXT.incrementAndGet(), id);
+        }
+        long newest = video("pets", 1);
+        Ranker fresh = new Ranker(redisson, Duration.ofDays(3), 0.2);
+        List<Long> ranked = fresh.rank(fresh.nobody(), Set.of(), (v, ids) -> Set.of(), 9);
+        assertThat(ranked.get(4)).isEqualTo(newest);
+        assertThat(new HashSet<>(ranked)).containsAll(liked);
+    }
+
+    /** A published video, {@code hoursAgo} old, as the publish consumer hands it to the model. */
+    private long video(String topic, int hoursAgo) {
+        long publishedAt = System.currentTimeMillis() - hoursAgo * 3_600_000L;
+        long id = ((publishedAt - SnowflakeIdGenerator.EPOCH_MS) << 13) | (NEXT.incrementAndGet() & 0x1FFF);
+        model.published(List.of(new RecommendationModel.Published(id, publishedAt, topic)));
+        return id;
+    }
+
+    private void like(long user, long video) {
+        likes.liked.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(video);
+        model.liked(List.of(new FavoriteChangedEvent(user, video, 1, +1, System.currentTimeMillis() * 1000 + NEXT.incrementAndGet() % 1000)));
+    }
+}
