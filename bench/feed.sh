@@ -2,7 +2,8 @@
 # Feed benchmark: seeds 10,000 videos from 1,000 users, then measures GET /douyin/feed/ through
 # the gateway with wrk and prints throughput and latency percentiles: the first page (what the app
 # opens on), the first page logged in (a token per request), random deeper pages at 200
-# connections and at one. In the same run it measures a ceiling: nginx (Debian's nginx-light, one
+# connections and at one, and the recommended feed (30 a page, a token per request, after each
+# viewer liked 20 videos). In the same run it measures a ceiling: nginx (Debian's nginx-light, one
 # worker, on a spare port) serving the exact bytes of a deep page, and prints each figure as a
 # share of it. It prints figures; it does not judge them.
 #
@@ -96,6 +97,13 @@ run=feedbench$(date +%s)
 seq 1 50 | xargs -P 8 -I{} curl -fs -X POST "$API/douyin/user/register/" \
   -d "username=${run}_{}&password=bench-password" -o "$WORK/viewer-{}"
 grep -oh '"token":"[^"]*"' "$WORK"/viewer-* | cut -d'"' -f4 >"$WORK/tokens"
+# What the recommended feed learns from: each viewer likes 20 random seeded videos (the model
+# takes the like events from the broker).
+while read -r token; do
+  for _ in $(seq 1 20); do echo "$token $((BENCH_ID_BASE + RANDOM % VIDEOS))"; done
+done <"$WORK/tokens" | xargs -P 8 -n 2 sh -c \
+  'curl -fs -X POST "$0/douyin/favorite/action/" -d "token=$1&video_id=$2&action_type=1" -o /dev/null' "$API"
+sleep 2
 
 # The ceiling: nginx serving a deep page's exact bytes (one worker, no logs) on this loopback.
 mkdir -p "$WORK/www" "$WORK/logs"
@@ -151,6 +159,7 @@ measure "feed, first page, logged in" "$CONNECTIONS" -s "$REPO/bench/feed.lua" "
 # Pages deeper in the feed: every request goes through the video and user providers.
 measure "feed, random deep pages" "$CONNECTIONS" -s "$REPO/bench/feed.lua" "$API/douyin/feed/" -- deep "$newest"
 measure "feed, random deep pages, 1 conn" 1 -s "$REPO/bench/feed.lua" "$API/douyin/feed/" -- deep "$newest"
+measure "recommended, 30 a page, logged in" "$CONNECTIONS" -s "$REPO/bench/feed.lua" "$API/douyin/feed/" -- recommended "$WORK/tokens"
 echo
 echo "$(date -u +%F) feed figures ($(nproc) cores, $DURATION each after a warm-up to a steady rate):"
 printf '%s\n' "${summary[@]}"

@@ -3,6 +3,7 @@ package com.douyin.api.video;
 import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.PageCursor;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Videos: publishing, the feed, a user's works; owned by douyin-provider-video. */
 public interface VideoService {
@@ -52,9 +53,11 @@ public interface VideoService {
      * The "for you" feed: up to {@code count} (at most 30) video IDs ranked for {@code viewerId},
      * none the viewer likes or was shown lately; each call answers the viewer's next page. For
      * nobody ({@code viewerId} 0), popular-and-fresh videos from {@code offset} of one shared
-     * ranking. IDs only: the caller holds the videos (the gateway's FeedEntries).
+     * ranking. IDs only: the caller holds the videos (the gateway's FeedEntries). Asynchronous for
+     * the caller (Dubbo returns at once and completes the future when the answer arrives): a
+     * ranking may take a few milliseconds, which no request thread of the gateway waits for.
      */
-    List<Long> recommended(long viewerId, int offset, int count);
+    CompletableFuture<List<Long>> recommended(long viewerId, int offset, int count);
 
     /**
      * A page of one author's videos, newest first, as {@code viewerId} sees them (0: nobody logged

@@ -11,6 +11,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -51,6 +52,11 @@ class FeedLoads implements DisposableBean {
         } catch (RejectedExecutionException full) {
             throw new DouyinException(ErrorCode.SERVICE_UNAVAILABLE);
         }
+    }
+
+    /** {@code work} on {@code answer} once it arrives, made on a load thread. */
+    <A, T> CompletableFuture<T> after(CompletableFuture<A> answer, Function<A, T> work) {
+        return answer.thenApplyAsync(work, inRequestContext);
     }
 
     @Override

@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -147,15 +148,17 @@ public class VideoController {
      * ({@code next_cursor}, "" when the ranking ends). The feed's shape, {@code next_time} now.
      */
     @GetMapping({"/douyin/feed/recommended/", "/douyin/feed/recommended"})
-    public FeedResponse recommended(HttpServletRequest request) {
+    public CompletableFuture<FeedResponse> recommended(HttpServletRequest request) {
         OptionalLong viewer = auth.optionalViewer(request);
         int count = RequestParams.count(request, RECOMMENDED_PAGE, FEED_PAGE);
         int offset = viewer.isPresent() ? 0 : RecommendedCursor.offset(RequestParams.optional(request, "cursor"));
-        List<Long> ids = videos.recommended(viewer.orElse(0), offset, count);
-        List<VideoDTO> shown = feedEntries.videos(ids);
-        String next = ids.size() < count ? "" : RecommendedCursor.after(viewer.isPresent() ? 0 : offset + ids.size());
-        return new FeedResponse(0, "success", System.currentTimeMillis(), next,
-                videoJson.forViewer(videoJson.toJson(shown, feedEntries::authors), viewer));
+        // No thread waits for the ranking; the page is put together on a load thread (FeedLoads).
+        return feedLoads.after(videos.recommended(viewer.orElse(0), offset, count), ids -> {
+            List<VideoDTO> shown = feedEntries.videos(ids);
+            String next = ids.size() < count ? "" : RecommendedCursor.after(viewer.isPresent() ? 0 : offset + ids.size());
+            return new FeedResponse(0, "success", System.currentTimeMillis(), next,
+                    videoJson.forViewer(videoJson.toJson(shown, feedEntries::authors), viewer));
+        });
     }
 
     private ResponseEntity<FeedResponse> forViewer(FeedResponse anonymous, OptionalLong viewer) {

@@ -4,7 +4,6 @@ import com.douyin.common.id.SnowflakeIdGenerator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -21,39 +20,47 @@ import org.springframework.stereotype.Component;
 /**
  * Ranks videos for a viewer from the {@link RecommendationModel}: candidates are the videos
  * co-liked with the viewer's latest likes, the most liked of the viewer's favourite topics, the
- * most liked overall and the newest; each is scored
- * {@code (co-likes + 0.6 topic + 0.3 popularity) x (0.5 + 0.5 recency)}, where co-likes are summed
- * over the viewer's latest likes and divided by the square root of the candidate's likes (so what
- * everybody likes does not win on that alone), topic is the viewer's share of likes in its topic,
- * popularity its likes on a log scale and recency halves every {@code douyin.recommend.half-life}.
- * Every {@code 1/fresh-share}-th place goes to the newest video not yet placed, so new authors get
- * seen. A viewer with no likes (or nobody) gets popular-and-fresh. Four Redis round trips, whatever
- * the viewer has liked; nothing the viewer likes or was shown lately is ranked.
+ * most liked overall and the newest ({@link SharedLists}); each is scored
+ * {@code (0.1 + co-likes + topic) x (0.25 + popularity) x (0.5 + 0.5 recency)}, where co-likes are
+ * summed over the viewer's latest likes and divided by the square root of the candidate's likes
+ * (so what everybody likes does not win on that alone), then scaled to 0..1; topic is the viewer's
+ * share of likes in the candidate's topic; popularity its likes on a log scale, 0..1; recency
+ * halves every {@code douyin.recommend.half-life}. Every {@code 1/fresh-share}-th place goes to the
+ * newest video not yet placed, so new authors get seen. A viewer with no likes (or nobody) gets
+ * popular-and-fresh. Nothing the viewer likes or was shown lately is ranked. A ranking reads the
+ * viewer (one round trip), their seeds' co-likes (one), the facts of candidates not in the shared
+ * lists (one) and asks the favorite provider about the best ones (one call).
  */
 @Component
 public class Ranker {
 
     static final int SEEDS = 10;
-    private static final int CO_PER_SEED = 30;
+    private static final int CO_PER_SEED = 50;
     private static final int TOPICS = 3;
-    private static final int PER_TOPIC = 100;
-    private static final int HOT = 150;
-    private static final int FRESH = 50;
+    /** Ranked beyond the asked size, so the viewer's likes can be left out and the size still met. */
+    private static final int MARGIN = 50;
 
     private final RedissonClient redisson;
+    private final SharedLists shared;
     private final double halfLifeMs;
     private final int freshEvery;
 
-    public Ranker(RedissonClient redisson, @Value("${douyin.recommend.half-life:3d}") Duration halfLife,
+    public Ranker(RedissonClient redisson, SharedLists shared, @Value("${douyin.recommend.half-life:3d}") Duration halfLife,
                   @Value("${douyin.recommend.fresh-share:0.1}") double freshShare) {
         this.redisson = redisson;
+        this.shared = shared;
         this.halfLifeMs = halfLife.toMillis();
         this.freshEvery = freshShare <= 0 ? Integer.MAX_VALUE : (int) Math.max(1, Math.round(1 / freshShare));
     }
 
-    /** What a viewer's ranking starts from: their latest likes and likes per topic (none for nobody). */
-    public record Viewer(long id, List<Long> latestLikes, Map<String, Long> topicLikes) {
-        static final Viewer NOBODY = new Viewer(0, List.of(), Map.of());
+    /** What a viewer's ranking starts from: their latest likes, likes per topic and what they were shown lately. */
+    public record Viewer(long id, List<Long> latestLikes, Map<String, Long> topicLikes, Set<Long> shown) {
+        static final Viewer NOBODY = new Viewer(0, List.of(), Map.of(), Set.of());
+
+        /** The same viewer, shown nothing yet. */
+        Viewer shownNothing() {
+            return new Viewer(id, latestLikes, topicLikes, Set.of());
+        }
     }
 
     /** Reads what the model knows of the viewer (one round trip). */
@@ -61,12 +68,15 @@ public class Ranker {
         RBatch batch = redisson.createBatch();
         batch.<String>getScoredSortedSet(RecommendationModel.likesKey(viewerId), StringCodec.INSTANCE).valueRangeReversedAsync(0, SEEDS - 1);
         batch.<String, String>getMap(RecommendationModel.topicsKey(viewerId), StringCodec.INSTANCE).readAllMapAsync();
+        batch.<String>getScoredSortedSet(RecommendedQueues.shownKey(viewerId), StringCodec.INSTANCE).readAllAsync();
         List<?> answers = batch.execute().getResponses();
         List<Long> likes = new ArrayList<>();
         ((Collection<?>) answers.get(0)).forEach(id -> likes.add(Long.valueOf((String) id)));
         Map<String, Long> topics = new HashMap<>();
         ((Map<?, ?>) answers.get(1)).forEach((topic, count) -> topics.put((String) topic, Math.round(Double.parseDouble((String) count))));
-        return new Viewer(viewerId, likes, topics);
+        Set<Long> shown = new HashSet<>();
+        ((Collection<?>) answers.get(2)).forEach(id -> shown.add(Long.valueOf((String) id)));
+        return new Viewer(viewerId, likes, topics, shown);
     }
 
     public Viewer nobody() {
@@ -74,74 +84,111 @@ public class Ranker {
     }
 
     /**
-     * Up to {@code size} video IDs, best first, none in {@code excluded} and none that
-     * {@code liked} says the viewer likes (asked once, for all candidates).
+     * Up to {@code size} video IDs, best first, none the viewer was shown lately and none that
+     * {@code liked} says the viewer likes (asked once, for the best of them).
      */
-    public List<Long> rank(Viewer viewer, Set<Long> excluded, LikedFilter liked, int size) {
+    public List<Long> rank(Viewer viewer, LikedFilter liked, int size) {
         List<String> topTopics = viewer.topicLikes().entrySet().stream().filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(TOPICS).map(Map.Entry::getKey).toList();
-        RBatch batch = redisson.createBatch();
-        batch.<String>getScoredSortedSet(RecommendationModel.HOT, StringCodec.INSTANCE).entryRangeReversedAsync(0, HOT - 1);
-        batch.<String>getScoredSortedSet(RecommendationModel.FRESH, StringCodec.INSTANCE).entryRangeReversedAsync(0, FRESH - 1);
-        for (long seed : viewer.latestLikes()) {
-            batch.<String>getScoredSortedSet(RecommendationModel.coKey(seed), StringCodec.INSTANCE).entryRangeReversedAsync(0, CO_PER_SEED - 1);
-        }
-        for (String topic : topTopics) {
-            batch.<String>getScoredSortedSet(RecommendationModel.topicHotKey(topic), StringCodec.INSTANCE).entryRangeReversedAsync(0, PER_TOPIC - 1);
-        }
-        List<?> answers = batch.execute().getResponses();
-        Map<Long, Double> likes = new HashMap<>(RecommendationModel.idsWithScores(entries(answers.get(0))));
-        Map<Long, Double> fresh = RecommendationModel.idsWithScores(entries(answers.get(1)));
-        Map<Long, Double> coLikes = new HashMap<>();
-        int i = 2;
-        for (int s = 0; s < viewer.latestLikes().size(); s++) {
-            RecommendationModel.idsWithScores(entries(answers.get(i++))).forEach((id, count) -> coLikes.merge(id, count, Double::sum));
-        }
+        Map<Long, Double> likes = new HashMap<>(shared.hot());
+        Map<Long, Double> fresh = shared.fresh();
         Map<Long, String> topicOf = new HashMap<>();
         for (String topic : topTopics) {
-            RecommendationModel.idsWithScores(entries(answers.get(i++))).forEach((id, count) -> {
+            shared.topicHot(topic).forEach((id, count) -> {
                 topicOf.put(id, topic);
                 likes.putIfAbsent(id, count);
             });
         }
+        Map<Long, Double> coLikes = coLikes(viewer.latestLikes());
 
         Set<Long> candidates = new LinkedHashSet<>(coLikes.keySet());
         candidates.addAll(topicOf.keySet());
         candidates.addAll(likes.keySet());
         candidates.addAll(fresh.keySet());
-        candidates.removeAll(excluded);
-        candidates.removeAll(viewer.latestLikes());
+        candidates.removeAll(viewer.shown());
+        viewer.latestLikes().forEach(candidates::remove);
         if (candidates.isEmpty()) {
             return List.of();
         }
-        completeFacts(candidates, likes, topicOf);
-        if (viewer.id() != 0) {
-            candidates.removeAll(liked.likedAmong(viewer.id(), List.copyOf(candidates)));
-        }
+        likesOfTheRest(candidates, likes);
+        topicOf.putAll(shared.topicsOf(candidates.stream().filter(id -> !topicOf.containsKey(id)).toList()));
 
         long now = System.currentTimeMillis();
         double maxLikes = likes.values().stream().mapToDouble(v -> v).max().orElse(0);
+        double logMaxLikes = Math.log1p(Math.max(0, maxLikes));
         long topicTotal = viewer.topicLikes().values().stream().mapToLong(v -> Math.max(0, v)).sum();
-        Map<Long, Double> coScore = new HashMap<>();
         double maxCo = 0;
-        for (long id : candidates) {
-            double co = coLikes.getOrDefault(id, 0.0) / Math.sqrt(Math.max(0, likes.getOrDefault(id, 0.0)) + 1);
-            coScore.put(id, co);
-            maxCo = Math.max(maxCo, co);
+        for (Map.Entry<Long, Double> co : coLikes.entrySet()) {
+            co.setValue(co.getValue() / Math.sqrt(Math.max(0, likes.getOrDefault(co.getKey(), 0.0)) + 1));
+            maxCo = Math.max(maxCo, co.getValue());
         }
-        Map<Long, Double> score = new HashMap<>();
+        long[] ids = new long[candidates.size()];
+        double[] scores = new double[ids.length];
+        int n = 0;
         for (long id : candidates) {
-            double co = maxCo > 0 ? coScore.get(id) / maxCo : 0;
-            String topic = topicOf.get(id);
-            double topicShare = topic == null || topicTotal == 0 ? 0 : Math.max(0, viewer.topicLikes().getOrDefault(topic, 0L)) / (double) topicTotal;
-            double popularity = maxLikes > 0 ? Math.log1p(Math.max(0, likes.getOrDefault(id, 0.0))) / Math.log1p(maxLikes) : 0;
-            double age = Math.max(0, now - SnowflakeIdGenerator.timestampOf(id));
-            double recency = Math.pow(0.5, age / halfLifeMs);
-            score.put(id, (0.1 + co + topicShare) * (0.25 + popularity) * (0.5 + 0.5 * recency));
+            double co = maxCo > 0 ? coLikes.getOrDefault(id, 0.0) / maxCo : 0;
+            String topic = topicOf.getOrDefault(id, "");
+            double topicShare = topic.isEmpty() || topicTotal == 0 ? 0 : Math.max(0, viewer.topicLikes().getOrDefault(topic, 0L)) / (double) topicTotal;
+            double popularity = logMaxLikes > 0 ? Math.log1p(Math.max(0, likes.getOrDefault(id, 0.0))) / logMaxLikes : 0;
+            double recency = Math.pow(0.5, Math.max(0, now - SnowflakeIdGenerator.timestampOf(id)) / halfLifeMs);
+            ids[n] = id;
+            scores[n++] = (0.1 + co + topicShare) * (0.25 + popularity) * (0.5 + 0.5 * recency);
         }
-        List<Long> best = candidates.stream().sorted(Comparator.comparingDouble((Long id) -> score.get(id)).reversed()).toList();
-        List<Long> newest = fresh.keySet().stream().filter(candidates::contains).toList(); // newest first
+        List<Long> best = bestFirst(ids, scores, size + MARGIN);
+        List<Long> newest = fresh.keySet().stream().filter(candidates::contains).limit(size / Math.max(1, freshEvery - 1) + MARGIN).toList();
+        if (viewer.id() != 0) {
+            List<Long> asked = new ArrayList<>(new LinkedHashSet<>(best));
+            asked.addAll(newest);
+            Set<Long> likedByViewer = liked.likedAmong(viewer.id(), asked);
+            best = best.stream().filter(id -> !likedByViewer.contains(id)).toList();
+            newest = newest.stream().filter(id -> !likedByViewer.contains(id)).toList();
+        }
         return interleave(best, newest, size);
+    }
+
+    /** The co-like counts of the seeds' partners, summed (one round trip). */
+    private Map<Long, Double> coLikes(List<Long> seeds) {
+        Map<Long, Double> coLikes = new HashMap<>();
+        if (seeds.isEmpty()) {
+            return coLikes;
+        }
+        RBatch batch = redisson.createBatch();
+        for (long seed : seeds) {
+            batch.<String>getScoredSortedSet(RecommendationModel.coKey(seed), StringCodec.INSTANCE).entryRangeReversedAsync(0, CO_PER_SEED - 1);
+        }
+        for (Object answer : batch.execute().getResponses()) {
+            @SuppressWarnings("unchecked")
+            Collection<ScoredEntry<String>> entries = (Collection<ScoredEntry<String>>) answer;
+            RecommendationModel.idsWithScores(entries).forEach((id, count) -> coLikes.merge(id, count, Double::sum));
+        }
+        return coLikes;
+    }
+
+    /** The likes of candidates not in the shared lists (co-liked ones), in one round trip. */
+    private void likesOfTheRest(Set<Long> candidates, Map<Long, Double> likes) {
+        List<String> unknown = candidates.stream().filter(id -> !likes.containsKey(id)).map(String::valueOf).toList();
+        if (unknown.isEmpty()) {
+            return;
+        }
+        List<Double> scores = redisson.<String>getScoredSortedSet(RecommendationModel.HOT, StringCodec.INSTANCE).getScore(unknown);
+        for (int k = 0; k < unknown.size(); k++) {
+            Double score = scores.get(k);
+            likes.put(Long.valueOf(unknown.get(k)), score == null ? 0.0 : score);
+        }
+    }
+
+    /** The {@code limit} highest scores' IDs, highest first. */
+    private static List<Long> bestFirst(long[] ids, double[] scores, int limit) {
+        Integer[] order = new Integer[ids.length];
+        for (int k = 0; k < order.length; k++) {
+            order[k] = k;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+        List<Long> best = new ArrayList<>(Math.min(limit, ids.length));
+        for (int k = 0; k < Math.min(limit, ids.length); k++) {
+            best.add(ids[order[k]]);
+        }
+        return best;
     }
 
     /** Every freshEvery-th place from {@code newest}, the others from {@code best}, without repeats. */
@@ -160,47 +207,6 @@ public class Ranker {
             }
         }
         return new ArrayList<>(placed);
-    }
-
-    /** The likes and topics of candidates that came from co-likes or the newest only (one round trip). */
-    private void completeFacts(Set<Long> candidates, Map<Long, Double> likes, Map<Long, String> topicOf) {
-        List<String> unknownLikes = new ArrayList<>();
-        List<String> unknownTopic = new ArrayList<>();
-        for (long id : candidates) {
-            if (!likes.containsKey(id)) {
-                unknownLikes.add(Long.toString(id));
-            }
-            if (!topicOf.containsKey(id)) {
-                unknownTopic.add(Long.toString(id));
-            }
-        }
-        if (unknownLikes.isEmpty() && unknownTopic.isEmpty()) {
-            return;
-        }
-        RBatch batch = redisson.createBatch();
-        if (!unknownLikes.isEmpty()) {
-            batch.<String>getScoredSortedSet(RecommendationModel.HOT, StringCodec.INSTANCE).getScoreAsync(unknownLikes);
-        }
-        if (!unknownTopic.isEmpty()) {
-            batch.<String, String>getMap(RecommendationModel.VIDEO_TOPIC, StringCodec.INSTANCE).getAllAsync(new HashSet<>(unknownTopic));
-        }
-        List<?> answers = batch.execute().getResponses();
-        int i = 0;
-        if (!unknownLikes.isEmpty()) {
-            List<?> scores = (List<?>) answers.get(i++);
-            for (int k = 0; k < unknownLikes.size(); k++) {
-                Object s = scores.get(k);
-                likes.put(Long.valueOf(unknownLikes.get(k)), s == null ? 0.0 : ((Number) s).doubleValue());
-            }
-        }
-        if (!unknownTopic.isEmpty()) {
-            ((Map<?, ?>) answers.get(i)).forEach((id, topic) -> topicOf.put(Long.valueOf((String) id), (String) topic));
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Collection<ScoredEntry<String>> entries(Object answer) {
-        return (Collection<ScoredEntry<String>>) answer;
     }
 
     /** Which of these videos the viewer likes (the favorite provider's answer). */

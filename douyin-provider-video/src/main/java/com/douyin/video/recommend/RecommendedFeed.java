@@ -6,7 +6,9 @@ import com.douyin.video.service.VideoQueryService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.redisson.client.RedisException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Service;
 public class RecommendedFeed {
 
     static final int MAX_PAGE = 30;
+    private static final int ANONYMOUS_SIZE = 300;
 
     private final Ranker ranker;
     private final RecommendedQueues queues;
@@ -31,12 +34,15 @@ public class RecommendedFeed {
     private final int queueSize;
     private final long anonymousTtlMs;
     private volatile Ranking anonymous = new Ranking(List.of(), 0);
+    /** Viewers whose queue is being ranked in this JVM: their concurrent requests wait for it rather than rank it again. */
+    private final ConcurrentHashMap<Long, CompletableFuture<Void>> ranking = new ConcurrentHashMap<>();
+    private static final long RANKING_WAIT_MS = 2_000;
 
     private record Ranking(List<Long> ids, long madeAt) {
     }
 
     public RecommendedFeed(Ranker ranker, RecommendedQueues queues, Ranker.LikedFilter liked, VideoQueryService newest, RedisOutage outage,
-                           @Value("${douyin.recommend.queue-size:100}") int queueSize,
+                           @Value("${douyin.recommend.queue-size:300}") int queueSize,
                            @Value("${douyin.recommend.anonymous-ttl:10s}") Duration anonymousTtl) {
         this.ranker = ranker;
         this.queues = queues;
@@ -67,19 +73,38 @@ public class RecommendedFeed {
     private List<Long> viewerPage(long viewerId, int size) {
         List<Long> page = new ArrayList<>(queues.take(viewerId, size));
         if (page.size() < size) {
-            queues.store(viewerId, rank(viewerId));
+            rankOnce(viewerId);
             page.addAll(queues.take(viewerId, size - page.size()));
         }
         return page;
     }
 
+    /** Ranks the viewer's next queue; a request of theirs that finds it being ranked here waits for that one. */
+    private void rankOnce(long viewerId) {
+        CompletableFuture<Void> mine = new CompletableFuture<>();
+        CompletableFuture<Void> running = ranking.putIfAbsent(viewerId, mine);
+        if (running != null) {
+            try {
+                running.get(RANKING_WAIT_MS, TimeUnit.MILLISECONDS);
+                return;
+            } catch (Exception failedOrSlow) {
+                // rank it here then
+            }
+        }
+        try {
+            queues.store(viewerId, rank(viewerId));
+        } finally {
+            mine.complete(null);
+            ranking.remove(viewerId, mine);
+        }
+    }
+
     private List<Long> rank(long viewerId) {
         Ranker.Viewer viewer = ranker.viewer(viewerId);
-        Set<Long> shown = queues.shown(viewerId);
-        List<Long> ranked = ranker.rank(viewer, shown, liked, queueSize);
-        if (ranked.isEmpty() && !shown.isEmpty()) {
+        List<Long> ranked = ranker.rank(viewer, liked, queueSize);
+        if (ranked.isEmpty() && !viewer.shown().isEmpty()) {
             queues.forgetShown(viewerId); // seen it all: start over rather than answer nothing
-            ranked = ranker.rank(viewer, Set.of(), liked, queueSize);
+            ranked = ranker.rank(viewer.shownNothing(), liked, queueSize);
         }
         return ranked;
     }
@@ -87,7 +112,7 @@ public class RecommendedFeed {
     private List<Long> anonymousPage(int offset, int size) {
         Ranking current = anonymous;
         if (System.currentTimeMillis() - current.madeAt() > anonymousTtlMs) {
-            current = new Ranking(ranker.rank(ranker.nobody(), Set.of(), liked, 300), System.currentTimeMillis());
+            current = new Ranking(ranker.rank(ranker.nobody(), liked, ANONYMOUS_SIZE), System.currentTimeMillis());
             anonymous = current;
         }
         List<Long> ids = current.ids();

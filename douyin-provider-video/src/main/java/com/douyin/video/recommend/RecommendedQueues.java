@@ -2,9 +2,7 @@ package com.douyin.video.recommend;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -44,7 +42,7 @@ public class RecommendedQueues {
     private final int shownKept;
 
     public RecommendedQueues(RedissonClient redisson, @Value("${douyin.recommend.queue-ttl:10m}") Duration ttl,
-                             @Value("${douyin.recommend.shown-kept:300}") int shownKept) {
+                             @Value("${douyin.recommend.shown-kept:600}") int shownKept) {
         this.redisson = redisson;
         this.ttl = ttl;
         this.shownKept = shownKept;
@@ -70,13 +68,6 @@ public class RecommendedQueues {
         ranked.forEach(id -> args.add(Long.toString(id)));
         redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, STORE, RScript.ReturnType.INTEGER,
                 List.of(queueKey(viewerId)), args.toArray());
-    }
-
-    /** What the viewer was shown lately. */
-    public Set<Long> shown(long viewerId) {
-        Set<Long> shown = new HashSet<>();
-        redisson.<String>getScoredSortedSet(shownKey(viewerId), StringCodec.INSTANCE).readAll().forEach(id -> shown.add(Long.valueOf(id)));
-        return shown;
     }
 
     /** The viewer saw everything rankable: let it all be shown again. */

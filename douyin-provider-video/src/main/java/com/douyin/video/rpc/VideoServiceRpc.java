@@ -10,6 +10,7 @@ import com.douyin.video.service.PendingUploads;
 import com.douyin.video.service.VideoPublishService;
 import com.douyin.video.service.VideoQueryService;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.dubbo.config.annotation.DubboService;
 
 /** The Dubbo face of the video provider; the logic is in the services. */
@@ -57,8 +58,8 @@ public class VideoServiceRpc implements VideoService {
     }
 
     @Override
-    public List<Long> recommended(long viewerId, int offset, int count) {
-        return recommendedFeed.page(viewerId, offset, count);
+    public CompletableFuture<List<Long>> recommended(long viewerId, int offset, int count) {
+        return CompletableFuture.completedFuture(recommendedFeed.page(viewerId, offset, count));
     }
 
     @Override

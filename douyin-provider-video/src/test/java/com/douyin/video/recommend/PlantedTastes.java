@@ -122,7 +122,7 @@ final class PlantedTastes {
         double hits = 0;
         for (int u = 0; u < users; u++) {
             long user = userId(u);
-            List<Long> top = ranker.rank(ranker.viewer(user), Set.of(), liked, 10);
+            List<Long> top = ranker.rank(ranker.viewer(user), liked, 10);
             hits += top.stream().filter(heldOut.get(user)::contains).count();
         }
         return hits / (users * 10.0);
@@ -150,7 +150,7 @@ final class PlantedTastes {
         long started = System.nanoTime();
         population.replay(model);
         double replaySeconds = (System.nanoTime() - started) / 1e9;
-        Ranker ranker = new Ranker(redis, java.time.Duration.ofDays(3), freshShare);
+        Ranker ranker = new Ranker(redis, new SharedLists(redis, java.time.Duration.ofSeconds(10)), java.time.Duration.ofDays(3), freshShare);
         started = System.nanoTime();
         double ranked = population.precisionOfRanker(ranker);
         double rankMs = (System.nanoTime() - started) / 1e6 / population.users;

@@ -60,6 +60,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "douyin.storage.local-root=target/it-objects",
         "douyin.recommend.fresh-share=0", // rankings only; the fresh share has its own test
         "douyin.recommend.anonymous-ttl=0s",
+        "douyin.recommend.shared-ttl=0s", // each test sees the model as it just wrote it
 })
 class RecommendedFeedIT {
 
@@ -113,9 +114,9 @@ class RecommendedFeedIT {
             like(NEXT.incrementAndGet(), popular);
         }
         like(NEXT.incrementAndGet(), liked);
-        assertThat(videos.recommended(0, 0, 10)).containsExactly(popular, liked, unloved);
-        assertThat(videos.recommended(0, 1, 1)).containsExactly(liked);
-        assertThat(videos.recommended(0, 3, 10)).isEmpty();
+        assertThat(recommended(0, 0, 10)).containsExactly(popular, liked, unloved);
+        assertThat(recommended(0, 1, 1)).containsExactly(liked);
+        assertThat(recommended(0, 3, 10)).isEmpty();
     }
 
     @Test
@@ -131,15 +132,15 @@ class RecommendedFeedIT {
         }
         List<Long> seen = new ArrayList<>();
         for (int page = 0; page < 2; page++) {
-            List<Long> ids = videos.recommended(viewer, 0, 10);
+            List<Long> ids = recommended(viewer, 0, 10);
             assertThat(ids).hasSize(10);
             seen.addAll(ids);
         }
-        seen.addAll(videos.recommended(viewer, 0, 2));
+        seen.addAll(recommended(viewer, 0, 2));
         assertThat(seen).doesNotHaveDuplicates().doesNotContainAnyElementsOf(all.subList(0, 3))
                 .containsExactlyInAnyOrderElementsOf(all.subList(3, 25));
         // Everything rankable was shown: the viewer starts over rather than getting nothing.
-        assertThat(videos.recommended(viewer, 0, 10)).hasSize(10).doesNotContainAnyElementsOf(all.subList(0, 3));
+        assertThat(recommended(viewer, 0, 10)).hasSize(10).doesNotContainAnyElementsOf(all.subList(0, 3));
     }
 
     @Test
@@ -162,12 +163,12 @@ class RecommendedFeedIT {
             like(fan, alsoLiked);
         }
         long viewer = NEXT.incrementAndGet();
-        assertThat(videos.recommended(viewer, 0, 3)).doesNotContain(alsoLiked); // nothing known of them yet
+        assertThat(recommended(viewer, 0, 3)).doesNotContain(alsoLiked); // nothing known of them yet
         assertThat(redisson.getKeys().countExists(RecommendedQueues.queueKey(viewer))).isOne();
 
         like(viewer, seed);
         assertThat(redisson.getKeys().countExists(RecommendedQueues.queueKey(viewer))).as("the like dropped the queue").isZero();
-        assertThat(videos.recommended(viewer, 0, 3)).first().isEqualTo(alsoLiked);
+        assertThat(recommended(viewer, 0, 3)).first().isEqualTo(alsoLiked);
     }
 
     @Test
@@ -180,10 +181,14 @@ class RecommendedFeedIT {
             like(NEXT.incrementAndGet(), id);
         }
         long newest = video("pets", 1);
-        Ranker fresh = new Ranker(redisson, Duration.ofDays(3), 0.2);
-        List<Long> ranked = fresh.rank(fresh.nobody(), Set.of(), (v, ids) -> Set.of(), 9);
+        Ranker fresh = new Ranker(redisson, new SharedLists(redisson, Duration.ZERO), Duration.ofDays(3), 0.2);
+        List<Long> ranked = fresh.rank(fresh.nobody(), (v, ids) -> Set.of(), 9);
         assertThat(ranked.get(4)).isEqualTo(newest);
         assertThat(new HashSet<>(ranked)).containsAll(liked);
+    }
+
+    private List<Long> recommended(long viewer, int offset, int count) {
+        return videos.recommended(viewer, offset, count).join();
     }
 
     /** A published video, {@code hoursAgo} old, as the publish consumer hands it to the model. */

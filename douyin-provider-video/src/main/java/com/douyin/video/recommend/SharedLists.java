@@ -1,0 +1,75 @@
+package com.douyin.video.recommend;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The parts of the model every viewer's ranking reads alike, held in this JVM a moment
+ * ({@code douyin.recommend.shared-ttl}, 2 s) instead of read per ranking: the most liked videos,
+ * the newest, each topic's most liked (each list its top {@code size}), and each video's topic
+ * (which never changes, so it is kept for minutes).
+ */
+@Component
+public class SharedLists {
+
+    static final int HOT = 300;
+    static final int FRESH = 100;
+    static final int PER_TOPIC = 200;
+
+    private final RedissonClient redisson;
+    private final LoadingCache<String, Map<Long, Double>> lists;
+    private final Cache<Long, String> topics =
+            Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(Duration.ofMinutes(10)).build();
+
+    public SharedLists(RedissonClient redisson, @Value("${douyin.recommend.shared-ttl:2s}") Duration ttl) {
+        this.redisson = redisson;
+        this.lists = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(ttl).build(this::read);
+    }
+
+    /** The most liked videos, most first, with their likes. */
+    public Map<Long, Double> hot() {
+        return lists.get(RecommendationModel.HOT);
+    }
+
+    /** The newest videos, newest first, with their publish times. */
+    public Map<Long, Double> fresh() {
+        return lists.get(RecommendationModel.FRESH);
+    }
+
+    /** One topic's most liked videos, most first, with their likes. */
+    public Map<Long, Double> topicHot(String topic) {
+        return lists.get(RecommendationModel.topicHotKey(topic));
+    }
+
+    /** The topics of these videos ("" for none), those not held here read in one round trip. */
+    public Map<Long, String> topicsOf(Collection<Long> videoIds) {
+        Map<Long, String> found = new HashMap<>(topics.getAllPresent(videoIds));
+        List<String> missing = videoIds.stream().filter(id -> !found.containsKey(id)).map(String::valueOf).toList();
+        if (!missing.isEmpty()) {
+            Map<String, String> read = redisson.<String, String>getMap(RecommendationModel.VIDEO_TOPIC, StringCodec.INSTANCE)
+                    .getAll(new HashSet<>(missing));
+            for (String id : missing) {
+                String topic = read.getOrDefault(id, "");
+                found.put(Long.valueOf(id), topic);
+                topics.put(Long.valueOf(id), topic);
+            }
+        }
+        return found;
+    }
+
+    private Map<Long, Double> read(String key) {
+        int size = key.equals(RecommendationModel.HOT) ? HOT : key.equals(RecommendationModel.FRESH) ? FRESH : PER_TOPIC;
+        return RecommendationModel.idsWithScores(redisson.<String>getScoredSortedSet(key, StringCodec.INSTANCE).entryRangeReversed(0, size - 1));
+    }
+}
