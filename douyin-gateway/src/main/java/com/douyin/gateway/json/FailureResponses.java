@@ -1,9 +1,13 @@
 package com.douyin.gateway.json;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Future;
+import org.springframework.core.ResolvableType;
+import org.springframework.http.ResponseEntity;
 
 /**
  * Builds the failure body of a route from its success type, so a failed call still carries
@@ -13,6 +17,18 @@ import java.util.List;
 public final class FailureResponses {
 
     private FailureResponses() {
+    }
+
+    /**
+     * The JSON type a route answers: its return type, or what it wraps (a future it completes
+     * later, a ResponseEntity); null when that says nothing (Object).
+     */
+    public static Class<?> bodyTypeOf(Method route) {
+        ResolvableType type = ResolvableType.forMethodReturnType(route);
+        while (Future.class.isAssignableFrom(type.toClass()) || ResponseEntity.class.isAssignableFrom(type.toClass())) {
+            type = type.getGeneric(0);
+        }
+        return type.resolve();
     }
 
     public static Object of(Class<?> type, int statusCode, String statusMsg) {

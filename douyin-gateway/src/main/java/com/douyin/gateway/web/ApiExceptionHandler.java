@@ -73,7 +73,7 @@ public class ApiExceptionHandler {
             request.setAttribute(AccessLogFilter.FAILURE_CODE, code.code());
         }
         Object handler = request == null ? null : request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
-        Class<?> bodyType = handler instanceof HandlerMethod method ? method.getMethod().getReturnType() : null;
+        Class<?> bodyType = handler instanceof HandlerMethod method ? FailureResponses.bodyTypeOf(method.getMethod()) : null;
         // JSON whatever the client accepts: an EventSource asks for text/event-stream only, and
         // would otherwise get no body at all for a refusal of the streamed assistant's route.
         return ResponseEntity.status(status).contentType(JsonCharsetConfig.JSON_UTF8)

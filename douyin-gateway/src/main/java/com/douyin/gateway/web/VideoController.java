@@ -13,6 +13,7 @@ import com.douyin.gateway.auth.ViewerAuthenticator;
 import com.douyin.gateway.config.JsonCharsetConfig;
 import com.douyin.gateway.json.FeedResponse;
 import com.douyin.gateway.json.StatusResponse;
+import com.douyin.gateway.json.VideoJson;
 import com.douyin.gateway.json.VideoJsonMapper;
 import com.douyin.gateway.json.VideoListResponse;
 import com.douyin.gateway.json.VideoPageResponse;
@@ -156,8 +157,10 @@ public class VideoController {
         return feedLoads.after(videos.recommended(viewer.orElse(0), offset, count), ids -> {
             List<VideoDTO> shown = feedEntries.videos(ids);
             String next = ids.size() < count ? "" : RecommendedCursor.after(viewer.isPresent() ? 0 : offset + ids.size());
-            return new FeedResponse(0, "success", System.currentTimeMillis(), next,
-                    videoJson.forViewer(videoJson.toJson(shown, feedEntries::authors), viewer));
+            // Never a video the viewer likes: the ranking leaves out their latest likes, this the older ones.
+            List<VideoJson> page = videoJson.forViewer(videoJson.toJson(shown, feedEntries::authors), viewer).stream()
+                    .filter(video -> !video.isFavorite()).toList();
+            return new FeedResponse(0, "success", System.currentTimeMillis(), next, page);
         });
     }
 

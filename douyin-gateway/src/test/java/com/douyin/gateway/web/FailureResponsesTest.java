@@ -3,13 +3,16 @@ package com.douyin.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.douyin.gateway.json.AuthResponse;
+import com.douyin.gateway.json.FeedResponse;
 import com.douyin.gateway.json.CommentPageResponse;
 import com.douyin.gateway.json.FailureResponses;
 import com.douyin.gateway.json.StatusResponse;
 import com.douyin.gateway.json.UserResponse;
 import com.douyin.gateway.json.VideoPageResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
 
 class FailureResponsesTest {
 
@@ -32,5 +35,19 @@ class FailureResponsesTest {
                 .isEqualTo(new CommentPageResponse(10001, "count must be 1 to 100.", "", List.of()));
         assertThat(FailureResponses.of(VideoPageResponse.class, 10001, "bad cursor"))
                 .isEqualTo(new VideoPageResponse(10001, "bad cursor", "", List.of()));
+    }
+
+    @Test
+    void aRouteAnsweringLaterFailsInTheShapeOfWhatItsFutureCarries() throws Exception {
+        assertThat(FailureResponses.bodyTypeOf(VideoController.class.getMethod("recommended", HttpServletRequest.class)))
+                .isEqualTo(FeedResponse.class);
+        assertThat(FailureResponses.bodyTypeOf(VideoController.class.getMethod("followingFeed", HttpServletRequest.class)))
+                .isEqualTo(FeedResponse.class);
+        assertThat(FailureResponses.bodyTypeOf(Routes.class.getMethod("entity"))).isEqualTo(UserResponse.class);
+        assertThat(FailureResponses.bodyTypeOf(VideoController.class.getMethod("feed", HttpServletRequest.class))).isEqualTo(Object.class);
+    }
+
+    interface Routes {
+        ResponseEntity<UserResponse> entity();
     }
 }

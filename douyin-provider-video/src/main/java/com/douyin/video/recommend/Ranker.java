@@ -27,9 +27,9 @@ import org.springframework.stereotype.Component;
  * share of likes in the candidate's topic; popularity its likes on a log scale, 0..1; recency
  * halves every {@code douyin.recommend.half-life}. Every {@code 1/fresh-share}-th place goes to the
  * newest video not yet placed, so new authors get seen. A viewer with no likes (or nobody) gets
- * popular-and-fresh. Nothing the viewer likes or was shown lately is ranked. A ranking reads the
- * viewer (one round trip), their seeds' co-likes (one), the facts of candidates not in the shared
- * lists (one) and asks the favorite provider about the best ones (one call).
+ * popular-and-fresh. Nothing the viewer liked or was shown lately is ranked. A ranking reads the
+ * viewer (one round trip), their seeds' co-likes (one) and the facts of candidates not in the
+ * shared lists (one or two).
  */
 @Component
 public class Ranker {
@@ -37,8 +37,6 @@ public class Ranker {
     static final int SEEDS = 10;
     private static final int CO_PER_SEED = 50;
     private static final int TOPICS = 3;
-    /** Ranked beyond the asked size, so the viewer's likes can be left out and the size still met. */
-    private static final int MARGIN = 50;
 
     private final RedissonClient redisson;
     private final SharedLists shared;
@@ -53,7 +51,10 @@ public class Ranker {
         this.freshEvery = freshShare <= 0 ? Integer.MAX_VALUE : (int) Math.max(1, Math.round(1 / freshShare));
     }
 
-    /** What a viewer's ranking starts from: their latest likes, likes per topic and what they were shown lately. */
+    /**
+     * What a viewer's ranking starts from: their latest likes (newest first; the first
+     * {@value #SEEDS} seed the co-likes, none is ranked), likes per topic and what they were shown lately.
+     */
     public record Viewer(long id, List<Long> latestLikes, Map<String, Long> topicLikes, Set<Long> shown) {
         static final Viewer NOBODY = new Viewer(0, List.of(), Map.of(), Set.of());
 
@@ -61,12 +62,17 @@ public class Ranker {
         Viewer shownNothing() {
             return new Viewer(id, latestLikes, topicLikes, Set.of());
         }
+
+        List<Long> seeds() {
+            return latestLikes.subList(0, Math.min(SEEDS, latestLikes.size()));
+        }
     }
 
     /** Reads what the model knows of the viewer (one round trip). */
     public Viewer viewer(long viewerId) {
         RBatch batch = redisson.createBatch();
-        batch.<String>getScoredSortedSet(RecommendationModel.likesKey(viewerId), StringCodec.INSTANCE).valueRangeReversedAsync(0, SEEDS - 1);
+        batch.<String>getScoredSortedSet(RecommendationModel.likesKey(viewerId), StringCodec.INSTANCE)
+                .valueRangeReversedAsync(0, RecommendationModel.RECENT_KEPT - 1);
         batch.<String, String>getMap(RecommendationModel.topicsKey(viewerId), StringCodec.INSTANCE).readAllMapAsync();
         batch.<String>getScoredSortedSet(RecommendedQueues.shownKey(viewerId), StringCodec.INSTANCE).readAllAsync();
         List<?> answers = batch.execute().getResponses();
@@ -84,10 +90,11 @@ public class Ranker {
     }
 
     /**
-     * Up to {@code size} video IDs, best first, none the viewer was shown lately and none that
-     * {@code liked} says the viewer likes (asked once, for the best of them).
+     * Up to {@code size} video IDs, best first, none the viewer was shown lately or liked lately
+     * (the model's latest {@value RecommendationModel#RECENT_KEPT}; an older like is left out where
+     * the page is put together, which asks what the viewer likes for every page anyway).
      */
-    public List<Long> rank(Viewer viewer, LikedFilter liked, int size) {
+    public List<Long> rank(Viewer viewer, int size) {
         List<String> topTopics = viewer.topicLikes().entrySet().stream().filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(TOPICS).map(Map.Entry::getKey).toList();
         Map<Long, Double> likes = new HashMap<>(shared.hot());
@@ -99,7 +106,7 @@ public class Ranker {
                 likes.putIfAbsent(id, count);
             });
         }
-        Map<Long, Double> coLikes = coLikes(viewer.latestLikes());
+        Map<Long, Double> coLikes = coLikes(viewer.seeds());
 
         Set<Long> candidates = new LinkedHashSet<>(coLikes.keySet());
         candidates.addAll(topicOf.keySet());
@@ -134,16 +141,8 @@ public class Ranker {
             ids[n] = id;
             scores[n++] = (0.1 + co + topicShare) * (0.25 + popularity) * (0.5 + 0.5 * recency);
         }
-        List<Long> best = bestFirst(ids, scores, size + MARGIN);
-        List<Long> newest = fresh.keySet().stream().filter(candidates::contains).limit(size / Math.max(1, freshEvery - 1) + MARGIN).toList();
-        if (viewer.id() != 0) {
-            List<Long> asked = new ArrayList<>(new LinkedHashSet<>(best));
-            asked.addAll(newest);
-            Set<Long> likedByViewer = liked.likedAmong(viewer.id(), asked);
-            best = best.stream().filter(id -> !likedByViewer.contains(id)).toList();
-            newest = newest.stream().filter(id -> !likedByViewer.contains(id)).toList();
-        }
-        return interleave(best, newest, size);
+        List<Long> newest = fresh.keySet().stream().filter(candidates::contains).toList(); // newest first
+        return interleave(bestFirst(ids, scores, size), newest, size);
     }
 
     /** The co-like counts of the seeds' partners, summed (one round trip). */
@@ -209,8 +208,4 @@ public class Ranker {
         return new ArrayList<>(placed);
     }
 
-    /** Which of these videos the viewer likes (the favorite provider's answer). */
-    public interface LikedFilter {
-        Set<Long> likedAmong(long viewerId, List<Long> videoIds);
-    }
 }

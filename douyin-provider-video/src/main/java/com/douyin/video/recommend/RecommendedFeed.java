@@ -28,7 +28,6 @@ public class RecommendedFeed {
 
     private final Ranker ranker;
     private final RecommendedQueues queues;
-    private final Ranker.LikedFilter liked;
     private final VideoQueryService newest;
     private final RedisOutage outage;
     private final int queueSize;
@@ -41,12 +40,11 @@ public class RecommendedFeed {
     private record Ranking(List<Long> ids, long madeAt) {
     }
 
-    public RecommendedFeed(Ranker ranker, RecommendedQueues queues, Ranker.LikedFilter liked, VideoQueryService newest, RedisOutage outage,
+    public RecommendedFeed(Ranker ranker, RecommendedQueues queues, VideoQueryService newest, RedisOutage outage,
                            @Value("${douyin.recommend.queue-size:300}") int queueSize,
                            @Value("${douyin.recommend.anonymous-ttl:10s}") Duration anonymousTtl) {
         this.ranker = ranker;
         this.queues = queues;
-        this.liked = liked;
         this.newest = newest;
         this.outage = outage;
         this.queueSize = queueSize;
@@ -101,10 +99,10 @@ public class RecommendedFeed {
 
     private List<Long> rank(long viewerId) {
         Ranker.Viewer viewer = ranker.viewer(viewerId);
-        List<Long> ranked = ranker.rank(viewer, liked, queueSize);
+        List<Long> ranked = ranker.rank(viewer, queueSize);
         if (ranked.isEmpty() && !viewer.shown().isEmpty()) {
             queues.forgetShown(viewerId); // seen it all: start over rather than answer nothing
-            ranked = ranker.rank(viewer.shownNothing(), liked, queueSize);
+            ranked = ranker.rank(viewer.shownNothing(), queueSize);
         }
         return ranked;
     }
@@ -112,7 +110,7 @@ public class RecommendedFeed {
     private List<Long> anonymousPage(int offset, int size) {
         Ranking current = anonymous;
         if (System.currentTimeMillis() - current.madeAt() > anonymousTtlMs) {
-            current = new Ranking(ranker.rank(ranker.nobody(), liked, ANONYMOUS_SIZE), System.currentTimeMillis());
+            current = new Ranking(ranker.rank(ranker.nobody(), ANONYMOUS_SIZE), System.currentTimeMillis());
             anonymous = current;
         }
         List<Long> ids = current.ids();

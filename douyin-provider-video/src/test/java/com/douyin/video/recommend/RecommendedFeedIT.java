@@ -13,28 +13,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The "for you" feed against the machine's real Redis (the model) and MariaDB. Likes reach the
- * model as the consumer hands them over ({@link RecommendationModel#liked}); who likes what is the
- * favorite provider's, answered here by a map ({@link Likes}).
+ * model as the consumer hands them over ({@link RecommendationModel#liked}).
  */
 @ExtendWith(RealInfrastructure.class)
 @DirtiesContext
@@ -79,29 +71,8 @@ class RecommendedFeedIT {
         ItDatabase.recreate(DATABASE, REDIS_DATABASE);
     }
 
-    /** Who likes what: the favorite provider's answers. */
-    static class Likes implements Ranker.LikedFilter {
-        final Map<Long, Set<Long>> liked = new ConcurrentHashMap<>();
-
-        @Override
-        public Set<Long> likedAmong(long viewerId, List<Long> videoIds) {
-            Set<Long> mine = liked.getOrDefault(viewerId, Set.of());
-            return videoIds.stream().filter(mine::contains).collect(Collectors.toSet());
-        }
-    }
-
-    @TestConfiguration
-    static class Favorites {
-        @Bean
-        @Primary
-        Likes likes() {
-            return new Likes();
-        }
-    }
-
     @Autowired VideoService videos;
     @Autowired RecommendationModel model;
-    @Autowired Likes likes;
     @Autowired RedissonClient redisson;
 
     @Test
@@ -182,7 +153,7 @@ class RecommendedFeedIT {
         }
         long newest = video("pets", 1);
         Ranker fresh = new Ranker(redisson, new SharedLists(redisson, Duration.ZERO), Duration.ofDays(3), 0.2);
-        List<Long> ranked = fresh.rank(fresh.nobody(), (v, ids) -> Set.of(), 9);
+        List<Long> ranked = fresh.rank(fresh.nobody(), 9);
         assertThat(ranked.get(4)).isEqualTo(newest);
         assertThat(new HashSet<>(ranked)).containsAll(liked);
     }
@@ -200,7 +171,6 @@ class RecommendedFeedIT {
     }
 
     private void like(long user, long video) {
-        likes.liked.computeIfAbsent(user, u -> ConcurrentHashMap.newKeySet()).add(video);
         model.liked(List.of(new FavoriteChangedEvent(user, video, 1, +1, System.currentTimeMillis() * 1000 + NEXT.incrementAndGet() % 1000)));
     }
 }
