@@ -2,6 +2,7 @@ package com.douyin.gateway.web;
 
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
+import com.douyin.api.common.Paging;
 
 /**
  * The recommended feed's {@code cursor}: for nobody, where the next page starts in the shared
@@ -9,8 +10,6 @@ import com.douyin.api.common.ErrorCode;
  * so theirs only says that more follows ({@code r0}, ignored when sent back).
  */
 final class RecommendedCursor {
-
-    private static final int MAX_OFFSET = 10_000;
 
     private RecommendedCursor() {
     }
@@ -27,7 +26,7 @@ final class RecommendedCursor {
         String raw = cursor.strip();
         if (raw.length() > 1 && raw.charAt(0) == 'r' && raw.length() <= 6 && raw.substring(1).chars().allMatch(Character::isDigit)) {
             int offset = Integer.parseInt(raw.substring(1));
-            if (offset <= MAX_OFFSET) {
+            if (offset <= Paging.MAX_OFFSET) { // as far as any offset goes
                 return offset;
             }
         }

@@ -15,11 +15,6 @@ public record AuthoredVideoKey(long id, long authorId, long publishedAt) {
         return new PageCursor(publishedAt, id);
     }
 
-    /** True if it comes after {@code cursor} in the feed's order (is older). */
-    public boolean after(PageCursor cursor) {
-        return publishedAt < cursor.time() || (publishedAt == cursor.time() && id < cursor.id());
-    }
-
     public VideoKey key() {
         return new VideoKey(id, publishedAt);
     }

@@ -138,7 +138,7 @@ public class FollowingFeed {
     static List<AuthoredVideoKey> newestDistinct(List<AuthoredVideoKey> videos, AuthoredVideoKey horizon, int count) {
         Map<Long, AuthoredVideoKey> byId = new LinkedHashMap<>();
         videos.stream().sorted(AuthoredVideoKey.NEWEST_FIRST)
-                .filter(video -> horizon == null || !video.after(horizon.position()))
+                .filter(video -> horizon == null || !horizon.position().isFollowedBy(video.publishedAt(), video.id()))
                 .forEach(video -> byId.putIfAbsent(video.id(), video));
         return byId.values().stream().limit(count).toList();
     }

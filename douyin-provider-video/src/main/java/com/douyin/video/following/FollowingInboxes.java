@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.LongPredicate;
+import java.util.function.Predicate;
 import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
 import org.redisson.api.RScoredSortedSet;
@@ -197,6 +198,9 @@ public class FollowingInboxes {
         Collection<ScoredEntry<String>> lowest = (Collection<ScoredEntry<String>>) answers.get(1);
         AuthoredVideoKey horizon = entries >= size && !lowest.isEmpty() ? parse(lowest.iterator().next()) : null;
 
+        // Not the marker, after the cursor, by an author followed now.
+        Predicate<AuthoredVideoKey> wanted = video -> video != null && cursor.isFollowedBy(video.publishedAt(), video.id())
+                && followed.test(video.authorId());
         LinkedHashMap<Long, AuthoredVideoKey> found = new LinkedHashMap<>();
         @SuppressWarnings("unchecked")
         Collection<ScoredEntry<String>> read = (Collection<ScoredEntry<String>>) answers.get(2);
@@ -205,7 +209,7 @@ public class FollowingInboxes {
         while (true) {
             for (ScoredEntry<String> entry : read) {
                 AuthoredVideoKey video = parse(entry);
-                if (video != null && video.after(cursor) && followed.test(video.authorId())) {
+                if (wanted.test(video)) {
                     found.put(video.id(), video);
                     lastScore = entry.getScore();
                 }
@@ -220,7 +224,7 @@ public class FollowingInboxes {
             // Redis orders one score's members by their bytes, the feed by ID: take the whole group.
             for (ScoredEntry<String> entry : inbox.entryRange(lastScore, true, lastScore, true)) {
                 AuthoredVideoKey video = parse(entry);
-                if (video != null && video.after(cursor) && followed.test(video.authorId())) {
+                if (wanted.test(video)) {
                     found.putIfAbsent(video.id(), video);
                 }
             }

@@ -2,7 +2,9 @@ package com.douyin.video.recommend;
 
 import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.common.id.SnowflakeIdGenerator;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -80,7 +82,7 @@ final class PlantedTastes {
                 int topic = random.nextDouble() < ownTopicShare ? own : random.nextInt(topics);
                 double[] sums = cumulative.get(topic);
                 double pick = random.nextDouble() * sums[sums.length - 1];
-                int k = Math.abs(java.util.Arrays.binarySearch(sums, pick) + 1);
+                int k = Math.abs(Arrays.binarySearch(sums, pick) + 1);
                 liked.add(videoIds[byTopic.get(topic).get(Math.min(k, sums.length - 1))]);
             }
             List<Long> order = new ArrayList<>(liked);
@@ -148,7 +150,7 @@ final class PlantedTastes {
         long started = System.nanoTime();
         population.replay(model);
         double replaySeconds = (System.nanoTime() - started) / 1e9;
-        Ranker ranker = new Ranker(redis, new SharedLists(redis, java.time.Duration.ofSeconds(10)), java.time.Duration.ofDays(3), freshShare);
+        Ranker ranker = new Ranker(redis, new SharedLists(redis, Duration.ofSeconds(10)), Duration.ofDays(3), freshShare);
         started = System.nanoTime();
         double ranked = population.precisionOfRanker(ranker);
         double rankMs = (System.nanoTime() - started) / 1e6 / population.users;
