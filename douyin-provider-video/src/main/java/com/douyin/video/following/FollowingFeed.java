@@ -34,7 +34,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class FollowingFeed {
 
-    static final int MAX_PAGE = 30;
     /** Authors per statement of {@link VideoMapper#findNewestOfAuthors}. */
     private static final int AUTHORS_PER_QUERY = 200;
 
@@ -60,7 +59,7 @@ public class FollowingFeed {
 
     /** Up to {@code limit} videos after {@code cursor} (null: from the newest), paged as the feed is ({@link FeedPager}). */
     public List<VideoDTO> page(long viewerId, PageCursor cursor, long unitMs, int limit) {
-        int size = Math.max(1, Math.min(limit, MAX_PAGE));
+        int size = FeedPager.size(limit);
         PageCursor after = cursor == null ? new PageCursor(Long.MAX_VALUE, 0) : cursor;
         Map<Long, Long> follows = graph.followingSince(viewerId);
         if (follows.isEmpty()) {

@@ -2,6 +2,7 @@ package com.douyin.video.recommend;
 
 import com.douyin.api.video.VideoDTO;
 import com.douyin.common.redis.RedisOutage;
+import com.douyin.video.service.FeedPager;
 import com.douyin.video.service.VideoQueryService;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class RecommendedFeed {
 
-    static final int MAX_PAGE = 30;
     private static final int ANONYMOUS_SIZE = 300;
 
     private final Ranker ranker;
@@ -56,7 +56,7 @@ public class RecommendedFeed {
      * the shared ranking; a viewer's pages follow one another by themselves).
      */
     public List<Long> page(long viewerId, int offset, int count) {
-        int size = Math.max(1, Math.min(count, MAX_PAGE));
+        int size = FeedPager.size(count);
         if (outage.inEffect()) {
             return newestVideos(offset, size);
         }
@@ -119,6 +119,6 @@ public class RecommendedFeed {
     }
 
     private List<Long> newestVideos(int offset, int size) {
-        return newest.feed("", null, 1, MAX_PAGE).stream().skip(Math.max(0, offset)).limit(size).map(VideoDTO::id).toList();
+        return newest.feed("", null, 1, FeedPager.MAX_PAGE).stream().skip(Math.max(0, offset)).limit(size).map(VideoDTO::id).toList();
     }
 }

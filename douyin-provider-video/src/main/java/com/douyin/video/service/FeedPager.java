@@ -13,7 +13,15 @@ import java.util.List;
  */
 public final class FeedPager {
 
+    /** The most videos a page of any feed holds. */
+    public static final int MAX_PAGE = 30;
+
     private FeedPager() {
+    }
+
+    /** The size of a page asked for {@code limit} videos: 1 to {@link #MAX_PAGE}. */
+    public static int size(int limit) {
+        return Math.max(1, Math.min(limit, MAX_PAGE));
     }
 
     /** {@code rows}: up to limit + 1 rows, newest first. */

@@ -35,7 +35,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class VideoQueryService {
 
-    static final int MAX_FEED_PAGE = 30;
     static final int MAX_SEARCH_PAGE = 50;
 
     private final VideoMapper videos;
@@ -59,7 +58,7 @@ public class VideoQueryService {
      */
     public List<VideoDTO> feed(String rawTopic, PageCursor cursor, long unitMs, int limit) {
         String topic = topics.require(rawTopic);
-        int size = Math.max(1, Math.min(limit, MAX_FEED_PAGE));
+        int size = FeedPager.size(limit);
         long unit = unitMs <= 0 ? 1 : unitMs;
         PageCursor after = cursor == null ? new PageCursor(Long.MAX_VALUE, 0) : cursor;
         List<VideoKey> rows = ReadReplica.read(() -> topic.isEmpty()
