@@ -74,5 +74,21 @@ class RecommendedFeedEndToEndIT {
         assertThat(badCursor.get("status_code").asInt()).isEqualTo(10001);
         assertThat(badCursor.get("video_list")).isEmpty();
         assertThat(ok(get("/douyin/feed/recommended/?count=31")).get("status_code").asInt()).isEqualTo(10001);
+        JsonNode badToken = ok(get("/douyin/feed/recommended/?count=30&token=forged"));
+        assertThat(badToken.get("status_code").asInt()).isNotZero();
+        assertThat(badToken.get("video_list")).isEmpty(); // refused in the feed's shape
+    }
+
+    @Test
+    void theFeedRefusesInItsOwnShape() throws Exception {
+        // The feed answers at once or later (its route returns either): a refusal still carries the feed's fields.
+        JsonNode badTime = ok(get("/douyin/feed/?latest_time=abc"));
+        assertThat(badTime.get("status_code").asInt()).isEqualTo(10001);
+        assertThat(badTime.get("video_list").isArray()).isTrue();
+        assertThat(badTime.get("video_list")).isEmpty();
+        assertThat(badTime.has("next_time")).isTrue();
+        JsonNode badToken = ok(get("/douyin/feed/?token=forged"));
+        assertThat(badToken.get("status_code").asInt()).isNotZero();
+        assertThat(badToken.get("video_list").isArray()).isTrue();
     }
 }

@@ -49,11 +49,14 @@ public interface VideoService {
      */
     List<VideoDTO> followingFeed(long viewerId, PageCursor cursor, long unitMs, int limit);
 
+    /** The most recommended videos one call takes for a viewer (a gateway takes a few pages ahead). */
+    int RECOMMENDED_TAKE_MAX = 100;
+
     /**
-     * The "for you" feed: up to {@code count} (at most 30) video IDs ranked for {@code viewerId},
-     * none the viewer likes or was shown lately; each call answers the viewer's next page. For
-     * nobody ({@code viewerId} 0), popular-and-fresh videos from {@code offset} of one shared
-     * ranking. IDs only: the caller holds the videos (the gateway's FeedEntries). Asynchronous for
+     * The "for you" feed: up to {@code count} video IDs ranked for {@code viewerId} (at most
+     * {@link #RECOMMENDED_TAKE_MAX}), none the viewer likes or was shown lately; each call takes
+     * the viewer's next ones, which count as shown from then on. For nobody ({@code viewerId} 0),
+     * up to 30 popular-and-fresh videos from {@code offset} of one shared ranking. IDs only: the caller holds the videos (the gateway's FeedEntries). Asynchronous for
      * the caller (Dubbo returns at once and completes the future when the answer arrives): a
      * ranking may take a few milliseconds, which no request thread of the gateway waits for.
      */

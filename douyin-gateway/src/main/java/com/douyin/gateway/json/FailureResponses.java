@@ -20,10 +20,14 @@ public final class FailureResponses {
     }
 
     /**
-     * The JSON type a route answers: its return type, or what it wraps (a future it completes
-     * later, a ResponseEntity); null when that says nothing (Object).
+     * The JSON type a route answers: its {@link AnswersWith}, else its return type or what it
+     * wraps (a future it completes later, a ResponseEntity); null when that says nothing (Object).
      */
     public static Class<?> bodyTypeOf(Method route) {
+        AnswersWith declared = route.getAnnotation(AnswersWith.class);
+        if (declared != null) {
+            return declared.value();
+        }
         ResolvableType type = ResolvableType.forMethodReturnType(route);
         while (Future.class.isAssignableFrom(type.toClass()) || ResponseEntity.class.isAssignableFrom(type.toClass())) {
             type = type.getGeneric(0);

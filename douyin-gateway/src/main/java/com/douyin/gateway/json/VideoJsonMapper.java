@@ -66,6 +66,19 @@ public class VideoJsonMapper {
         }).toList();
     }
 
+    /**
+     * Asks the providers ahead which of these videos the viewer likes and which authors they follow,
+     * so that the pages showing them later find it known; a provider that cannot answer is asked then.
+     */
+    public void askMarks(long viewer, List<VideoDTO> videos) {
+        try {
+            marks.liked(viewer, videos.stream().map(VideoDTO::id).toList(), unknown -> favorites.likedAmong(viewer, unknown));
+        } catch (RpcException e) {
+            log.debug("Likes not asked ahead: {}", e.toString());
+        }
+        userJson.followedBy(OptionalLong.of(viewer), videos.stream().map(VideoDTO::authorId).collect(Collectors.toSet()));
+    }
+
     /** The page as an anonymous viewer sees it. */
     public List<VideoJson> toJson(List<VideoDTO> videos) {
         return toJson(videos, userJson::byId);

@@ -11,6 +11,7 @@ import com.douyin.api.video.VideoTitle;
 import com.douyin.api.video.VideoTopic;
 import com.douyin.gateway.auth.ViewerAuthenticator;
 import com.douyin.gateway.config.JsonCharsetConfig;
+import com.douyin.gateway.json.AnswersWith;
 import com.douyin.gateway.json.FeedResponse;
 import com.douyin.gateway.json.StatusResponse;
 import com.douyin.gateway.json.VideoJson;
@@ -51,10 +52,12 @@ public class VideoController {
     private final VideoPublisher publisher;
     private final FeedLoads feedLoads;
     private final AnonymousPageJson anonymousPages;
+    private final RecommendedAhead recommendedAhead;
 
     public VideoController(ViewerAuthenticator auth, VideoJsonMapper videoJson, FeedHeadCache feedHead,
                            SettledFeedPages settledPages, FeedEntries feedEntries, FeedEntryChanges feedChanges,
-                           VideoPublisher publisher, FeedLoads feedLoads, AnonymousPageJson anonymousPages) {
+                           VideoPublisher publisher, FeedLoads feedLoads, AnonymousPageJson anonymousPages,
+                           RecommendedAhead recommendedAhead) {
         this.auth = auth;
         this.videoJson = videoJson;
         this.feedHead = feedHead;
@@ -64,6 +67,7 @@ public class VideoController {
         this.publisher = publisher;
         this.feedLoads = feedLoads;
         this.anonymousPages = anonymousPages;
+        this.recommendedAhead = recommendedAhead;
     }
 
     /**
@@ -100,6 +104,7 @@ public class VideoController {
      * asked on a load thread ({@link FeedLoads}), and the request's thread serves others meanwhile.
      */
     @GetMapping({"/douyin/feed/", "/douyin/feed"})
+    @AnswersWith(FeedResponse.class)
     public Object feed(HttpServletRequest request) {
         OptionalLong viewer = auth.optionalViewer(request); // an invalid token is an error even here
         long now = System.currentTimeMillis();
@@ -149,18 +154,39 @@ public class VideoController {
      * ({@code next_cursor}, "" when the ranking ends). The feed's shape, {@code next_time} now.
      */
     @GetMapping({"/douyin/feed/recommended/", "/douyin/feed/recommended"})
-    public CompletableFuture<FeedResponse> recommended(HttpServletRequest request) {
+    @AnswersWith(FeedResponse.class)
+    public Object recommended(HttpServletRequest request) {
         OptionalLong viewer = auth.optionalViewer(request);
         int count = RequestParams.count(request, RECOMMENDED_PAGE, FEED_PAGE);
         int offset = viewer.isPresent() ? 0 : RecommendedCursor.offset(RequestParams.optional(request, "cursor"));
+        CompletableFuture<List<Long>> ranked = viewer.isPresent()
+                ? recommendedAhead.next(viewer.getAsLong(), count, this::takeRecommended)
+                : videos.recommended(0, offset, count);
+        if (ranked.isDone() && !ranked.isCompletedExceptionally()) {
+            return recommendedPage(ranked.join(), viewer, offset, count); // taken ahead: everything here is held
+        }
         // No thread waits for the ranking; the page is put together on a load thread (FeedLoads).
-        return feedLoads.after(videos.recommended(viewer.orElse(0), offset, count), ids -> {
-            List<VideoDTO> shown = feedEntries.videos(ids);
-            String next = ids.size() < count ? "" : RecommendedCursor.after(viewer.isPresent() ? 0 : offset + ids.size());
-            // Never a video the viewer likes: the ranking leaves out their latest likes, this the older ones.
-            List<VideoJson> page = videoJson.forViewer(videoJson.toJson(shown, feedEntries::authors), viewer).stream()
-                    .filter(video -> !video.isFavorite()).toList();
-            return new FeedResponse(0, "success", System.currentTimeMillis(), next, page);
+        return feedLoads.after(ranked, ids -> recommendedPage(ids, viewer, offset, count));
+    }
+
+    private FeedResponse recommendedPage(List<Long> ids, OptionalLong viewer, int offset, int count) {
+        List<VideoDTO> shown = feedEntries.videos(ids);
+        String next = ids.size() < count ? "" : RecommendedCursor.after(viewer.isPresent() ? 0 : offset + ids.size());
+        // Never a video the viewer likes: the ranking leaves out their latest likes, this the older ones.
+        List<VideoJson> page = videoJson.forViewer(videoJson.toJson(shown, feedEntries::authors), viewer).stream()
+                .filter(video -> !video.isFavorite()).toList();
+        return new FeedResponse(0, "success", System.currentTimeMillis(), next, page);
+    }
+
+    /**
+     * The viewer's next recommended videos, taken ahead of their pages ({@link RecommendedAhead}),
+     * with what the viewer likes and follows among them asked at once: the pages that show them
+     * find it known ({@code ViewerMarks}) rather than ask the favorite and relation providers each.
+     */
+    private CompletableFuture<List<Long>> takeRecommended(long viewer, int count) {
+        return feedLoads.after(videos.recommended(viewer, 0, count), ids -> {
+            videoJson.askMarks(viewer, feedEntries.videos(ids));
+            return ids;
         });
     }
 

@@ -11,6 +11,7 @@ import com.douyin.gateway.json.UserResponse;
 import com.douyin.gateway.json.VideoPageResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
@@ -39,15 +40,27 @@ class FailureResponsesTest {
 
     @Test
     void aRouteAnsweringLaterFailsInTheShapeOfWhatItsFutureCarries() throws Exception {
-        assertThat(FailureResponses.bodyTypeOf(VideoController.class.getMethod("recommended", HttpServletRequest.class)))
-                .isEqualTo(FeedResponse.class);
         assertThat(FailureResponses.bodyTypeOf(VideoController.class.getMethod("followingFeed", HttpServletRequest.class)))
                 .isEqualTo(FeedResponse.class);
         assertThat(FailureResponses.bodyTypeOf(Routes.class.getMethod("entity"))).isEqualTo(UserResponse.class);
-        assertThat(FailureResponses.bodyTypeOf(VideoController.class.getMethod("feed", HttpServletRequest.class))).isEqualTo(Object.class);
+        assertThat(FailureResponses.bodyTypeOf(Routes.class.getMethod("later"))).isEqualTo(UserResponse.class);
+        assertThat(FailureResponses.bodyTypeOf(Routes.class.getMethod("unsaid"))).isEqualTo(Object.class); // StatusResponse then
+    }
+
+    @Test
+    void aRouteAnsweringNowOrLaterFailsInTheShapeItDeclares() throws Exception {
+        // Both feeds return Object (a body at once, or a future): their refusals still carry video_list and next_time.
+        assertThat(FailureResponses.bodyTypeOf(VideoController.class.getMethod("feed", HttpServletRequest.class)))
+                .isEqualTo(FeedResponse.class);
+        assertThat(FailureResponses.bodyTypeOf(VideoController.class.getMethod("recommended", HttpServletRequest.class)))
+                .isEqualTo(FeedResponse.class);
     }
 
     interface Routes {
         ResponseEntity<UserResponse> entity();
+
+        CompletableFuture<UserResponse> later();
+
+        Object unsaid();
     }
 }

@@ -1,6 +1,7 @@
 package com.douyin.video.recommend;
 
 import com.douyin.api.video.VideoDTO;
+import com.douyin.api.video.VideoService;
 import com.douyin.common.redis.RedisOutage;
 import com.douyin.video.service.FeedPager;
 import com.douyin.video.service.VideoQueryService;
@@ -53,10 +54,10 @@ public class RecommendedFeed {
 
     /**
      * Up to {@code count} video IDs for the viewer (0: nobody, who pages by {@code offset} through
-     * the shared ranking; a viewer's pages follow one another by themselves).
+     * the shared ranking; a viewer's calls take their next ones by themselves).
      */
     public List<Long> page(long viewerId, int offset, int count) {
-        int size = FeedPager.size(count);
+        int size = viewerId == 0 ? FeedPager.size(count) : Math.max(1, Math.min(count, VideoService.RECOMMENDED_TAKE_MAX));
         if (outage.inEffect()) {
             return newestVideos(offset, size);
         }

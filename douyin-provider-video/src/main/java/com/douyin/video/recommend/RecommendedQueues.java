@@ -23,7 +23,9 @@ public class RecommendedQueues {
     private static final String TAKE = """
             local ids = redis.call('LPOP', KEYS[1], tonumber(ARGV[1]))
             if not ids then return {} end
-            for _, id in ipairs(ids) do redis.call('ZADD', KEYS[2], ARGV[2], id) end
+            local scored = {}
+            for i, id in ipairs(ids) do scored[2 * i - 1] = ARGV[2]; scored[2 * i] = id end
+            redis.call('ZADD', KEYS[2], unpack(scored))
             redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -tonumber(ARGV[3]) - 1)
             redis.call('PEXPIRE', KEYS[2], 604800000)
             return ids

@@ -1,0 +1,100 @@
+package com.douyin.gateway.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class RecommendedAheadTest {
+
+    /** A provider whose ranking holds {@code available} videos (1, 2, ...), taken in order; it counts its takes. */
+    private static final class Provider implements RecommendedAhead.Taker {
+        long next = 1;
+        final long available;
+        final List<Integer> takes = new ArrayList<>();
+        CompletableFuture<Void> answersWhen = CompletableFuture.completedFuture(null);
+        RuntimeException failure;
+
+        Provider(long available) {
+            this.available = available;
+        }
+
+        @Override
+        public CompletableFuture<List<Long>> take(long viewer, int count) {
+            takes.add(count);
+            if (failure != null) {
+                throw failure;
+            }
+            return answersWhen.thenApply(ready -> {
+                long end = Math.min(available + 1, next + count);
+                List<Long> ids = LongStream.range(next, end).boxed().toList();
+                next = end;
+                return ids;
+            });
+        }
+    }
+
+    private final RecommendedAhead ahead = new RecommendedAhead(Duration.ofMinutes(10));
+
+    @Test
+    void oneTakeServesThreePagesInOrder() {
+        Provider provider = new Provider(1_000);
+        List<Long> shown = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            shown.addAll(ahead.next(7, 30, provider).join());
+        }
+        assertThat(provider.takes).containsExactly(RecommendedAhead.TAKEN_AHEAD);
+        assertThat(shown).containsExactlyElementsOf(LongStream.rangeClosed(1, 90).boxed().toList());
+        assertThat(ahead.next(7, 30, provider).join()).startsWith(91L).hasSize(30);
+        assertThat(provider.takes).hasSize(2);
+    }
+
+    @Test
+    void concurrentPagesOfOneViewerWaitForOneTake() {
+        Provider provider = new Provider(1_000);
+        provider.answersWhen = new CompletableFuture<>();
+        CompletableFuture<List<Long>> first = ahead.next(7, 30, provider);
+        CompletableFuture<List<Long>> second = ahead.next(7, 30, provider);
+        assertThat(first).isNotDone();
+        assertThat(second).isNotDone();
+        provider.answersWhen.complete(null);
+        List<Long> both = new ArrayList<>(first.join());
+        both.addAll(second.join());
+        assertThat(provider.takes).hasSize(1);
+        assertThat(both).hasSize(60).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void viewersAreHeldApart() {
+        Provider provider = new Provider(1_000);
+        assertThat(ahead.next(1, 10, provider).join()).startsWith(1L);
+        assertThat(ahead.next(2, 10, provider).join()).startsWith(91L);
+        assertThat(ahead.next(1, 10, provider).join()).startsWith(11L);
+    }
+
+    @Test
+    void aRankingThatRunsOutGivesWhatIsLeftAndTheNextPageAsksAgain() {
+        Provider provider = new Provider(40);
+        assertThat(ahead.next(7, 30, provider).join()).hasSize(30);
+        assertThat(ahead.next(7, 30, provider).join()).containsExactlyElementsOf(LongStream.rangeClosed(31, 40).boxed().toList());
+        assertThat(ahead.next(7, 30, provider).join()).isEmpty();
+        assertThat(provider.takes).hasSize(3); // each page short of its count asked the provider once
+    }
+
+    @Test
+    void aFailedTakeFailsThePageAndTheNextPageTakesAgain() {
+        Provider provider = new Provider(1_000);
+        provider.failure = new IllegalStateException("no provider");
+        assertThatThrownBy(() -> ahead.next(7, 30, provider).join()).isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(IllegalStateException.class);
+        provider.failure = null;
+        assertThat(ahead.next(7, 30, provider).join()).hasSize(30);
+        assertThat(provider.takes).hasSize(2);
+    }
+}
