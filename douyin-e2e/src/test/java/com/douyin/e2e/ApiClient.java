@@ -38,10 +38,14 @@ final class ApiClient {
         return body.toString();
     }
 
-    static HttpResponse<String> post(String path, String formBody) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(DouyinSystem.API + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody)).build(), HttpResponse.BodyHandlers.ofString());
+    /** A form POST; {@code headers}: name, value, ... */
+    static HttpResponse<String> post(String path, String formBody, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(DouyinSystem.API + path))
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return http.send(request.POST(HttpRequest.BodyPublishers.ofString(formBody)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static HttpResponse<String> get(String pathAndQuery) throws Exception {

@@ -24,17 +24,21 @@ final class HeadlessChromium {
             throw new IllegalStateException(BINARY + " is missing: `apt-get install chromium` (./douyin test does it)");
         }
         Path profile = Files.createTempDirectory("chromium-profile");
+        // The DOM goes to a file, so a Chromium that hangs is stopped at the time limit rather than read forever.
+        // A tall window: Lens draws only the rows of a trace that are in view, and a traced request has dozens.
+        Path dom = Files.createTempFile("chromium-dom", ".html");
         Process chromium = new ProcessBuilder(List.of(BINARY, "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--virtual-time-budget=20000", "--dump-dom", url))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] dom = chromium.getInputStream().readAllBytes();
+                "--disable-dev-shm-usage", "--window-size=1280,6000", "--user-data-dir=" + profile, "--virtual-time-budget=20000", "--dump-dom", url))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(dom.toFile()).start();
         if (!chromium.waitFor(60, TimeUnit.SECONDS)) {
             chromium.destroyForcibly();
             throw new IllegalStateException("chromium did not finish rendering " + url);
         }
+        String rendered = Files.readString(dom, StandardCharsets.UTF_8);
+        Files.delete(dom);
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
         }
-        return new String(dom, StandardCharsets.UTF_8);
+        return rendered;
     }
 }

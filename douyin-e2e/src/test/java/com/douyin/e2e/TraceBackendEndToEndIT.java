@@ -26,9 +26,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Traces in the trace backend: the SkyWalking OAP that {@code ./douyin up} starts receives every
  * service's spans (Zipkin protocol) and serves them over its Zipkin query API, and the trace UI
- * (Zipkin's Lens) shows them in a browser. A publish sent with a recorded W3C traceparent is
- * one trace there: the gateway's HTTP span, the providers its Dubbo calls reached, the MySQL
- * statements, and the consumer that applied its event.
+ * (Zipkin's Lens) shows them in a browser. A publish or a comment sent with a recorded W3C
+ * traceparent is one trace there: the gateway's HTTP span, the providers its Dubbo calls reached,
+ * their Redis calls and MySQL statements, and the consumers that applied its event.
  */
 @ExtendWith(DouyinSystem.class)
 class TraceBackendEndToEndIT {
@@ -55,13 +55,18 @@ class TraceBackendEndToEndIT {
 
     /** The trace's spans as the backend has them, once they include a consumer's (90 s at most: reporters and the OAP batch). */
     private static JsonNode awaitTrace(String traceId) throws Exception {
+        return awaitTrace(traceId, spans -> kindsOf(spans).contains("CONSUMER") && servicesOf(spans).size() >= 3);
+    }
+
+    /** The trace's spans as the backend has them, once {@code complete} holds (90 s at most). */
+    private static JsonNode awaitTrace(String traceId, java.util.function.Predicate<JsonNode> complete) throws Exception {
         JsonNode spans = json.createArrayNode();
         for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90); System.nanoTime() < deadline; Thread.sleep(1_000)) {
             HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(QUERY_API + "/trace/" + traceId)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 200) {
                 spans = json.readTree(answer.body());
-                if (kindsOf(spans).contains("CONSUMER") && servicesOf(spans).size() >= 3) {
+                if (complete.test(spans)) {
                     return spans;
                 }
             }
@@ -97,6 +102,45 @@ class TraceBackendEndToEndIT {
                 .anyMatch(name -> name.startsWith("douyin-video SERVER "))
                 .anyMatch(name -> name.startsWith("douyin-user CONSUMER consume "))
                 .anyMatch(name -> name.contains(" query")); // a MySQL statement
+    }
+
+    /** Each span as "service KIND name remote-service", names lower case as the backend keeps them. */
+    private static List<String> namesOf(JsonNode spans) {
+        List<String> names = new ArrayList<>();
+        spans.forEach(span -> names.add(span.path("localEndpoint").path("serviceName").asText() + " " + span.path("kind").asText()
+                + " " + span.path("name").asText() + " " + span.path("remoteEndpoint").path("serviceName").asText()));
+        return names;
+    }
+
+    @Test
+    void aCommentIsOneTraceThroughTwoProvidersTheirRedisAndMysqlCallsAndItsConsumers() throws Exception {
+        ApiClient.Account author = newAccount();
+        long video = ApiClient.publishSample(author, "traced comments");
+        ApiClient.Account commenter = newAccount();
+        String traceparent = newTraceparent();
+        JsonNode commented = ok(ApiClient.post("/douyin/comment/action/", ApiClient.form("token", commenter.token(),
+                "video_id", Long.toString(video), "action_type", "1", "comment_text", "traced"), "traceparent", traceparent));
+        assertThat(commented.get("status_code").asInt()).isZero();
+        String traceId = traceparent.split("-")[1];
+
+        // The comment provider (its Dubbo call), the user provider (the commenter shown in the answer),
+        // the comment provider's Redis step, a MySQL statement, and a consumer applying the comment's event.
+        JsonNode spans = awaitTrace(traceId, found -> {
+            List<String> names = namesOf(found);
+            return names.stream().anyMatch(name -> name.startsWith("douyin-comment SERVER "))
+                    && names.stream().anyMatch(name -> name.startsWith("douyin-user SERVER "))
+                    && names.stream().anyMatch(name -> name.endsWith(" redis"))
+                    && kindsOf(found).contains("CONSUMER");
+        });
+
+        assertThat(spans).allSatisfy(span -> assertThat(span.get("traceId").asText()).isEqualTo(traceId));
+        assertThat(namesOf(spans)).as("spans (service kind name remote)")
+                .anyMatch(name -> name.startsWith("douyin-gateway SERVER http post /douyin/comment/action/"))
+                .anyMatch(name -> name.startsWith("douyin-comment SERVER com.douyin.api.comment.commentservice/add"))
+                .anyMatch(name -> name.startsWith("douyin-user SERVER "))
+                .anyMatch(name -> name.startsWith("douyin-comment CLIENT ") && name.endsWith(" redis"))
+                .anyMatch(name -> name.contains(" CLIENT query ")) // a MySQL statement
+                .anyMatch(name -> name.contains(" CONSUMER consume douyin-comment"));
     }
 
     @Test

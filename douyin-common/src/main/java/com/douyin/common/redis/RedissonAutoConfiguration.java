@@ -1,11 +1,13 @@
 package com.douyin.common.redis;
 
+import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 import org.redisson.config.ConstantDelay;
 import org.redisson.config.EqualJitterDelay;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -20,6 +22,13 @@ public class RedissonAutoConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     @ConditionalOnMissingBean
+    RedissonClient redissonClient(RedisProperties properties, ObjectProvider<Tracer> tracer) {
+        RedissonClient client = redissonClient(properties);
+        Tracer traces = tracer.getIfAvailable();
+        return traces == null ? client : TracedRedisson.wrap(client, traces); // Redis calls as spans
+    }
+
+    /** The client as configured here, untraced. */
     RedissonClient redissonClient(RedisProperties properties) {
         Config config = new Config();
         // Scripts go as EVALSHA (Redisson loads one on NOSCRIPT), not their whole text every call.
