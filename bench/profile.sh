@@ -5,6 +5,10 @@
 # per JVM, the share of samples whose stack holds each package group (inclusive) and the hottest
 # methods (self). bench/idle.sh prints meanwhile the CPU each process of the stack used.
 #
+# (Once, loaded into the video provider under the recommended feed's load, it crashed that JVM in
+# the JVM's own allocation sampler, JfrObjectAllocationSample::send_event. If a profiled service
+# dies, restart the stack; `jcmd PID JFR.start duration=30s filename=F.jfr` is the fallback.)
+#
 #   bench/profile.sh gateway video user        (names of ./douyin processes)
 #   SECONDS_PROFILED=60 TOP=30 bench/profile.sh favorite
 set -euo pipefail
