@@ -26,6 +26,15 @@ public final class TracedRedisson {
 
     private static final String REDISSON_API = RedissonClient.class.getPackageName();
 
+    /** The public interfaces a proxy of such an object implements (so that casts to any of them work), found once per class. */
+    private static final ClassValue<Class<?>[]> INTERFACES = new ClassValue<>() {
+        @Override
+        protected Class<?>[] computeValue(Class<?> type) {
+            return ClassUtils.getAllInterfacesForClassAsSet(type).stream()
+                    .filter(candidate -> Modifier.isPublic(candidate.getModifiers())).toArray(Class<?>[]::new);
+        }
+    };
+
     private TracedRedisson() {
     }
 
@@ -87,9 +96,7 @@ public final class TracedRedisson {
     }
 
     private static Object proxy(Object target, InvocationHandler handler) {
-        Class<?>[] interfaces = ClassUtils.getAllInterfacesAsSet(target).stream()
-                .filter(type -> Modifier.isPublic(type.getModifiers())).toArray(Class<?>[]::new);
-        return Proxy.newProxyInstance(target.getClass().getClassLoader(), interfaces, handler);
+        return Proxy.newProxyInstance(target.getClass().getClassLoader(), INTERFACES.get(target.getClass()), handler);
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
