@@ -96,10 +96,7 @@ class TraceBackendEndToEndIT {
 
         assertThat(spans).allSatisfy(span -> assertThat(span.get("traceId").asText()).isEqualTo(traceId));
         assertThat(servicesOf(spans)).as("services in the trace").contains("douyin-gateway", "douyin-video", "douyin-user");
-        List<String> names = new ArrayList<>();
-        spans.forEach(span -> names.add(span.path("localEndpoint").path("serviceName").asText() + " "
-                + span.path("kind").asText() + " " + span.path("name").asText()));
-        assertThat(names).as("spans (service kind name)")
+        assertThat(namesOf(spans)).as("spans (service kind name remote)")
                 .anyMatch(name -> name.startsWith("douyin-gateway SERVER "))
                 .anyMatch(name -> name.startsWith("douyin-video SERVER "))
                 .anyMatch(name -> name.startsWith("douyin-user CONSUMER consume "))

@@ -56,9 +56,10 @@ public interface VideoService {
      * The "for you" feed: up to {@code count} video IDs ranked for {@code viewerId} (at most
      * {@link #RECOMMENDED_TAKE_MAX}), none the viewer likes or was shown lately; each call takes
      * the viewer's next ones, which count as shown from then on. For nobody ({@code viewerId} 0),
-     * up to 30 popular-and-fresh videos from {@code offset} of one shared ranking. IDs only: the caller holds the videos (the gateway's FeedEntries). Asynchronous for
-     * the caller (Dubbo returns at once and completes the future when the answer arrives): a
-     * ranking may take a few milliseconds, which no request thread of the gateway waits for.
+     * up to 30 popular-and-fresh videos from {@code offset} of one shared ranking. IDs only: the
+     * caller holds the videos (the gateway's FeedEntries). Asynchronous for the caller (Dubbo
+     * returns at once and completes the future when the answer arrives): a ranking may take a few
+     * milliseconds, which no request thread of the gateway waits for.
      */
     CompletableFuture<List<Long>> recommended(long viewerId, int offset, int count);
 

@@ -50,20 +50,22 @@ public class VideoJsonMapper {
         if (viewer.isEmpty() || page.isEmpty()) {
             return page;
         }
-        Set<Long> liked;
-        try {
-            liked = marks.liked(viewer.getAsLong(), page.stream().map(VideoJson::id).toList(),
-                    unknown -> favorites.likedAmong(viewer.getAsLong(), unknown));
-        } catch (RpcException e) {
-            log.warn("Likes unavailable, the page shows none: {}", e.toString());
-            liked = Set.of();
-        }
+        Set<Long> liked = likedBy(viewer.getAsLong(), page.stream().map(VideoJson::id).toList());
         Set<Long> followed = userJson.followedBy(viewer, page.stream().map(v -> v.author().id()).collect(Collectors.toSet()));
-        Set<Long> likedIds = liked;
         return page.stream().map(v -> {
             VideoJson seen = followed.contains(v.author().id()) ? v.by(v.author().followed()) : v;
-            return likedIds.contains(v.id()) ? seen.liked() : seen;
+            return liked.contains(v.id()) ? seen.liked() : seen;
         }).toList();
+    }
+
+    /** Which of these videos the viewer likes ({@link ViewerMarks}); none if the favorite provider cannot answer. */
+    private Set<Long> likedBy(long viewer, List<Long> videoIds) {
+        try {
+            return marks.liked(viewer, videoIds, unknown -> favorites.likedAmong(viewer, unknown));
+        } catch (RpcException e) {
+            log.warn("Likes unavailable, the page shows none: {}", e.toString());
+            return Set.of();
+        }
     }
 
     /**
@@ -71,11 +73,7 @@ public class VideoJsonMapper {
      * so that the pages showing them later find it known; a provider that cannot answer is asked then.
      */
     public void askMarks(long viewer, List<VideoDTO> videos) {
-        try {
-            marks.liked(viewer, videos.stream().map(VideoDTO::id).toList(), unknown -> favorites.likedAmong(viewer, unknown));
-        } catch (RpcException e) {
-            log.debug("Likes not asked ahead: {}", e.toString());
-        }
+        likedBy(viewer, videos.stream().map(VideoDTO::id).toList());
         userJson.followedBy(OptionalLong.of(viewer), videos.stream().map(VideoDTO::authorId).collect(Collectors.toSet()));
     }
 
