@@ -6,10 +6,16 @@ import com.douyin.common.mq.BatchEventConsumer;
 import com.douyin.video.recommend.RecommendationModel;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
-/** Likes and unlikes, in batches, into the recommendation model (its own group: the counters never wait for it). */
+/**
+ * Likes and unlikes, in batches, into the recommendation model (its own group: the counters never
+ * wait for it). {@code douyin.recommend.consume-likes=false} leaves it out (a test that hands the
+ * model its likes itself: a new group would otherwise start with every like the broker still holds).
+ */
 @Component
+@ConditionalOnProperty(name = "douyin.recommend.consume-likes", havingValue = "true", matchIfMissing = true)
 public class LikesToRecommendationsConsumer extends BatchEventConsumer<FavoriteChangedEvent> {
 
     private final RecommendationModel model;

@@ -58,11 +58,6 @@ public class Ranker {
     public record Viewer(long id, List<Long> latestLikes, Map<String, Long> topicLikes, Set<Long> shown) {
         static final Viewer NOBODY = new Viewer(0, List.of(), Map.of(), Set.of());
 
-        /** The same viewer, shown nothing yet. */
-        Viewer shownNothing() {
-            return new Viewer(id, latestLikes, topicLikes, Set.of());
-        }
-
         List<Long> seeds() {
             return latestLikes.subList(0, Math.min(SEEDS, latestLikes.size()));
         }
@@ -90,11 +85,19 @@ public class Ranker {
     }
 
     /**
-     * Up to {@code size} video IDs, best first, none the viewer was shown lately or liked lately
-     * (the model's latest {@value RecommendationModel#RECENT_KEPT}; an older like is left out where
-     * the page is put together, which asks what the viewer likes for every page anyway).
+     * A ranking: its IDs, best first, and whether it started over (the viewer was shown everything
+     * rankable lately, so what they were shown is ranked again).
      */
-    public List<Long> rank(Viewer viewer, int size) {
+    public record Ranked(List<Long> ids, boolean startedOver) {
+    }
+
+    /**
+     * Up to {@code size} video IDs, best first, none the viewer liked lately (the model's latest
+     * {@value RecommendationModel#RECENT_KEPT}; an older like is left out where the page is put
+     * together, which asks what the viewer likes for every page anyway) and none they were shown
+     * lately, unless they were shown all: then it starts over, in the same reads.
+     */
+    public Ranked rank(Viewer viewer, int size) {
         List<String> topTopics = viewer.topicLikes().entrySet().stream().filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(TOPICS).map(Map.Entry::getKey).toList();
         Map<Long, Double> likes = new HashMap<>(shared.hot());
@@ -112,10 +115,13 @@ public class Ranker {
         candidates.addAll(topicOf.keySet());
         candidates.addAll(likes.keySet());
         candidates.addAll(fresh.keySet());
-        candidates.removeAll(viewer.shown());
         viewer.latestLikes().forEach(candidates::remove);
+        boolean startOver = !candidates.isEmpty() && viewer.shown().containsAll(candidates);
+        if (!startOver) {
+            candidates.removeAll(viewer.shown());
+        }
         if (candidates.isEmpty()) {
-            return List.of();
+            return new Ranked(List.of(), false);
         }
         likesOfTheRest(candidates, likes);
         topicOf.putAll(shared.topicsOf(candidates.stream().filter(id -> !topicOf.containsKey(id)).toList()));
@@ -142,7 +148,7 @@ public class Ranker {
             scores[n++] = (0.1 + co + topicShare) * (0.25 + popularity) * (0.5 + 0.5 * recency);
         }
         List<Long> newest = fresh.keySet().stream().filter(candidates::contains).toList(); // newest first
-        return interleave(bestFirst(ids, scores, size), newest, size);
+        return new Ranked(interleave(bestFirst(ids, scores, size), newest, size), startOver);
     }
 
     /** The co-like counts of the seeds' partners, summed (one round trip). */

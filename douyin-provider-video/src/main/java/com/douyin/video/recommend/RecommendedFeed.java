@@ -99,19 +99,17 @@ public class RecommendedFeed {
     }
 
     private List<Long> rank(long viewerId) {
-        Ranker.Viewer viewer = ranker.viewer(viewerId);
-        List<Long> ranked = ranker.rank(viewer, queueSize);
-        if (ranked.isEmpty() && !viewer.shown().isEmpty()) {
+        Ranker.Ranked ranked = ranker.rank(ranker.viewer(viewerId), queueSize);
+        if (ranked.startedOver()) {
             queues.forgetShown(viewerId); // seen it all: start over rather than answer nothing
-            ranked = ranker.rank(viewer.shownNothing(), queueSize);
         }
-        return ranked;
+        return ranked.ids();
     }
 
     private List<Long> anonymousPage(int offset, int size) {
         Ranking current = anonymous;
         if (System.currentTimeMillis() - current.madeAt() > anonymousTtlMs) {
-            current = new Ranking(ranker.rank(ranker.nobody(), ANONYMOUS_SIZE), System.currentTimeMillis());
+            current = new Ranking(ranker.rank(ranker.nobody(), ANONYMOUS_SIZE).ids(), System.currentTimeMillis());
             anonymous = current;
         }
         List<Long> ids = current.ids();

@@ -122,7 +122,7 @@ final class PlantedTastes {
         double hits = 0;
         for (int u = 0; u < users; u++) {
             long user = userId(u);
-            List<Long> top = ranker.rank(ranker.viewer(user), 10); // training likes are the model's latest: none ranked
+            List<Long> top = ranker.rank(ranker.viewer(user), 10).ids(); // training likes are the model's latest: none ranked
             hits += top.stream().filter(heldOut.get(user)::contains).count();
         }
         return hits / (users * 10.0);
