@@ -50,12 +50,35 @@ public class VideoJsonMapper {
         if (viewer.isEmpty() || page.isEmpty()) {
             return page;
         }
-        Set<Long> liked = likedBy(viewer.getAsLong(), page.stream().map(VideoJson::id).toList());
-        Set<Long> followed = userJson.followedBy(viewer, page.stream().map(v -> v.author().id()).collect(Collectors.toSet()));
-        return page.stream().map(v -> {
-            VideoJson seen = followed.contains(v.author().id()) ? v.by(v.author().followed()) : v;
-            return liked.contains(v.id()) ? seen.liked() : seen;
-        }).toList();
+        Marks marks = marksOf(viewer.getAsLong(), page.stream().map(VideoJson::id).toList(),
+                page.stream().map(v -> v.author().id()).collect(Collectors.toSet()));
+        return page.stream().map(v -> marks.onto(v)).toList();
+    }
+
+    /** What a viewer's page marks: the videos they like (is_favorite) and the authors they follow (is_follow). */
+    public record Marks(Set<Long> liked, Set<Long> followed) {
+
+        /** Nobody's: nothing marked. */
+        public static final Marks NONE = new Marks(Set.of(), Set.of());
+
+        /** Whether this viewer sees the video {@code videoId} by {@code authorId} otherwise than nobody does. */
+        public boolean differFromAnonymous(long videoId, long authorId) {
+            return liked.contains(videoId) || followed.contains(authorId);
+        }
+
+        /** The anonymous {@code video} as this viewer sees it. */
+        public VideoJson onto(VideoJson video) {
+            VideoJson seen = followed.contains(video.author().id()) ? video.by(video.author().followed()) : video;
+            return liked.contains(video.id()) ? seen.liked() : seen;
+        }
+    }
+
+    /**
+     * Which of these videos the viewer likes and which of these authors they follow; if the favorite
+     * or relation provider cannot answer, none of its kind.
+     */
+    public Marks marksOf(long viewer, List<Long> videoIds, Collection<Long> authorIds) {
+        return new Marks(likedBy(viewer, videoIds), userJson.followedBy(OptionalLong.of(viewer), authorIds));
     }
 
     /** Which of these videos the viewer likes ({@link ViewerMarks}); none if the favorite provider cannot answer. */
@@ -73,8 +96,7 @@ public class VideoJsonMapper {
      * so that the pages showing them later find it known; a provider that cannot answer is asked then.
      */
     public void askMarks(long viewer, List<VideoDTO> videos) {
-        likedBy(viewer, videos.stream().map(VideoDTO::id).toList());
-        userJson.followedBy(OptionalLong.of(viewer), videos.stream().map(VideoDTO::authorId).collect(Collectors.toSet()));
+        marksOf(viewer, videos.stream().map(VideoDTO::id).toList(), videos.stream().map(VideoDTO::authorId).collect(Collectors.toSet()));
     }
 
     /** The page as an anonymous viewer sees it. */

@@ -163,6 +163,22 @@ class FeedEntries {
             return entries.stream().map(HeldVideo::video).toList();
         }
 
+        /** The same page without the videos of {@code videoIds}. */
+        Held without(Set<Long> videoIds) {
+            if (videoIds.isEmpty()) {
+                return this;
+            }
+            List<HeldVideo> keptEntries = new ArrayList<>(entries.size());
+            List<UserJson> keptAuthors = new ArrayList<>(entries.size());
+            for (int i = 0; i < entries.size(); i++) {
+                if (!videoIds.contains(entries.get(i).video().id())) {
+                    keptEntries.add(entries.get(i));
+                    keptAuthors.add(authors.get(i));
+                }
+            }
+            return new Held(keptEntries, keptAuthors);
+        }
+
         Map<Long, UserJson> authorsById() {
             Map<Long, UserJson> byId = new HashMap<>();
             authors.forEach(author -> byId.put(author.id(), author));

@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,12 +52,12 @@ public class VideoController {
     private final FeedEntryChanges feedChanges;
     private final VideoPublisher publisher;
     private final FeedLoads feedLoads;
-    private final AnonymousPageJson anonymousPages;
+    private final HeldPageJson heldPages;
     private final RecommendedAhead recommendedAhead;
 
     public VideoController(ViewerAuthenticator auth, VideoJsonMapper videoJson, FeedHeadCache feedHead,
                            SettledFeedPages settledPages, FeedEntries feedEntries, FeedEntryChanges feedChanges,
-                           VideoPublisher publisher, FeedLoads feedLoads, AnonymousPageJson anonymousPages,
+                           VideoPublisher publisher, FeedLoads feedLoads, HeldPageJson heldPages,
                            RecommendedAhead recommendedAhead) {
         this.auth = auth;
         this.videoJson = videoJson;
@@ -66,7 +67,7 @@ public class VideoController {
         this.feedChanges = feedChanges;
         this.publisher = publisher;
         this.feedLoads = feedLoads;
-        this.anonymousPages = anonymousPages;
+        this.heldPages = heldPages;
         this.recommendedAhead = recommendedAhead;
     }
 
@@ -110,29 +111,22 @@ public class VideoController {
         long now = System.currentTimeMillis();
         FeedTime time = FeedTime.of(RequestParams.optionalId(request, "latest_time"), RequestParams.cursor(request), now);
         String topic = VideoTopic.normalize(RequestParams.optional(request, "topic")); // "": every video
-        FeedResponse anonymous;
         if (SettledFeedPages.isSettled(time, now)) {
             SettledFeedPages.Page page = settledPages.getIfPresent(topic, time);
             FeedEntries.Held held = page == null ? null : feedEntries.held(page.videoIds());
             if (held == null) {
                 return feedLoads.supply(() -> forViewer(settledPage(topic, time, now), viewer));
             }
-            if (viewer.isEmpty()) {
-                return ResponseEntity.ok(anonymousPages.write(page.nextTime(), page.nextCursor(), held));
-            }
-            anonymous = new FeedResponse(0, "success", page.nextTime(), page.nextCursor(),
-                    videoJson.toJson(held.videos(), ids -> held.authorsById()));
-        } else {
-            FeedHeadCache.Page head = feedHead.get(topic, time, now, () -> {
-                List<VideoDTO> page = videos.feed(topic, time.position(), time.unitMs(), FEED_PAGE);
-                return new FeedResponse(0, "success", nextTime(page, time, now), nextCursor(page), videoJson.toJson(page));
-            });
-            if (viewer.isEmpty() && head.json() != null) {
-                return ResponseEntity.ok().contentType(JsonCharsetConfig.JSON_UTF8).body(head.json()); // written once for all
-            }
-            anonymous = head.response();
+            return ResponseEntity.ok(heldPages.write(page.nextTime(), page.nextCursor(), held, marksOf(viewer, held)));
         }
-        return forViewer(anonymous, viewer);
+        FeedHeadCache.Page head = feedHead.get(topic, time, now, () -> {
+            List<VideoDTO> page = videos.feed(topic, time.position(), time.unitMs(), FEED_PAGE);
+            return new FeedResponse(0, "success", nextTime(page, time, now), nextCursor(page), videoJson.toJson(page));
+        });
+        if (viewer.isEmpty() && head.json() != null) {
+            return ResponseEntity.ok().contentType(JsonCharsetConfig.JSON_UTF8).body(head.json()); // written once for all
+        }
+        return forViewer(head.response(), viewer);
     }
 
     /**
@@ -169,13 +163,28 @@ public class VideoController {
         return feedLoads.after(ranked, ids -> recommendedPage(ids, viewer, offset, count));
     }
 
-    private FeedResponse recommendedPage(List<Long> ids, OptionalLong viewer, int offset, int count) {
-        List<VideoDTO> shown = feedEntries.videos(ids);
+    private Object recommendedPage(List<Long> ids, OptionalLong viewer, int offset, int count) {
         String next = ids.size() < count ? "" : RecommendedCursor.after(viewer.isPresent() ? 0 : offset + ids.size());
-        // Never a video the viewer likes: the ranking leaves out their latest likes, this the older ones.
+        FeedEntries.Held held = feedEntries.held(ids);
+        if (held != null) {
+            VideoJsonMapper.Marks marks = marksOf(viewer, held);
+            // Never a video the viewer likes: the ranking leaves out their latest likes, this the older ones.
+            return ResponseEntity.ok(heldPages.write(System.currentTimeMillis(), next, held.without(marks.liked()), marks));
+        }
+        List<VideoDTO> shown = feedEntries.videos(ids);
         List<VideoJson> page = videoJson.forViewer(videoJson.toJson(shown, feedEntries::authors), viewer).stream()
                 .filter(video -> !video.isFavorite()).toList();
         return new FeedResponse(0, "success", System.currentTimeMillis(), next, page);
+    }
+
+    /** What the viewer marks among these held videos (nothing for nobody). */
+    private VideoJsonMapper.Marks marksOf(OptionalLong viewer, FeedEntries.Held held) {
+        if (viewer.isEmpty()) {
+            return VideoJsonMapper.Marks.NONE;
+        }
+        List<VideoDTO> shown = held.videos();
+        return videoJson.marksOf(viewer.getAsLong(), shown.stream().map(VideoDTO::id).toList(),
+                shown.stream().map(VideoDTO::authorId).collect(Collectors.toSet()));
     }
 
     /**
