@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * provider (later rankings leave it out), so a viewer who stops scrolling leaves at most two
  * pages' worth unseen. A like of the viewer's does not drop what is held: the next take is ranked
  * with it, and a page never shows what the viewer likes anyway. One take per viewer at a time in
- * this gateway: concurrent pages of one viewer wait for it. Held for {@code
+ * this gateway: concurrent pages of one viewer wait for it (the page that started it is served
+ * first; one that waited twice in vain takes its own page). Held for {@code
  * douyin.gateway.recommended-held} (10 min, as long as the provider's queue lives).
  */
 @Component
@@ -25,8 +27,8 @@ class RecommendedAhead {
 
     static final int TAKEN_AHEAD = 90;
     private static final int MAX_VIEWERS = 20_000;
-    /** A page waits for at most this many takes (another page of the viewer may empty the first). */
-    private static final int TAKES_PER_PAGE = 2;
+    /** A page waits for at most this many takes of other pages (each may be emptied by the viewer's other pages). */
+    private static final int WAITS_PER_PAGE = 2;
 
     /** Takes up to {@code count} of the viewer's next recommended videos from the video provider. */
     interface Taker {
@@ -36,7 +38,7 @@ class RecommendedAhead {
     /** One viewer's videos taken and not shown yet, and the take under way (null: none). */
     private static final class Held {
         final ArrayDeque<Long> ids = new ArrayDeque<>();
-        /** Completes with whether the provider had as many as were asked (false: the ranking ran out). */
+        /** The take under way: completes with whether the provider had as many as were asked (false: the ranking ran out). */
         CompletableFuture<Boolean> taking;
     }
 
@@ -48,28 +50,35 @@ class RecommendedAhead {
 
     /** The viewer's next {@code count} videos; fewer when their ranking runs out. */
     CompletableFuture<List<Long>> next(long viewer, int count, Taker taker) {
-        return next(viewers.get(viewer, v -> new Held()), viewer, count, taker, TAKES_PER_PAGE);
+        return next(viewers.get(viewer, v -> new Held()), viewer, count, taker, WAITS_PER_PAGE);
     }
 
-    private CompletableFuture<List<Long>> next(Held held, long viewer, int count, Taker taker, int takesLeft) {
-        CompletableFuture<Boolean> mine = null;
-        CompletableFuture<Boolean> taking;
+    /**
+     * A page that finds too few held starts a take and is served first from it, under the lock
+     * that adds it; a page that finds a take under way waits for it and looks again. After
+     * {@code waitsLeft} such waits (the viewer's other pages emptied each take) it takes its own
+     * page, so no page answers short while the ranking has more.
+     */
+    private CompletableFuture<List<Long>> next(Held held, long viewer, int count, Taker taker, int waitsLeft) {
+        CompletableFuture<Boolean> running;
         synchronized (held) {
-            if (held.ids.size() >= count || takesLeft == 0) {
+            if (held.ids.size() >= count) {
                 return CompletableFuture.completedFuture(poll(held, count));
             }
-            if (held.taking == null) {
-                mine = new CompletableFuture<>();
-                held.taking = mine;
+            running = held.taking;
+            if (running == null) {
+                held.taking = new CompletableFuture<>();
             }
-            taking = held.taking;
         }
-        if (mine != null) {
-            take(held, viewer, Math.max(TAKEN_AHEAD, count), taker, mine);
+        if (running == null) {
+            return take(held, viewer, count, taker);
         }
-        return taking.thenCompose(asManyAsAsked -> {
+        if (waitsLeft == 0) {
+            return ask(taker, viewer, count); // this page alone; nothing held for the others
+        }
+        return running.thenCompose(asManyAsAsked -> {
             if (asManyAsAsked) {
-                return next(held, viewer, count, taker, takesLeft - 1);
+                return next(held, viewer, count, taker, waitsLeft - 1);
             }
             synchronized (held) {
                 return CompletableFuture.completedFuture(poll(held, count)); // the ranking ran out: what is left
@@ -77,27 +86,39 @@ class RecommendedAhead {
         });
     }
 
-    /** Takes {@code asked} from the provider into {@code held}; {@code done} tells how it went. */
-    private static void take(Held held, long viewer, int asked, Taker taker, CompletableFuture<Boolean> done) {
-        CompletableFuture<List<Long>> answer;
-        try {
-            answer = taker.take(viewer, asked);
-        } catch (RuntimeException e) { // no provider, say
-            answer = CompletableFuture.failedFuture(e);
-        }
-        answer.whenComplete((ids, failure) -> {
+    /**
+     * Takes {@code max(TAKEN_AHEAD, count)} from the provider into {@code held} and answers the
+     * page of {@code count} that asked for it; {@code held.taking} then tells the waiting pages
+     * whether the provider had as many as were asked (false: the ranking ran out).
+     */
+    private static CompletableFuture<List<Long>> take(Held held, long viewer, int count, Taker taker) {
+        int asked = Math.max(TAKEN_AHEAD, count);
+        return ask(taker, viewer, asked).handle((ids, failure) -> {
+            List<Long> page;
+            CompletableFuture<Boolean> taking;
             synchronized (held) {
                 if (ids != null) {
                     held.ids.addAll(ids);
                 }
+                page = poll(held, count);
+                taking = held.taking;
                 held.taking = null;
             }
             if (failure != null) {
-                done.completeExceptionally(failure);
-            } else {
-                done.complete(ids.size() >= asked);
+                taking.completeExceptionally(failure);
+                throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
             }
+            taking.complete(ids.size() >= asked);
+            return page;
         });
+    }
+
+    private static CompletableFuture<List<Long>> ask(Taker taker, long viewer, int count) {
+        try {
+            return taker.take(viewer, count);
+        } catch (RuntimeException e) { // no provider, say
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private static List<Long> poll(Held held, int count) {

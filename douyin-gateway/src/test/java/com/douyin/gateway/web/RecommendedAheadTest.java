@@ -3,6 +3,7 @@ package com.douyin.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.douyin.api.video.VideoService;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class RecommendedAheadTest {
 
     /** A provider whose ranking holds {@code available} videos (1, 2, ...), taken in order; it counts its takes. */
-    private static final class Provider implements RecommendedAhead.Taker {
+    private static class Provider implements RecommendedAhead.Taker {
         long next = 1;
         final long available;
         final List<Integer> takes = new ArrayList<>();
@@ -68,6 +69,39 @@ class RecommendedAheadTest {
         both.addAll(second.join());
         assertThat(provider.takes).hasSize(1);
         assertThat(both).hasSize(60).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void manyConcurrentPagesOfOneViewerAreEachAnsweredInFull() {
+        // Every take answers only when the test lets it, as a provider across the network would.
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
+        Provider provider = new Provider(1_000) {
+            @Override
+            public CompletableFuture<List<Long>> take(long viewer, int count) {
+                CompletableFuture<Void> release = new CompletableFuture<>();
+                pending.add(release);
+                return release.thenCompose(ready -> super.take(viewer, count));
+            }
+        };
+        List<CompletableFuture<List<Long>>> pages = new ArrayList<>();
+        for (int page = 0; page < 12; page++) {
+            pages.add(ahead.next(7, 30, provider));
+        }
+        while (!pending.isEmpty()) {
+            pending.remove(0).complete(null);
+        }
+        List<Long> shown = new ArrayList<>();
+        for (CompletableFuture<List<Long>> page : pages) {
+            assertThat(page.join()).as("each page full: the ranking has more").hasSize(30);
+            shown.addAll(page.join());
+        }
+        assertThat(shown).doesNotHaveDuplicates();
+        assertThat(provider.takes.size()).as("takes of 90, and a page's own take after two waits in vain").isBetween(4, 12);
+    }
+
+    @Test
+    void aTakeIsNoLargerThanTheProviderHandsAtOnce() {
+        assertThat(RecommendedAhead.TAKEN_AHEAD).isLessThanOrEqualTo(VideoService.RECOMMENDED_TAKE_MAX);
     }
 
     @Test
