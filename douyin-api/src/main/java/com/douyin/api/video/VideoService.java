@@ -49,8 +49,8 @@ public interface VideoService {
      */
     List<VideoDTO> followingFeed(long viewerId, PageCursor cursor, long unitMs, int limit);
 
-    /** The most recommended videos one call takes for a viewer (a gateway takes a few pages ahead). */
-    int RECOMMENDED_TAKE_MAX = 100;
+    /** The most recommended videos one call takes for a viewer (a gateway takes a few pages ahead; a ranked queue holds 300). */
+    int RECOMMENDED_TAKE_MAX = 300;
 
     /**
      * The "for you" feed: up to {@code count} video IDs ranked for {@code viewerId} (at most

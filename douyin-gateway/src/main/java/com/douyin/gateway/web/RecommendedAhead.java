@@ -1,5 +1,6 @@
 package com.douyin.gateway.web;
 
+import com.douyin.api.video.VideoService;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
@@ -13,10 +14,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * A viewer's recommended videos taken from the video provider ahead of their pages: one call takes
- * {@value #TAKEN_AHEAD} (three pages of 30), and the viewer's next pages come from here, so most
+ * {@code douyin.gateway.recommended-taken-ahead} (90: three pages of 30; at most
+ * {@link VideoService#RECOMMENDED_TAKE_MAX}), and the viewer's next pages come from here, so most
  * pages cost the gateway no call to the video provider. What is taken counts as shown for the
- * provider (later rankings leave it out), so a viewer who stops scrolling leaves at most two
- * pages' worth unseen. A like of the viewer's does not drop what is held: the next take is ranked
+ * provider (later rankings leave it out), so a viewer who stops scrolling leaves at most that
+ * less a page unseen. A like of the viewer's does not drop what is held: the next take is ranked
  * with it, and a page never shows what the viewer likes anyway. One take per viewer at a time in
  * this gateway: concurrent pages of one viewer wait for it (the page that started it is served
  * first; one that waited twice in vain takes its own page). Held for {@code
@@ -25,7 +27,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RecommendedAhead {
 
-    static final int TAKEN_AHEAD = 90;
+    static final int DEFAULT_TAKEN_AHEAD = 90;
     private static final int MAX_VIEWERS = 20_000;
     /** A page waits for at most this many takes of other pages (each may be emptied by the viewer's other pages). */
     private static final int WAITS_PER_PAGE = 2;
@@ -43,9 +45,16 @@ class RecommendedAhead {
     }
 
     private final Cache<Long, Held> viewers;
+    private final int takenAhead;
 
-    RecommendedAhead(@Value("${douyin.gateway.recommended-held:10m}") Duration held) {
+    RecommendedAhead(@Value("${douyin.gateway.recommended-held:10m}") Duration held,
+                     @Value("${douyin.gateway.recommended-taken-ahead:" + DEFAULT_TAKEN_AHEAD + "}") int takenAhead) {
+        if (takenAhead < 1 || takenAhead > VideoService.RECOMMENDED_TAKE_MAX) {
+            throw new IllegalArgumentException("douyin.gateway.recommended-taken-ahead must be 1 to "
+                    + VideoService.RECOMMENDED_TAKE_MAX + ", not " + takenAhead);
+        }
         this.viewers = Caffeine.newBuilder().maximumSize(MAX_VIEWERS).expireAfterAccess(held).build();
+        this.takenAhead = takenAhead;
     }
 
     /** The viewer's next {@code count} videos; fewer when their ranking runs out. */
@@ -87,12 +96,12 @@ class RecommendedAhead {
     }
 
     /**
-     * Takes {@code max(TAKEN_AHEAD, count)} from the provider into {@code held} and answers the
+     * Takes {@code max(takenAhead, count)} from the provider into {@code held} and answers the
      * page of {@code count} that asked for it; {@code held.taking} then tells the waiting pages
      * whether the provider had as many as were asked (false: the ranking ran out).
      */
-    private static CompletableFuture<List<Long>> take(Held held, long viewer, int count, Taker taker) {
-        int asked = Math.max(TAKEN_AHEAD, count);
+    private CompletableFuture<List<Long>> take(Held held, long viewer, int count, Taker taker) {
+        int asked = Math.max(takenAhead, count);
         return ask(taker, viewer, asked).handle((ids, failure) -> {
             List<Long> page;
             CompletableFuture<Boolean> taking;

@@ -41,7 +41,7 @@ class RecommendedAheadTest {
         }
     }
 
-    private final RecommendedAhead ahead = new RecommendedAhead(Duration.ofMinutes(10));
+    private final RecommendedAhead ahead = new RecommendedAhead(Duration.ofMinutes(10), RecommendedAhead.DEFAULT_TAKEN_AHEAD);
 
     @Test
     void oneTakeServesThreePagesInOrder() {
@@ -50,7 +50,7 @@ class RecommendedAheadTest {
         for (int page = 0; page < 3; page++) {
             shown.addAll(ahead.next(7, 30, provider).join());
         }
-        assertThat(provider.takes).containsExactly(RecommendedAhead.TAKEN_AHEAD);
+        assertThat(provider.takes).containsExactly(RecommendedAhead.DEFAULT_TAKEN_AHEAD);
         assertThat(shown).containsExactlyElementsOf(LongStream.rangeClosed(1, 90).boxed().toList());
         assertThat(ahead.next(7, 30, provider).join()).startsWith(91L).hasSize(30);
         assertThat(provider.takes).hasSize(2);
@@ -101,7 +101,12 @@ class RecommendedAheadTest {
 
     @Test
     void aTakeIsNoLargerThanTheProviderHandsAtOnce() {
-        assertThat(RecommendedAhead.TAKEN_AHEAD).isLessThanOrEqualTo(VideoService.RECOMMENDED_TAKE_MAX);
+        assertThat(RecommendedAhead.DEFAULT_TAKEN_AHEAD).isLessThanOrEqualTo(VideoService.RECOMMENDED_TAKE_MAX);
+        assertThatThrownBy(() -> new RecommendedAhead(Duration.ofMinutes(10), VideoService.RECOMMENDED_TAKE_MAX + 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("recommended-taken-ahead");
+        Provider provider = new Provider(1_000);
+        new RecommendedAhead(Duration.ofMinutes(10), 150).next(7, 30, provider).join();
+        assertThat(provider.takes).containsExactly(150);
     }
 
     @Test
