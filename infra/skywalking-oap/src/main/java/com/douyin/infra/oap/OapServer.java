@@ -2,6 +2,7 @@ package com.douyin.infra.oap;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Clock;
 import org.apache.skywalking.oap.server.starter.OAPServerStartUp;
 
 /**
@@ -11,8 +12,13 @@ import org.apache.skywalking.oap.server.starter.OAPServerStartUp;
  * <p>Settings are read as the OAP reads its ${NAME:default} placeholders: a -DNAME system property,
  * then the environment, then the default. SW_TRACE_UI_PORT (9413; 0: no UI), SW_OAP_BIND_HOST
  * (127.0.0.1) and SW_QUERY_ZIPKIN_REST_PORT (9412, the OAP's Zipkin query server the UI forwards to).
+ * Tomorrow's day tables are made ahead in the OAP's database ({@link DayTablesAhead}: SW_JDBC_URL,
+ * SW_DATA_SOURCE_USER, SW_DATA_SOURCE_PASSWORD, as the OAP's storage reads them).
  */
 public final class OapServer {
+
+    private static final String DEFAULT_JDBC_URL =
+            "jdbc:mysql://127.0.0.1:3306/skywalking?rewriteBatchedStatements=true&allowMultiQueries=true&createDatabaseIfNotExist=true";
 
     private OapServer() {
     }
@@ -28,6 +34,9 @@ public final class OapServer {
             TraceUi.start(new InetSocketAddress(host, uiPort), query);
         }
         OAPServerStartUp.main(args);
+        // The storage is MySQL (config/application.yml), with these settings and defaults.
+        new DayTablesAhead(setting("SW_JDBC_URL", DEFAULT_JDBC_URL), setting("SW_DATA_SOURCE_USER", "root"),
+                setting("SW_DATA_SOURCE_PASSWORD", ""), Clock.systemDefaultZone()).schedule();
     }
 
     static String setting(String name, String fallback) {
