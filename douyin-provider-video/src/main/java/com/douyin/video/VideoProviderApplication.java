@@ -2,7 +2,7 @@ package com.douyin.video;
 
 import com.douyin.common.text.SensitiveTextWarmUp;
 import org.springframework.context.annotation.Import;
-import com.douyin.video.search.SearchTerms;
+import com.douyin.common.text.SearchTerms;
 import org.apache.dubbo.config.spring.context.annotation.EnableDubbo;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

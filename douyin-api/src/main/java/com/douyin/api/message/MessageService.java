@@ -1,5 +1,7 @@
 package com.douyin.api.message;
 
+import com.douyin.api.common.CursorPage;
+import com.douyin.api.common.PageCursor;
 import java.util.List;
 import java.util.Map;
 
@@ -29,4 +31,13 @@ public interface MessageService {
 
     /** The latest message of the user's chat with each of these peers (peers with no chat are absent). */
     Map<Long, MessageDTO> latestWith(long userId, List<Long> peerIds);
+
+    /**
+     * The user's own chat messages (sent or received) holding every word of {@code keyword}
+     * (segmented as video search segments titles; each word also finds longer words it starts),
+     * newest first: up to {@code count} (at most {@link CursorPage#MAX_COUNT}) after {@code cursor}
+     * (null: from the newest). Nobody finds another person's chats. A keyword without a searchable
+     * word finds nothing.
+     */
+    CursorPage<MessageDTO> search(long userId, String keyword, PageCursor cursor, int count);
 }

@@ -1,12 +1,17 @@
 package com.douyin.gateway.web;
 
+import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
+import com.douyin.api.common.PageCursor;
+import com.douyin.api.message.MessageDTO;
 import com.douyin.api.message.MessageService;
 import com.douyin.api.message.MessageText;
+import com.douyin.api.video.SearchKeyword;
 import com.douyin.gateway.auth.ViewerAuthenticator;
 import com.douyin.gateway.json.MessageJson;
 import com.douyin.gateway.json.MessageListResponse;
+import com.douyin.gateway.json.MessagePageResponse;
 import com.douyin.gateway.json.StatusResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Sending chat messages and polling a chat (the WebSocket push is {@code ChatSocketHandler}). */
+/** Sending chat messages, polling a chat (the WebSocket push is {@code ChatSocketHandler}) and searching one's own chats. */
 @RestController
 public class MessageController {
 
@@ -50,5 +55,17 @@ public class MessageController {
         Long after = RequestParams.optionalId(request, "pre_msg_time");
         return new MessageListResponse(0, "success", messages.chat(userId, peerId, after == null ? 0 : after, MAX_PER_POLL)
                 .stream().map(MessageJson::of).toList());
+    }
+
+    /**
+     * The viewer's own messages (sent or received) holding every word of {@code keyword}, newest
+     * first: {@code count} (default and at most 100) after {@code cursor}.
+     */
+    @GetMapping({"/douyin/message/search/", "/douyin/message/search"})
+    public MessagePageResponse search(HttpServletRequest request) {
+        long userId = auth.requireViewer(request);
+        String keyword = SearchKeyword.normalize(RequestParams.optional(request, "keyword"));
+        CursorPage<MessageDTO> page = messages.search(userId, keyword, RequestParams.cursor(request), RequestParams.pageCount(request));
+        return new MessagePageResponse(0, "success", PageCursor.textOf(page.next()), page.items().stream().map(MessageJson::of).toList());
     }
 }

@@ -1,11 +1,13 @@
 package com.douyin.message.dao;
 
+import com.douyin.api.common.PageCursor;
 import com.douyin.api.message.MessageDTO;
 import java.util.List;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 
 @Mapper
 public interface MessageMapper {
@@ -24,9 +26,26 @@ public interface MessageMapper {
     @Select("SELECT last_time FROM chat WHERE pair_low = #{pair.low} AND pair_high = #{pair.high}")
     long chatTime(@Param("pair") ChatPair pair);
 
-    @Insert("INSERT INTO message (id, from_user_id, to_user_id, pair_low, pair_high, content, create_time)"
-            + " VALUES (#{m.id}, #{m.fromUserId}, #{m.toUserId}, #{pair.low}, #{pair.high}, #{m.content}, #{m.createTime})")
-    void insert(@Param("m") MessageDTO message, @Param("pair") ChatPair pair);
+    /** {@code terms}: what the message is found by in chat search (MessageTerms). */
+    @Insert("INSERT INTO message (id, from_user_id, to_user_id, pair_low, pair_high, content, content_terms, create_time)"
+            + " VALUES (#{m.id}, #{m.fromUserId}, #{m.toUserId}, #{pair.low}, #{pair.high}, #{m.content}, #{terms}, #{m.createTime})")
+    void insert(@Param("m") MessageDTO message, @Param("pair") ChatPair pair, @Param("terms") String terms);
+
+    /**
+     * Messages whose terms match {@code terms} (a boolean-mode expression), newest first, after
+     * {@code cursor} (null: from the newest).
+     */
+    @Select("<script>SELECT " + COLUMNS + " FROM message WHERE MATCH(content_terms) AGAINST(#{terms} IN BOOLEAN MODE)"
+            + "<if test='cursor != null'> AND (create_time &lt; #{cursor.time} OR (create_time = #{cursor.time} AND id &lt; #{cursor.id}))</if>"
+            + " ORDER BY create_time DESC, id DESC LIMIT #{limit}</script>")
+    List<MessageDTO> search(@Param("terms") String terms, @Param("cursor") PageCursor cursor, @Param("limit") int limit);
+
+    /** Messages stored before chat search existed, not indexed yet. */
+    @Select("SELECT " + COLUMNS + " FROM message WHERE content_terms IS NULL LIMIT #{limit}")
+    List<MessageDTO> withoutTerms(@Param("limit") int limit);
+
+    @Update("UPDATE message SET content_terms = #{terms} WHERE id = #{id}")
+    void setTerms(@Param("id") long id, @Param("terms") String terms);
 
     /** The chat after {@code afterTime}, oldest first. */
     @Select("SELECT " + COLUMNS + " FROM message WHERE pair_low = #{pair.low} AND pair_high = #{pair.high}"

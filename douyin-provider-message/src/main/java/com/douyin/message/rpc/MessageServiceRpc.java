@@ -1,7 +1,10 @@
 package com.douyin.message.rpc;
 
+import com.douyin.api.common.CursorPage;
+import com.douyin.api.common.PageCursor;
 import com.douyin.api.message.MessageDTO;
 import com.douyin.api.message.MessageService;
+import com.douyin.message.service.ChatSearch;
 import com.douyin.message.service.ChatStore;
 import com.douyin.message.service.MessageSendService;
 import java.util.List;
@@ -17,10 +20,12 @@ public class MessageServiceRpc implements MessageService {
 
     private final MessageSendService sender;
     private final ChatStore chats;
+    private final ChatSearch search;
 
-    public MessageServiceRpc(MessageSendService sender, ChatStore chats) {
+    public MessageServiceRpc(MessageSendService sender, ChatStore chats, ChatSearch search) {
         this.sender = sender;
         this.chats = chats;
+        this.search = search;
     }
 
     @Override
@@ -41,5 +46,10 @@ public class MessageServiceRpc implements MessageService {
     @Override
     public Map<Long, MessageDTO> latestWith(long userId, List<Long> peerIds) {
         return chats.latestWith(userId, peerIds);
+    }
+
+    @Override
+    public CursorPage<MessageDTO> search(long userId, String keyword, PageCursor cursor, int count) {
+        return search.search(userId, keyword, cursor, count);
     }
 }

@@ -38,7 +38,7 @@ public class ChatStore {
         return transaction.execute(status -> {
             messages.advanceChat(pair, System.currentTimeMillis(), id);
             MessageDTO message = new MessageDTO(id, fromUserId, toUserId, content, messages.chatTime(pair));
-            messages.insert(message, pair);
+            messages.insert(message, pair, MessageTerms.of(message));
             return message;
         });
     }

@@ -13,7 +13,7 @@ import com.douyin.video.cache.AuthorVideoIds;
 import com.douyin.video.cache.VideoIdBloomFilter;
 import com.douyin.video.dao.VideoRow;
 import com.douyin.video.dao.VideoMapper;
-import com.douyin.video.search.SearchTerms;
+import com.douyin.common.text.SearchTerms;
 import org.apache.rocketmq.client.producer.LocalTransactionState;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.apache.rocketmq.spring.support.RocketMQHeaders;

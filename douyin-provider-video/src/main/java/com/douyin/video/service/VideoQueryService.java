@@ -11,7 +11,7 @@ import com.douyin.video.cache.VideoIdBloomFilter;
 import com.douyin.video.dao.VideoRow;
 import com.douyin.video.dao.VideoKey;
 import com.douyin.video.dao.VideoMapper;
-import com.douyin.video.search.SearchTerms;
+import com.douyin.common.text.SearchTerms;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

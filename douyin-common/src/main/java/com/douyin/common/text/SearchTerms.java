@@ -1,4 +1,4 @@
-package com.douyin.video.search;
+package com.douyin.common.text;
 
 import com.hankcs.hanlp.HanLP;
 import com.hankcs.hanlp.dictionary.stopword.CoreStopWordDictionary;
@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * How titles become FULLTEXT tokens, the same on MySQL and MariaDB. MariaDB has no ngram parser,
+ * How titles and chat messages become FULLTEXT tokens, the same on MySQL and MariaDB. MariaDB has no ngram parser,
  * so HanLP segments the text into words here. InnoDB indexes only tokens of 3 to 84 characters
  * made of word characters (and the CI database cannot change that), while Chinese words are
  * mostly two characters: each word is therefore stored as "w" plus the hex of its UTF-8 bytes.
@@ -35,7 +35,7 @@ public final class SearchTerms {
         words("热身 warm up");
     }
 
-    /** The value of {@code video.title_terms} for a title. */
+    /** The value of {@code video.title_terms} for a title (at most 1,000 characters). */
     public static String index(String title) {
         StringBuilder column = new StringBuilder();
         for (String token : tokens(title)) {
@@ -53,6 +53,14 @@ public final class SearchTerms {
      */
     public static String query(String keyword) {
         return tokens(keyword).stream().map(token -> token + "*").collect(Collectors.joining(" "));
+    }
+
+    /**
+     * A boolean-mode expression that matches texts holding every word of the keyword (each as a
+     * prefix), or the empty string if the keyword has no searchable word.
+     */
+    public static String queryAll(String keyword) {
+        return tokens(keyword).stream().map(token -> "+" + token + "*").collect(Collectors.joining(" "));
     }
 
     private static Set<String> tokens(String text) {

@@ -1,4 +1,4 @@
-package com.douyin.video.search;
+package com.douyin.common.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +34,12 @@ class SearchTermsTest {
     void aQueryMatchesEveryWordAsAPrefix() {
         assertThat(SearchTerms.query("篮球 cat")).isEqualTo(token("篮球") + "* " + token("cat") + "*");
         assertThat(SearchTerms.query("  !!! ")).isEmpty();
+    }
+
+    @Test
+    void aQueryForAllWordsRequiresEachAsAPrefix() {
+        assertThat(SearchTerms.queryAll("篮球 cat")).isEqualTo("+" + token("篮球") + "* +" + token("cat") + "*");
+        assertThat(SearchTerms.queryAll("  !!! ")).isEmpty();
     }
 
     @Test
