@@ -40,9 +40,9 @@ public interface MessageMapper {
             + " ORDER BY create_time DESC, id DESC LIMIT #{limit}</script>")
     List<MessageDTO> search(@Param("terms") String terms, @Param("cursor") PageCursor cursor, @Param("limit") int limit);
 
-    /** Messages stored before chat search existed, not indexed yet. */
-    @Select("SELECT " + COLUMNS + " FROM message WHERE content_terms IS NULL LIMIT #{limit}")
-    List<MessageDTO> withoutTerms(@Param("limit") int limit);
+    /** Messages after {@code afterId} in ID order not indexed yet (stored before chat search existed): one walk of the primary key. */
+    @Select("SELECT " + COLUMNS + " FROM message WHERE id > #{afterId} AND content_terms IS NULL ORDER BY id LIMIT #{limit}")
+    List<MessageDTO> withoutTerms(@Param("afterId") long afterId, @Param("limit") int limit);
 
     @Update("UPDATE message SET content_terms = #{terms} WHERE id = #{id}")
     void setTerms(@Param("id") long id, @Param("terms") String terms);

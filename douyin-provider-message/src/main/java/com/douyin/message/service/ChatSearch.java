@@ -3,6 +3,7 @@ package com.douyin.message.service;
 import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.PageCursor;
 import com.douyin.api.message.MessageDTO;
+import com.douyin.api.video.SearchKeyword;
 import com.douyin.message.dao.MessageMapper;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -17,9 +18,10 @@ public class ChatSearch {
         this.messages = messages;
     }
 
+    /** Fails with KEYWORD_INVALID for a blank or too long keyword (as the gateway does before calling). */
     public CursorPage<MessageDTO> search(long userId, String keyword, PageCursor cursor, int count) {
         int limit = CursorPage.clamp(count);
-        String query = MessageTerms.query(userId, keyword);
+        String query = MessageTerms.query(userId, SearchKeyword.normalize(keyword));
         if (query.isEmpty()) {
             return new CursorPage<>(List.of(), null);
         }

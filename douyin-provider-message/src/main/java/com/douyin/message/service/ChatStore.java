@@ -35,10 +35,11 @@ public class ChatStore {
     public MessageDTO store(long fromUserId, long toUserId, String content) {
         long id = ids.nextId();
         ChatPair pair = ChatPair.of(fromUserId, toUserId);
+        String terms = MessageTerms.of(fromUserId, toUserId, content); // before the chat's row is locked
         return transaction.execute(status -> {
             messages.advanceChat(pair, System.currentTimeMillis(), id);
             MessageDTO message = new MessageDTO(id, fromUserId, toUserId, content, messages.chatTime(pair));
-            messages.insert(message, pair, MessageTerms.of(message));
+            messages.insert(message, pair, terms);
             return message;
         });
     }

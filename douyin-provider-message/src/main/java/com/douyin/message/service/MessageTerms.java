@@ -5,8 +5,10 @@ import com.douyin.common.text.SearchTerms;
 
 /**
  * What a chat message is found by ({@code message.content_terms}): a token per participant
- * ("u" + user ID) and the words of its content (SearchTerms), so that one FULLTEXT lookup finds a
- * user's own messages holding the words, never another person's.
+ * ("uid" + user ID: never under InnoDB's 3-character minimum, which would drop it from the index
+ * and the query alike, even for the assistant, user 1) and the words of its content
+ * (SearchTerms), so that a FULLTEXT lookup finds a user's own messages holding the words, never
+ * another person's.
  */
 final class MessageTerms {
 
@@ -14,8 +16,12 @@ final class MessageTerms {
     }
 
     /** The column's value for a message (participants first: the words may be cut, they never are). */
+    static String of(long fromUserId, long toUserId, String content) {
+        return participant(fromUserId) + " " + participant(toUserId) + " " + SearchTerms.index(content);
+    }
+
     static String of(MessageDTO message) {
-        return participant(message.fromUserId()) + " " + participant(message.toUserId()) + " " + SearchTerms.index(message.content());
+        return of(message.fromUserId(), message.toUserId(), message.content());
     }
 
     /** A boolean-mode expression for the user's messages holding every word of {@code keyword}; "" if it has none. */
@@ -25,6 +31,6 @@ final class MessageTerms {
     }
 
     private static String participant(long userId) {
-        return "u" + userId;
+        return "uid" + userId;
     }
 }

@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Once the provider is up, on a thread of its own: loads HanLP's dictionaries (so the first send
  * does not), then gives the messages stored before chat search existed ({@code content_terms} NULL)
- * their terms, a batch at a time, until none is left. Instances doing it at once write the same
- * values; one that stops half way is finished by the next start.
+ * their terms, a batch at a time, walking the table once in ID order. Instances doing it at once
+ * write the same values; one that stops half way is finished by the next start, as are messages
+ * that instances of an earlier version store during a rolling update.
  */
 @Component
 public class MessageTermsBackfill {
@@ -26,7 +27,7 @@ public class MessageTermsBackfill {
     private final MessageMapper messages;
     private final boolean onStart;
 
-    /** {@code onStart} false: nothing runs by itself ({@code douyin.message.terms-backfill-on-start}; a test runs it). */
+    /** {@code onStart} false: only the dictionaries are loaded ({@code douyin.message.terms-backfill-on-start}; a test runs the rest). */
     public MessageTermsBackfill(MessageMapper messages, @Value("${douyin.message.terms-backfill-on-start:true}") boolean onStart) {
         this.messages = messages;
         this.onStart = onStart;
@@ -34,10 +35,7 @@ public class MessageTermsBackfill {
 
     @EventListener(ApplicationReadyEvent.class)
     public void start() {
-        if (!onStart) {
-            return;
-        }
-        Thread thread = new Thread(this::run, "message-terms-backfill");
+        Thread thread = new Thread(onStart ? this::run : SearchTerms::warmUp, "message-terms-backfill");
         thread.setDaemon(true);
         thread.start();
     }
@@ -54,14 +52,16 @@ public class MessageTermsBackfill {
         }
     }
 
-    /** Indexes every message without terms; answers how many. */
+    /** Indexes every message without terms, walking the table once in ID order; answers how many. */
     int fillAll() {
         int filled = 0;
+        long after = 0;
         List<MessageDTO> batch;
         do {
-            batch = messages.withoutTerms(BATCH);
+            batch = messages.withoutTerms(after, BATCH);
             for (MessageDTO message : batch) {
                 messages.setTerms(message.id(), MessageTerms.of(message));
+                after = message.id();
             }
             filled += batch.size();
         } while (batch.size() == BATCH);

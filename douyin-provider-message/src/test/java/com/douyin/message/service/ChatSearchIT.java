@@ -79,6 +79,15 @@ class ChatSearchIT {
     }
 
     @Test
+    void usersWithShortIdsFindOnlyTheirOwnToo() {
+        // "u7" would be under InnoDB's 3-character minimum: dropped from the index and the query alike.
+        MessageDTO mine = chats.store(7, 8, "snorkel trip");
+        chats.store(ANN, CAT, "snorkel gear");
+        assertThat(ids(messages.search(7, "snorkel", null, 10))).containsExactly(mine.id());
+        assertThat(ids(messages.search(1, "snorkel", null, 10))).as("the assistant's ID").isEmpty();
+    }
+
+    @Test
     void pagesGoNewestFirstAndEndWithoutACursor() {
         List<Long> sent = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
