@@ -52,7 +52,7 @@ public class VideoJsonMapper {
         }
         Marks marks = marksOf(viewer.getAsLong(), page.stream().map(VideoJson::id).toList(),
                 page.stream().map(v -> v.author().id()).collect(Collectors.toSet()));
-        return page.stream().map(v -> marks.onto(v)).toList();
+        return page.stream().map(marks::onto).toList();
     }
 
     /** What a viewer's page marks: the videos they like (is_favorite) and the authors they follow (is_follow). */
@@ -81,6 +81,11 @@ public class VideoJsonMapper {
         return new Marks(likedBy(viewer, videoIds), userJson.followedBy(OptionalLong.of(viewer), authorIds));
     }
 
+    /** The viewer's marks among these videos and their authors. */
+    public Marks marksOf(long viewer, List<VideoDTO> videos) {
+        return marksOf(viewer, videos.stream().map(VideoDTO::id).toList(), videos.stream().map(VideoDTO::authorId).collect(Collectors.toSet()));
+    }
+
     /** Which of these videos the viewer likes ({@link ViewerMarks}); none if the favorite provider cannot answer. */
     private Set<Long> likedBy(long viewer, List<Long> videoIds) {
         try {
@@ -96,7 +101,7 @@ public class VideoJsonMapper {
      * so that the pages showing them later find it known; a provider that cannot answer is asked then.
      */
     public void askMarks(long viewer, List<VideoDTO> videos) {
-        marksOf(viewer, videos.stream().map(VideoDTO::id).toList(), videos.stream().map(VideoDTO::authorId).collect(Collectors.toSet()));
+        marksOf(viewer, videos);
     }
 
     /** The page as an anonymous viewer sees it. */

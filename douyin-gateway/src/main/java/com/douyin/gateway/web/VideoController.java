@@ -24,7 +24,6 @@ import java.io.IOException;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -179,12 +178,7 @@ public class VideoController {
 
     /** What the viewer marks among these held videos (nothing for nobody). */
     private VideoJsonMapper.Marks marksOf(OptionalLong viewer, FeedEntries.Held held) {
-        if (viewer.isEmpty()) {
-            return VideoJsonMapper.Marks.NONE;
-        }
-        List<VideoDTO> shown = held.videos();
-        return videoJson.marksOf(viewer.getAsLong(), shown.stream().map(VideoDTO::id).toList(),
-                shown.stream().map(VideoDTO::authorId).collect(Collectors.toSet()));
+        return viewer.isEmpty() ? VideoJsonMapper.Marks.NONE : videoJson.marksOf(viewer.getAsLong(), held.videos());
     }
 
     /**
