@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -98,6 +100,13 @@ final class ApiClient {
 
     static JsonNode register(String name, String password) throws Exception {
         return ok(post("/douyin/user/register/", form("username", name, "password", password)));
+    }
+
+    /** The "id" of each object in a JSON list (video_list, user_list, message_list, ...), in order. */
+    static List<Long> ids(JsonNode items) {
+        List<Long> ids = new ArrayList<>();
+        items.forEach(item -> ids.add(item.get("id").asLong()));
+        return ids;
     }
 
     /** A registered user and its token. */

@@ -2,6 +2,7 @@ package com.douyin.e2e;
 
 import static com.douyin.e2e.ApiClient.form;
 import static com.douyin.e2e.ApiClient.get;
+import static com.douyin.e2e.ApiClient.ids;
 import static com.douyin.e2e.ApiClient.newAccount;
 import static com.douyin.e2e.ApiClient.ok;
 import static com.douyin.e2e.ApiClient.post;
@@ -32,12 +33,6 @@ class ChatSearchEndToEndIT {
                 + URLEncoder.encode(keyword, StandardCharsets.UTF_8) + more));
     }
 
-    private static List<Long> ids(JsonNode answer) {
-        List<Long> ids = new ArrayList<>();
-        answer.get("message_list").forEach(message -> ids.add(message.get("id").asLong()));
-        return ids;
-    }
-
     @Test
     void aUserFindsTheirOwnMessagesHoldingTheWordsNewestFirstAndNobodyElses() throws Exception {
         Account me = newAccount();
@@ -49,7 +44,7 @@ class ChatSearchEndToEndIT {
 
         JsonNode mine = search(me, "hiking", "");
         assertThat(mine.get("status_code").asInt()).isZero();
-        assertThat(ids(mine)).containsExactly(answered, asked);
+        assertThat(ids(mine.get("message_list"))).containsExactly(answered, asked);
         assertThat(mine.get("next_cursor").asText()).isEmpty();
         JsonNode first = mine.get("message_list").get(0);
         assertThat(first.get("from_user_id").asLong()).isEqualTo(friend.id());
@@ -57,10 +52,10 @@ class ChatSearchEndToEndIT {
         assertThat(first.get("content").asText()).isEqualTo("好啊, hiking boots ready");
         assertThat(first.get("create_time").asLong()).isPositive();
 
-        assertThat(ids(search(me, "爬山", ""))).containsExactly(asked);
-        assertThat(ids(search(me, "hiking boots", ""))).as("every word").containsExactly(answered);
-        assertThat(ids(search(stranger, "爬山", ""))).as("another person's chat").isEmpty();
-        assertThat(ids(search(friend, "hiking", ""))).hasSize(3); // both of its chats
+        assertThat(ids(search(me, "爬山", "").get("message_list"))).containsExactly(asked);
+        assertThat(ids(search(me, "hiking boots", "").get("message_list"))).as("every word").containsExactly(answered);
+        assertThat(ids(search(stranger, "爬山", "").get("message_list"))).as("another person's chat").isEmpty();
+        assertThat(ids(search(friend, "hiking", "").get("message_list"))).hasSize(3); // both of its chats
     }
 
     @Test
@@ -73,10 +68,10 @@ class ChatSearchEndToEndIT {
         }
         List<Long> seen = new ArrayList<>();
         JsonNode page = search(me, "kitten", "&count=2");
-        seen.addAll(ids(page));
+        seen.addAll(ids(page.get("message_list")));
         assertThat(page.get("next_cursor").asText()).isNotEmpty();
         page = search(me, "kitten", "&count=2&cursor=" + page.get("next_cursor").asText());
-        seen.addAll(ids(page));
+        seen.addAll(ids(page.get("message_list")));
         assertThat(page.get("next_cursor").asText()).isEmpty();
         assertThat(seen).containsExactly(sent.get(2), sent.get(1), sent.get(0));
     }
@@ -93,7 +88,7 @@ class ChatSearchEndToEndIT {
         assertThat(ok(get("/douyin/message/search/?keyword=hiking")).get("status_msg").asText()).contains("log in");
 
         send(me, friend, "fuck this weather");
-        assertThat(ids(search(me, "weather", ""))).hasSize(1);
-        assertThat(ids(search(me, "fuck", ""))).as("stored masked, searched as stored").isEmpty();
+        assertThat(ids(search(me, "weather", "").get("message_list"))).hasSize(1);
+        assertThat(ids(search(me, "fuck", "").get("message_list"))).as("stored masked, searched as stored").isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package com.douyin.e2e;
 
 import static com.douyin.e2e.ApiClient.get;
+import static com.douyin.e2e.ApiClient.ids;
 import static com.douyin.e2e.ApiClient.newAccount;
 import static com.douyin.e2e.ApiClient.ok;
 import static com.douyin.e2e.ApiClient.publishSample;
@@ -9,8 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.douyin.e2e.ApiClient.Account;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -24,12 +23,6 @@ class FollowingFeedEndToEndIT {
 
     private static JsonNode following(Account viewer, String more) throws Exception {
         return ok(get("/douyin/feed/following/?token=" + viewer.token() + more));
-    }
-
-    private static List<Long> ids(JsonNode page) {
-        List<Long> ids = new ArrayList<>();
-        page.get("video_list").forEach(v -> ids.add(v.get("id").asLong()));
-        return ids;
     }
 
     @Test
@@ -55,7 +48,7 @@ class FollowingFeedEndToEndIT {
         for (int i = 0; i < 2; i++) {
             relation(newAccount(), star.id(), 1); // three followers: at the threshold
         }
-        assertThat(ids(following(viewer, ""))).containsExactly(ordinaryOld); // a follow shows at once
+        assertThat(ids(following(viewer, "").get("video_list"))).containsExactly(ordinaryOld); // a follow shows at once
 
         long starNew = publishSample(star, "for my fans");
         long ordinaryNew = publishSample(ordinary, "after the follow");
@@ -75,7 +68,7 @@ class FollowingFeedEndToEndIT {
             }
         }
         JsonNode page = following(viewer, "");
-        assertThat(ids(page)).containsExactly(ordinaryNew, starNew, ordinaryOld);
+        assertThat(ids(page.get("video_list"))).containsExactly(ordinaryNew, starNew, ordinaryOld);
         JsonNode newest = page.get("video_list").get(0);
         assertThat(newest.get("author").get("id").asLong()).isEqualTo(ordinary.id());
         assertThat(newest.get("author").get("is_follow").asBoolean()).isTrue();
@@ -84,13 +77,13 @@ class FollowingFeedEndToEndIT {
         // Paged as the feed: next_cursor and next_time (strictly before the oldest one's time) go on after it.
         assertThat(following(viewer, "&cursor=" + page.get("next_cursor").asText()).get("video_list")).isEmpty();
         assertThat(following(viewer, "&latest_time=" + page.get("next_time").asLong()).get("video_list")).isEmpty();
-        assertThat(ids(following(viewer, "&latest_time=" + page.get("next_time").asLong() / 1000 * 1000 + 1000)))
+        assertThat(ids(following(viewer, "&latest_time=" + page.get("next_time").asLong() / 1000 * 1000 + 1000).get("video_list")))
                 .contains(ordinaryOld);
 
         // An unfollow hides the author's videos at once, a follow again shows them at once.
         relation(viewer, ordinary.id(), 2);
-        assertThat(ids(following(viewer, ""))).containsExactly(starNew);
+        assertThat(ids(following(viewer, "").get("video_list"))).containsExactly(starNew);
         relation(viewer, ordinary.id(), 1);
-        assertThat(ids(following(viewer, ""))).containsExactly(ordinaryNew, starNew, ordinaryOld);
+        assertThat(ids(following(viewer, "").get("video_list"))).containsExactly(ordinaryNew, starNew, ordinaryOld);
     }
 }

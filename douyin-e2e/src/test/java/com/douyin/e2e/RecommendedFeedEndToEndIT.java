@@ -1,6 +1,7 @@
 package com.douyin.e2e;
 
 import static com.douyin.e2e.ApiClient.get;
+import static com.douyin.e2e.ApiClient.ids;
 import static com.douyin.e2e.ApiClient.newAccount;
 import static com.douyin.e2e.ApiClient.ok;
 import static com.douyin.e2e.ApiClient.publishSample;
@@ -18,12 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DouyinSystem.class)
 class RecommendedFeedEndToEndIT {
 
-    private static List<Long> ids(JsonNode page) {
-        List<Long> ids = new ArrayList<>();
-        page.get("video_list").forEach(v -> ids.add(v.get("id").asLong()));
-        return ids;
-    }
-
     @Test
     void aLikedVideoIsNeverRecommendedToItsLikerAndAViewersPagesDoNotRepeat() throws Exception {
         Account author = newAccount();
@@ -39,12 +34,12 @@ class RecommendedFeedEndToEndIT {
         // The model learns of the publishes and likes from the broker: nobody's ranking shows them within moments.
         JsonNode anonymous = ok(get("/douyin/feed/recommended/?count=30"));
         for (long deadline = System.currentTimeMillis() + 30_000; System.currentTimeMillis() < deadline
-                && !ids(anonymous).containsAll(published); Thread.sleep(500)) {
+                && !ids(anonymous.get("video_list")).containsAll(published); Thread.sleep(500)) {
             anonymous = ok(get("/douyin/feed/recommended/?count=30"));
         }
         assertThat(anonymous.get("status_code").asInt()).isZero();
-        assertThat(ids(anonymous)).containsAll(published);
-        JsonNode first = anonymous.get("video_list").get(ids(anonymous).indexOf(published.get(0)));
+        assertThat(ids(anonymous.get("video_list"))).containsAll(published);
+        JsonNode first = anonymous.get("video_list").get(ids(anonymous.get("video_list")).indexOf(published.get(0)));
         assertThat(first.get("author").get("id").asLong()).isEqualTo(author.id());
         assertThat(first.get("favorite_count").asLong()).isEqualTo(1);
         assertThat(first.get("is_favorite").asBoolean()).isFalse();
@@ -54,7 +49,7 @@ class RecommendedFeedEndToEndIT {
             JsonNode mine = ok(get("/douyin/feed/recommended/?count=2&token=" + viewer.token()));
             assertThat(mine.get("status_code").asInt()).isZero();
             mine.get("video_list").forEach(v -> assertThat(v.get("is_favorite").asBoolean()).isFalse());
-            seen.addAll(ids(mine));
+            seen.addAll(ids(mine.get("video_list")));
         }
         assertThat(seen).doesNotContain(published.get(1)).doesNotHaveDuplicates();
     }
@@ -68,7 +63,7 @@ class RecommendedFeedEndToEndIT {
             String cursor = first.get("next_cursor").asText();
             assertThat(cursor).isNotEmpty();
             JsonNode second = ok(get("/douyin/feed/recommended/?count=1&cursor=" + cursor));
-            assertThat(ids(second)).doesNotContainAnyElementsOf(ids(first));
+            assertThat(ids(second.get("video_list"))).doesNotContainAnyElementsOf(ids(first.get("video_list")));
         }
         JsonNode badCursor = ok(get("/douyin/feed/recommended/?cursor=abc"));
         assertThat(badCursor.get("status_code").asInt()).isEqualTo(10001);

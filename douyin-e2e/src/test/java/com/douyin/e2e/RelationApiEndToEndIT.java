@@ -2,6 +2,7 @@ package com.douyin.e2e;
 
 import static com.douyin.e2e.ApiClient.form;
 import static com.douyin.e2e.ApiClient.get;
+import static com.douyin.e2e.ApiClient.ids;
 import static com.douyin.e2e.ApiClient.newAccount;
 import static com.douyin.e2e.ApiClient.ok;
 import static com.douyin.e2e.ApiClient.post;
@@ -31,12 +32,6 @@ class RelationApiEndToEndIT {
 
     private static JsonNode user(long userId, Account viewer) throws Exception {
         return ok(get("/douyin/user/?user_id=" + userId + "&token=" + viewer.token())).get("user");
-    }
-
-    private static List<Long> ids(JsonNode users) {
-        List<Long> ids = new ArrayList<>();
-        users.forEach(u -> ids.add(u.get("id").asLong()));
-        return ids;
     }
 
     private static JsonNode list(String which, Account owner, Account viewer) throws Exception {

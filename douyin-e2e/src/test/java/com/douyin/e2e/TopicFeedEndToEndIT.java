@@ -2,6 +2,7 @@ package com.douyin.e2e;
 
 import static com.douyin.e2e.ApiClient.get;
 import static com.douyin.e2e.ApiClient.http;
+import static com.douyin.e2e.ApiClient.ids;
 import static com.douyin.e2e.ApiClient.newAccount;
 import static com.douyin.e2e.ApiClient.ok;
 import static com.douyin.e2e.ApiClient.postMultipart;
@@ -13,8 +14,6 @@ import com.douyin.common.testing.SampleVideo;
 import com.douyin.e2e.ApiClient.Account;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,12 +32,6 @@ class TopicFeedEndToEndIT {
     /** The author's videos, newest first. */
     private static JsonNode works(Account author) throws Exception {
         return ok(get("/douyin/publish/list/?user_id=" + author.id())).get("video_list");
-    }
-
-    private static List<Long> ids(JsonNode videos) {
-        List<Long> ids = new ArrayList<>();
-        videos.forEach(v -> ids.add(v.get("id").asLong()));
-        return ids;
     }
 
     private static void publishConfig(String yaml) throws Exception {
