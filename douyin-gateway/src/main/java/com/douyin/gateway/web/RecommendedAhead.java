@@ -13,14 +13,19 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * A viewer's recommended videos taken from the video provider ahead of their pages: one call takes
- * {@code douyin.gateway.recommended-taken-ahead} (90: three pages of 30; at most
- * {@link VideoService#RECOMMENDED_TAKE_MAX}), and the viewer's next pages come from here, so most
- * pages cost the gateway no call to the video provider. What is taken counts as shown for the
- * provider (later rankings leave it out), so a viewer who stops scrolling leaves at most that
- * less a page unseen. A like of the viewer's does not drop what is held: the next take is ranked
- * with it, and a page never shows what the viewer likes anyway. One take per viewer at a time in
- * this gateway: concurrent pages of one viewer wait for it (the page that started it is served
+ * A viewer's recommended videos taken from the video provider ahead of their pages, so that most
+ * pages cost the gateway no call to the video provider: a page is served from what is held here,
+ * and when fewer than two pages' worth are left the next take starts in the background, so the
+ * viewer's next pages do not wait for it. A take grows with the viewer's scrolling: the first takes
+ * {@code douyin.gateway.recommended-taken-ahead} (90: three pages of 30), a later one as many as
+ * this viewer was already shown here, up to {@link VideoService#RECOMMENDED_TAKE_MAX} (300): a
+ * viewer who reads a page or two costs a call per three pages, one who keeps scrolling a call per
+ * ten. What is taken counts as shown for the provider (later rankings leave it out, so two
+ * gateways never show a viewer the same video), so a viewer who stops scrolling leaves unseen at
+ * most what they were shown here (at least the first take), and at most 300 and two pages. A like
+ * of the viewer's does not drop what is held: the next take is ranked with it, and a page never
+ * shows what the viewer likes anyway. One take per viewer at a time in this gateway: concurrent
+ * pages of one viewer that find too few held wait for it (the page that started it is served
  * first; one that waited twice in vain takes its own page). Held for {@code
  * douyin.gateway.recommended-held} (10 min, as long as the provider's queue lives).
  */
@@ -31,17 +36,23 @@ class RecommendedAhead {
     private static final int MAX_VIEWERS = 20_000;
     /** A page waits for at most this many takes of other pages (each may be emptied by the viewer's other pages). */
     private static final int WAITS_PER_PAGE = 2;
+    /** The next take starts when fewer than this many pages are held. */
+    private static final int PAGES_LEFT_TO_TAKE_AT = 2;
 
     /** Takes up to {@code count} of the viewer's next recommended videos from the video provider. */
     interface Taker {
         CompletableFuture<List<Long>> take(long viewer, int count);
     }
 
-    /** One viewer's videos taken and not shown yet, and the take under way (null: none). */
+    /** One viewer's videos taken and not shown yet, the take under way (null: none) and how many were shown. */
     private static final class Held {
         final ArrayDeque<Long> ids = new ArrayDeque<>();
         /** The take under way: completes with whether the provider had as many as were asked (false: the ranking ran out). */
         CompletableFuture<Boolean> taking;
+        /** Videos shown from here: the size of the next take. */
+        long shown;
+        /** The last take found nothing to rank: the next one waits for a page that finds too few. */
+        boolean nothingLeft;
     }
 
     private final Cache<Long, Held> viewers;
@@ -63,24 +74,40 @@ class RecommendedAhead {
     }
 
     /**
-     * A page that finds too few held starts a take and is served first from it, under the lock
-     * that adds it; a page that finds a take under way waits for it and looks again. After
-     * {@code waitsLeft} such waits (the viewer's other pages emptied each take) it takes its own
-     * page, so no page answers short while the ranking has more.
+     * A page served from what is held starts the next take in the background when fewer than two
+     * pages are left. A page that finds too few held starts a take and is served first from it,
+     * under the lock that adds it; a page that finds a take under way waits for it and looks
+     * again. After {@code waitsLeft} such waits (the viewer's other pages emptied each take) it
+     * takes its own page, so no page answers short while the ranking has more.
      */
     private CompletableFuture<List<Long>> next(Held held, long viewer, int count, Taker taker, int waitsLeft) {
-        CompletableFuture<Boolean> running;
+        CompletableFuture<Boolean> running = null;
+        List<Long> page = null;
+        int asked = 0;
         synchronized (held) {
             if (held.ids.size() >= count) {
-                return CompletableFuture.completedFuture(poll(held, count));
-            }
-            running = held.taking;
-            if (running == null) {
-                held.taking = new CompletableFuture<>();
+                page = poll(held, count);
+                if (held.taking == null && !held.nothingLeft && held.ids.size() < PAGES_LEFT_TO_TAKE_AT * count) {
+                    held.taking = new CompletableFuture<>();
+                    asked = takeSize(held, count);
+                }
+            } else {
+                running = held.taking;
+                if (running == null) {
+                    held.taking = new CompletableFuture<>();
+                    held.nothingLeft = false;
+                    asked = takeSize(held, count);
+                }
             }
         }
+        if (page != null) {
+            if (asked > 0) {
+                take(held, viewer, asked, 0, taker); // ahead, in the background: no page waits for it
+            }
+            return CompletableFuture.completedFuture(page);
+        }
         if (running == null) {
-            return take(held, viewer, count, taker);
+            return take(held, viewer, asked, count, taker);
         }
         if (waitsLeft == 0) {
             return ask(taker, viewer, count); // this page alone; nothing held for the others
@@ -95,19 +122,28 @@ class RecommendedAhead {
         });
     }
 
+    /** As many as this viewer was shown here, at least the first take's size and a page, at most what the provider hands at once. */
+    private int takeSize(Held held, int count) {
+        long grown = Math.min(VideoService.RECOMMENDED_TAKE_MAX, Math.max(takenAhead, held.shown));
+        return (int) Math.max(count, grown);
+    }
+
     /**
-     * Takes {@code max(takenAhead, count)} from the provider into {@code held} and answers the
-     * page of {@code count} that asked for it; {@code held.taking} then tells the waiting pages
-     * whether the provider had as many as were asked (false: the ranking ran out).
+     * Takes {@code asked} from the provider into {@code held} and answers the page of {@code
+     * count} that asked for it (0: a take ahead, which answers nothing); {@code held.taking} then
+     * tells the waiting pages whether the provider had as many as were asked (false: the ranking
+     * ran out). Called with {@code held.taking} set to a new future.
      */
-    private CompletableFuture<List<Long>> take(Held held, long viewer, int count, Taker taker) {
-        int asked = Math.max(takenAhead, count);
+    private CompletableFuture<List<Long>> take(Held held, long viewer, int asked, int count, Taker taker) {
         return ask(taker, viewer, asked).handle((ids, failure) -> {
             List<Long> page;
             CompletableFuture<Boolean> taking;
+            boolean asManyAsAsked = ids != null && ids.size() >= asked;
             synchronized (held) {
                 if (ids != null) {
                     held.ids.addAll(ids);
+                    // (A short take is the end of a ranking: the next one starts over, so it is taken ahead all the same.)
+                    held.nothingLeft = ids.isEmpty();
                 }
                 page = poll(held, count);
                 taking = held.taking;
@@ -117,7 +153,7 @@ class RecommendedAhead {
                 taking.completeExceptionally(failure);
                 throw failure instanceof CompletionException completion ? completion : new CompletionException(failure);
             }
-            taking.complete(ids.size() >= asked);
+            taking.complete(asManyAsAsked);
             return page;
         });
     }
@@ -130,11 +166,13 @@ class RecommendedAhead {
         }
     }
 
+    /** Up to {@code count} of the held videos, now shown. */
     private static List<Long> poll(Held held, int count) {
         List<Long> page = new ArrayList<>(Math.min(count, held.ids.size()));
         while (page.size() < count && !held.ids.isEmpty()) {
             page.add(held.ids.poll());
         }
+        held.shown += page.size();
         return page;
     }
 }

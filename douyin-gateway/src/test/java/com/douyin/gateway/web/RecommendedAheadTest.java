@@ -44,16 +44,72 @@ class RecommendedAheadTest {
     private final RecommendedAhead ahead = new RecommendedAhead(Duration.ofMinutes(10), RecommendedAhead.DEFAULT_TAKEN_AHEAD);
 
     @Test
-    void oneTakeServesThreePagesInOrder() {
+    void pagesComeInOrderAndTheNextTakeStartsWhileTwoPagesAreStillHeld() {
         Provider provider = new Provider(1_000);
         List<Long> shown = new ArrayList<>();
-        for (int page = 0; page < 3; page++) {
+        shown.addAll(ahead.next(7, 30, provider).join());
+        assertThat(provider.takes).containsExactly(RecommendedAhead.DEFAULT_TAKEN_AHEAD);
+        shown.addAll(ahead.next(7, 30, provider).join()); // leaves one page held: the next take starts
+        assertThat(provider.takes).containsExactly(90, 90);
+        for (int page = 0; page < 4; page++) {
             shown.addAll(ahead.next(7, 30, provider).join());
         }
-        assertThat(provider.takes).containsExactly(RecommendedAhead.DEFAULT_TAKEN_AHEAD);
-        assertThat(shown).containsExactlyElementsOf(LongStream.rangeClosed(1, 90).boxed().toList());
-        assertThat(ahead.next(7, 30, provider).join()).startsWith(91L).hasSize(30);
+        assertThat(shown).containsExactlyElementsOf(LongStream.rangeClosed(1, 180).boxed().toList());
+    }
+
+    @Test
+    void aPageHeldHereDoesNotWaitForTheTakeItStarted() {
+        Provider provider = new Provider(1_000);
+        ahead.next(7, 30, provider).join();
+        provider.answersWhen = new CompletableFuture<>(); // the provider is slow from now on
+        assertThat(ahead.next(7, 30, provider)).as("starts the next take").isCompletedWithValueMatching(page -> page.get(0) == 31L);
+        assertThat(ahead.next(7, 30, provider)).as("the last page held").isCompletedWithValueMatching(page -> page.get(0) == 61L);
+        CompletableFuture<List<Long>> fourth = ahead.next(7, 30, provider);
+        assertThat(fourth).as("nothing held: waits for the take").isNotDone();
+        provider.answersWhen.complete(null);
+        assertThat(fourth.join()).startsWith(91L).hasSize(30);
         assertThat(provider.takes).hasSize(2);
+    }
+
+    @Test
+    void takesGrowWithTheViewersScrollingUpToWhatTheProviderHandsAtOnce() {
+        Provider provider = new Provider(100_000);
+        List<Long> shown = new ArrayList<>();
+        for (int page = 0; page < 60; page++) {
+            shown.addAll(ahead.next(7, 30, provider).join());
+        }
+        assertThat(shown).containsExactlyElementsOf(LongStream.rangeClosed(1, 1_800).boxed().toList());
+        assertThat(provider.takes).startsWith(90, 90, 150, 300).allMatch(take -> take <= VideoService.RECOMMENDED_TAKE_MAX);
+        assertThat(provider.takes).as("a call per ten pages once the viewer scrolls on").hasSizeLessThanOrEqualTo(9);
+        long held = provider.next - 1 - shown.size();
+        assertThat(held).as("taken and not shown: at most a take and two pages").isLessThanOrEqualTo(VideoService.RECOMMENDED_TAKE_MAX + 60);
+    }
+
+    @Test
+    void aViewerWhoReadsOnePageLeavesOnlyTheFirstTakeUnseen() {
+        Provider provider = new Provider(1_000);
+        ahead.next(7, 30, provider).join();
+        assertThat(provider.takes).containsExactly(RecommendedAhead.DEFAULT_TAKEN_AHEAD);
+    }
+
+    @Test
+    void aTakeAheadThatFoundNothingIsNotRepeatedUntilAPageFindsTooFew() {
+        Provider provider = new Provider(90);
+        ahead.next(7, 30, provider).join();
+        ahead.next(7, 30, provider).join(); // the take ahead finds nothing
+        assertThat(ahead.next(7, 30, provider).join()).hasSize(30);
+        assertThat(provider.takes).as("no take for the page that left nothing held").hasSize(2);
+        assertThat(ahead.next(7, 30, provider).join()).isEmpty();
+        assertThat(provider.takes).hasSize(3);
+    }
+
+    @Test
+    void aShortTakeAheadIsTheEndOfARankingAndTheNextIsTakenAheadAllTheSame() {
+        Provider provider = new Provider(100);
+        ahead.next(7, 30, provider).join();
+        ahead.next(7, 30, provider).join(); // the take ahead finds 10 more: the provider starts over next time
+        assertThat(ahead.next(7, 30, provider).join()).hasSize(30);
+        assertThat(provider.takes).as("the page that left 10 held took ahead").hasSize(3);
     }
 
     @Test
@@ -64,10 +120,11 @@ class RecommendedAheadTest {
         CompletableFuture<List<Long>> second = ahead.next(7, 30, provider);
         assertThat(first).isNotDone();
         assertThat(second).isNotDone();
+        assertThat(provider.takes).hasSize(1);
         provider.answersWhen.complete(null);
         List<Long> both = new ArrayList<>(first.join());
         both.addAll(second.join());
-        assertThat(provider.takes).hasSize(1);
+        assertThat(provider.takes).as("the first, and the take ahead the second page started").containsExactly(90, 90);
         assertThat(both).hasSize(60).doesNotHaveDuplicates();
     }
 

@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.redisson.api.RBatch;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.ByteArrayCodec;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.client.protocol.ScoredEntry;
 import org.springframework.beans.factory.annotation.Value;
@@ -69,15 +69,13 @@ public class Ranker {
         batch.<String>getScoredSortedSet(RecommendationModel.likesKey(viewerId), StringCodec.INSTANCE)
                 .valueRangeReversedAsync(0, RecommendationModel.RECENT_KEPT - 1);
         batch.<String, String>getMap(RecommendationModel.topicsKey(viewerId), StringCodec.INSTANCE).readAllMapAsync();
-        batch.<String>getScoredSortedSet(RecommendedQueues.shownKey(viewerId), StringCodec.INSTANCE).readAllAsync();
+        batch.<byte[]>getBucket(RecommendedQueues.shownKey(viewerId), ByteArrayCodec.INSTANCE).getAsync();
         List<?> answers = batch.execute().getResponses();
         List<Long> likes = new ArrayList<>();
         ((Collection<?>) answers.get(0)).forEach(id -> likes.add(Long.valueOf((String) id)));
         Map<String, Long> topics = new HashMap<>();
         ((Map<?, ?>) answers.get(1)).forEach((topic, count) -> topics.put((String) topic, Math.round(Double.parseDouble((String) count))));
-        Set<Long> shown = new HashSet<>();
-        ((Collection<?>) answers.get(2)).forEach(id -> shown.add(Long.valueOf((String) id)));
-        return new Viewer(viewerId, likes, topics, shown);
+        return new Viewer(viewerId, likes, topics, RecommendedQueues.shown((byte[]) answers.get(2)));
     }
 
     public Viewer nobody() {

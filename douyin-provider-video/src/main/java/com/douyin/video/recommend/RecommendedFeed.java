@@ -72,38 +72,34 @@ public class RecommendedFeed {
     private List<Long> viewerPage(long viewerId, int size) {
         List<Long> page = new ArrayList<>(queues.take(viewerId, size));
         if (page.size() < size) {
-            rankOnce(viewerId);
-            page.addAll(queues.take(viewerId, size - page.size()));
+            page.addAll(rankAndTake(viewerId, size - page.size()));
         }
         return page;
     }
 
-    /** Ranks the viewer's next queue; a request of theirs that finds it being ranked here waits for that one. */
-    private void rankOnce(long viewerId) {
+    /**
+     * Ranks the viewer's next queue and takes {@code count} of it in the step that stores it; a
+     * request of theirs that finds it being ranked here waits for that one and takes from it.
+     */
+    private List<Long> rankAndTake(long viewerId, int count) {
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> running = ranking.putIfAbsent(viewerId, mine);
         if (running != null) {
             try {
                 running.get(RANKING_WAIT_MS, TimeUnit.MILLISECONDS);
-                return;
+                return queues.take(viewerId, count);
             } catch (Exception failedOrSlow) {
                 // rank it here then
             }
         }
         try {
-            queues.store(viewerId, rank(viewerId));
+            Ranker.Ranked ranked = ranker.rank(ranker.viewer(viewerId), queueSize);
+            // Seen it all: start over rather than answer nothing.
+            return ranked.ids().isEmpty() ? List.of() : queues.storeAndTake(viewerId, ranked.ids(), count, ranked.startedOver());
         } finally {
             mine.complete(null);
             ranking.remove(viewerId, mine);
         }
-    }
-
-    private List<Long> rank(long viewerId) {
-        Ranker.Ranked ranked = ranker.rank(ranker.viewer(viewerId), queueSize);
-        if (ranked.startedOver()) {
-            queues.forgetShown(viewerId); // seen it all: start over rather than answer nothing
-        }
-        return ranked.ids();
     }
 
     private List<Long> anonymousPage(int offset, int size) {

@@ -1,43 +1,70 @@
 package com.douyin.video.recommend;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
+import org.redisson.client.codec.ByteArrayCodec;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Each viewer's next recommended videos, ranked ahead ({@code rec:queue:{USER}}, a list), and
- * what they were shown lately ({@code rec:shown:{USER}}, a sorted set by time, the last
- * {@code douyin.recommend.shown-kept}). A page takes the queue's head and records it as shown, in
- * one step; a queue lives {@code douyin.recommend.queue-ttl}, and a like or unlike by its viewer
- * drops it, so the next page is ranked again with what changed.
+ * Each viewer's next recommended videos, ranked ahead ({@code rec:next:{USER}}), and what they
+ * were shown lately ({@code rec:seen:{USER}}, the last {@code douyin.recommend.shown-kept}), each
+ * a Redis string of 8-byte video IDs: taking a page and recording it as shown are two copies of
+ * bytes in one step, not an entry per video (a sorted set of what was shown cost Redis a
+ * microsecond per video, and the client a string per video to decode). A ranking stores the queue
+ * and takes its first page in one step too. A queue lives {@code douyin.recommend.queue-ttl}, and a
+ * like or unlike by its viewer drops it, so the next page is ranked again with what changed.
  */
 @Component
 public class RecommendedQueues {
 
-    /** KEYS: queue, shown. ARGV: count, now ms, shown kept. Answers up to count IDs (none: no queue, or it ran out). */
-    private static final String TAKE = """
-            local ids = redis.call('LPOP', KEYS[1], tonumber(ARGV[1]))
-            if not ids then return {} end
-            local scored = {}
-            for i, id in ipairs(ids) do scored[2 * i - 1] = ARGV[2]; scored[2 * i] = id end
-            redis.call('ZADD', KEYS[2], unpack(scored))
-            redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -tonumber(ARGV[3]) - 1)
-            redis.call('PEXPIRE', KEYS[2], 604800000)
-            return ids
+    /** Appends the IDs in {@code taken} to the shown ones (KEYS[2]), keeping the last ARGV[2], for 7 days; answers them. */
+    private static final String RECORD_SHOWN = """
+            if #taken > 0 then
+              local kept = tonumber(ARGV[2]) * 8
+              if redis.call('APPEND', KEYS[2], taken) > kept then
+                redis.call('SET', KEYS[2], string.sub(redis.call('GET', KEYS[2]), -kept))
+              end
+              redis.call('PEXPIRE', KEYS[2], 604800000)
+            end
+            return taken
             """;
 
-    /** KEYS: queue. ARGV: ttl ms, then IDs in order. */
-    private static final String STORE = """
-            redis.call('DEL', KEYS[1])
-            for i = 2, #ARGV, 500 do redis.call('RPUSH', KEYS[1], unpack(ARGV, i, math.min(#ARGV, i + 499))) end
-            redis.call('PEXPIRE', KEYS[1], ARGV[1])
-            return 1
-            """;
+    /** KEYS: queue, shown. ARGV: count, shown kept. Answers up to count IDs (none: no queue, or it ran out). */
+    private static final String TAKE = """
+            local queue = redis.call('GET', KEYS[1])
+            if not queue then return '' end
+            local n = tonumber(ARGV[1]) * 8
+            local taken = string.sub(queue, 1, n)
+            if #queue > n then
+              redis.call('SET', KEYS[1], string.sub(queue, n + 1), 'KEEPTTL')
+            else
+              redis.call('DEL', KEYS[1])
+            end
+            """ + RECORD_SHOWN;
+
+    /**
+     * KEYS: queue, shown. ARGV: count, shown kept, queue ttl ms, "1" to forget what was shown
+     * first, the ranking. Its first count IDs are answered and shown; the rest is the queue.
+     */
+    private static final String STORE_AND_TAKE = """
+            if ARGV[4] == '1' then redis.call('DEL', KEYS[2]) end
+            local n = tonumber(ARGV[1]) * 8
+            local taken = string.sub(ARGV[5], 1, n)
+            if #ARGV[5] > n then
+              redis.call('SET', KEYS[1], string.sub(ARGV[5], n + 1), 'PX', ARGV[3])
+            else
+              redis.call('DEL', KEYS[1])
+            end
+            """ + RECORD_SHOWN;
 
     private final RedissonClient redisson;
     private final Duration ttl;
@@ -52,36 +79,56 @@ public class RecommendedQueues {
 
     /** Up to {@code count} of the viewer's queue, now shown; empty when there is none left. */
     public List<Long> take(long viewerId, int count) {
-        List<Object> ids = redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, TAKE, RScript.ReturnType.MULTI,
-                List.of(queueKey(viewerId), shownKey(viewerId)), Integer.toString(count), Long.toString(System.currentTimeMillis()),
-                Integer.toString(shownKept));
-        List<Long> taken = new ArrayList<>(ids.size());
-        ids.forEach(id -> taken.add(Long.valueOf((String) id)));
-        return taken;
+        return unpack(run(TAKE, viewerId, ascii(count), ascii(shownKept)));
     }
 
-    /** A new queue for the viewer, replacing any. */
-    public void store(long viewerId, List<Long> ranked) {
-        if (ranked.isEmpty()) {
-            return;
+    /**
+     * A new queue for the viewer, replacing any, of which the first {@code count} are taken at once
+     * (answered, now shown); {@code forgetShown}: the viewer saw everything rankable, so what they
+     * were shown is forgotten first and all of it may be shown again. One step.
+     */
+    public List<Long> storeAndTake(long viewerId, List<Long> ranked, int count, boolean forgetShown) {
+        return unpack(run(STORE_AND_TAKE, viewerId, ascii(count), ascii(shownKept), ascii(ttl.toMillis()),
+                ascii(forgetShown ? 1 : 0), pack(ranked)));
+    }
+
+    private byte[] run(String script, long viewerId, Object... args) {
+        return redisson.getScript(ByteArrayCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script, RScript.ReturnType.VALUE,
+                List.of(queueKey(viewerId), shownKey(viewerId)), args);
+    }
+
+    private static byte[] ascii(long number) {
+        return Long.toString(number).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static byte[] pack(Collection<Long> ids) {
+        ByteBuffer packed = ByteBuffer.allocate(ids.size() * Long.BYTES);
+        ids.forEach(packed::putLong);
+        return packed.array();
+    }
+
+    static List<Long> unpack(byte[] packed) {
+        if (packed == null) {
+            return new ArrayList<>();
         }
-        List<Object> args = new ArrayList<>(ranked.size() + 1);
-        args.add(Long.toString(ttl.toMillis()));
-        ranked.forEach(id -> args.add(Long.toString(id)));
-        redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, STORE, RScript.ReturnType.INTEGER,
-                List.of(queueKey(viewerId)), args.toArray());
+        ByteBuffer ids = ByteBuffer.wrap(packed);
+        List<Long> unpacked = new ArrayList<>(packed.length / Long.BYTES);
+        while (ids.remaining() >= Long.BYTES) {
+            unpacked.add(ids.getLong());
+        }
+        return unpacked;
     }
 
-    /** The viewer saw everything rankable: let it all be shown again. */
-    public void forgetShown(long viewerId) {
-        redisson.getBucket(shownKey(viewerId), StringCodec.INSTANCE).delete();
+    /** The IDs of a viewer's shown list as read from {@link #shownKey}. */
+    static Set<Long> shown(byte[] packed) {
+        return new HashSet<>(unpack(packed));
     }
 
     static String queueKey(long viewerId) {
-        return "rec:queue:{" + viewerId + "}";
+        return "rec:next:{" + viewerId + "}";
     }
 
     static String shownKey(long viewerId) {
-        return "rec:shown:{" + viewerId + "}";
+        return "rec:seen:{" + viewerId + "}";
     }
 }

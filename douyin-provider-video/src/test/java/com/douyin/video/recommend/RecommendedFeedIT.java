@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.ByteArrayCodec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -107,14 +108,17 @@ class RecommendedFeedIT {
             List<Long> ids = recommended(viewer, 0, 10);
             assertThat(ids).hasSize(10);
             seen.addAll(ids);
+            // The first page's ranking (22) answered it in the step that stored the rest as the queue.
+            assertThat(packed(RecommendedQueues.queueKey(viewer))).hasSize(12 - 10 * page).doesNotContainAnyElementsOf(seen);
+            assertThat(packed(RecommendedQueues.shownKey(viewer))).containsExactlyElementsOf(seen);
         }
         seen.addAll(recommended(viewer, 0, 2));
         assertThat(seen).doesNotHaveDuplicates().doesNotContainAnyElementsOf(all.subList(0, 3))
                 .containsExactlyInAnyOrderElementsOf(all.subList(3, 25));
         // Everything rankable was shown: the viewer starts over rather than getting nothing.
         assertThat(recommended(viewer, 0, 10)).hasSize(10).doesNotContainAnyElementsOf(all.subList(0, 3));
-        assertThat(redisson.getScoredSortedSet(RecommendedQueues.shownKey(viewer)).size())
-                .as("shown lately: the 22 before forgotten, this page recorded").isEqualTo(10);
+        assertThat(packed(RecommendedQueues.shownKey(viewer)))
+                .as("shown lately: the 22 before forgotten, this page recorded").hasSize(10);
     }
 
     @Test
@@ -171,6 +175,11 @@ class RecommendedFeedIT {
         long id = ((publishedAt - SnowflakeIdGenerator.EPOCH_MS) << 13) | (NEXT.incrementAndGet() & 0x1FFF);
         model.published(List.of(new RecommendationModel.Published(id, publishedAt, topic)));
         return id;
+    }
+
+    /** The video IDs of a viewer's queue or shown list, in order. */
+    private List<Long> packed(String key) {
+        return RecommendedQueues.unpack(redisson.<byte[]>getBucket(key, ByteArrayCodec.INSTANCE).get());
     }
 
     private void like(long user, long video) {
