@@ -16,24 +16,29 @@ import org.springframework.stereotype.Component;
 
 /**
  * The parts of the model every viewer's ranking reads alike, held in this JVM a moment
- * ({@code douyin.recommend.shared-ttl}, 2 s) instead of read per ranking: the most liked videos,
- * the newest, each topic's most liked (each list its top {@code size}), and each video's topic
- * (which never changes, so it is kept for minutes).
+ * ({@code douyin.recommend.shared-ttl}, 2 s) instead of read per ranking: the most liked videos
+ * (the top {@code douyin.recommend.hot-candidates}, 1,000), the newest ({@value #FRESH}), each
+ * topic's most liked ({@value #PER_TOPIC}), and each video's topic (which never changes, so it is
+ * kept for minutes). The most liked are many so that a viewer who scrolls on is not left with
+ * the few hundred videos they were shown least lately (the shown list keeps 600): with 300, the
+ * rankings of such a viewer held 200 videos, and each page cost more.
  */
 @Component
 public class SharedLists {
 
-    static final int HOT = 300;
     static final int FRESH = 100;
     static final int PER_TOPIC = 200;
 
     private final RedissonClient redisson;
+    private final int hotCandidates;
     private final LoadingCache<String, Map<Long, Double>> lists;
     private final Cache<Long, String> topics =
             Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
-    public SharedLists(RedissonClient redisson, @Value("${douyin.recommend.shared-ttl:2s}") Duration ttl) {
+    public SharedLists(RedissonClient redisson, @Value("${douyin.recommend.shared-ttl:2s}") Duration ttl,
+                       @Value("${douyin.recommend.hot-candidates:1000}") int hotCandidates) {
         this.redisson = redisson;
+        this.hotCandidates = hotCandidates;
         this.lists = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(ttl).build(this::read);
     }
 
@@ -69,7 +74,7 @@ public class SharedLists {
     }
 
     private Map<Long, Double> read(String key) {
-        int size = key.equals(RecommendationModel.HOT) ? HOT : key.equals(RecommendationModel.FRESH) ? FRESH : PER_TOPIC;
+        int size = key.equals(RecommendationModel.HOT) ? hotCandidates : key.equals(RecommendationModel.FRESH) ? FRESH : PER_TOPIC;
         return RecommendationModel.idsWithScores(redisson.<String>getScoredSortedSet(key, StringCodec.INSTANCE).entryRangeReversed(0, size - 1));
     }
 }

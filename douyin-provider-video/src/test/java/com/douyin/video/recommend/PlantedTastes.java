@@ -150,7 +150,7 @@ final class PlantedTastes {
         long started = System.nanoTime();
         population.replay(model);
         double replaySeconds = (System.nanoTime() - started) / 1e9;
-        Ranker ranker = new Ranker(redis, new SharedLists(redis, Duration.ofSeconds(10)), Duration.ofDays(3), freshShare);
+        Ranker ranker = new Ranker(redis, new SharedLists(redis, Duration.ofSeconds(10), 1000), Duration.ofDays(3), freshShare);
         started = System.nanoTime();
         double ranked = population.precisionOfRanker(ranker);
         double rankMs = (System.nanoTime() - started) / 1e6 / population.users;

@@ -159,7 +159,7 @@ class RecommendedFeedIT {
             like(NEXT.incrementAndGet(), id);
         }
         long newest = video("pets", 1);
-        Ranker fresh = new Ranker(redisson, new SharedLists(redisson, Duration.ZERO), Duration.ofDays(3), 0.2);
+        Ranker fresh = new Ranker(redisson, new SharedLists(redisson, Duration.ZERO, 1000), Duration.ofDays(3), 0.2);
         List<Long> ranked = fresh.rank(fresh.nobody(), 9).ids();
         assertThat(ranked.get(4)).isEqualTo(newest);
         assertThat(new HashSet<>(ranked)).containsAll(liked);
