@@ -49,7 +49,7 @@ public interface VideoService {
      */
     List<VideoDTO> followingFeed(long viewerId, PageCursor cursor, long unitMs, int limit);
 
-    /** The most recommended videos one call takes for a viewer (a gateway takes a few pages ahead; a ranked queue holds 300). */
+    /** The most recommended videos one call takes for a viewer (a gateway takes a few pages ahead; a ranking holds 600). */
     int RECOMMENDED_TAKE_MAX = 300;
 
     /**

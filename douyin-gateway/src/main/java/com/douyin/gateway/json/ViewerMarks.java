@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,15 +58,20 @@ public class ViewerMarks {
 
     private static Set<Long> marked(Map<Long, Boolean> known, Collection<Long> ids, Function<List<Long>, Set<Long>> ask) {
         Set<Long> marked = new HashSet<>();
-        List<Long> unknown = ids.stream().distinct().filter(id -> {
+        Set<Long> unknown = null;
+        for (Long id : ids) { // (a loop, not a stream: every recommended page passes here twice)
             Boolean mark = known.get(id);
-            if (Boolean.TRUE.equals(mark)) {
+            if (mark == null) {
+                if (unknown == null) {
+                    unknown = new LinkedHashSet<>();
+                }
+                unknown.add(id);
+            } else if (mark) {
                 marked.add(id);
             }
-            return mark == null;
-        }).toList();
-        if (!unknown.isEmpty()) {
-            Set<Long> answered = ask.apply(unknown); // throws if the provider cannot answer: nothing is kept then
+        }
+        if (unknown != null) {
+            Set<Long> answered = ask.apply(List.copyOf(unknown)); // throws if the provider cannot answer: nothing is kept then
             unknown.forEach(id -> known.put(id, answered.contains(id)));
             marked.addAll(answered);
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -98,39 +99,40 @@ public class Ranker {
     public Ranked rank(Viewer viewer, int size) {
         List<String> topTopics = viewer.topicLikes().entrySet().stream().filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(TOPICS).map(Map.Entry::getKey).toList();
-        Map<Long, Double> likes = new HashMap<>(shared.hot());
-        Map<Long, Double> fresh = shared.fresh();
-        Map<Long, String> topicOf = new HashMap<>();
-        for (String topic : topTopics) {
-            shared.topicHot(topic).forEach((id, count) -> {
-                topicOf.put(id, topic);
-                likes.putIfAbsent(id, count);
-            });
-        }
+        SharedLists.Listed hot = shared.hot();
+        SharedLists.Listed fresh = shared.fresh();
+        List<Map<Long, Double>> topicLists = topTopics.stream().map(shared::topicHot).toList();
         Map<Long, Double> coLikes = coLikes(viewer.seeds());
 
-        Set<Long> candidates = new LinkedHashSet<>(coLikes.keySet());
-        candidates.addAll(topicOf.keySet());
-        candidates.addAll(likes.keySet());
-        candidates.addAll(fresh.keySet());
-        viewer.latestLikes().forEach(candidates::remove);
-        boolean startOver = !candidates.isEmpty() && viewer.shown().containsAll(candidates);
-        if (!startOver) {
-            candidates.removeAll(viewer.shown());
-        }
+        // Each video once, in this order (it breaks ties): co-liked, the topics' most liked, the most liked, the newest.
+        Candidates found = new Candidates(viewer);
+        found.consider(coLikes.keySet());
+        topicLists.forEach(list -> found.consider(list.keySet()));
+        found.consider(hot.scores().keySet());
+        found.consider(fresh.scores().keySet());
+        boolean startOver = found.unshown.isEmpty() && !found.shown.isEmpty();
+        Set<Long> candidates = startOver ? found.shown : found.unshown;
         if (candidates.isEmpty()) {
             return new Ranked(List.of(), false);
         }
-        likesOfTheRest(candidates, likes);
-        topicOf.putAll(shared.topicsOf(candidates.stream().filter(id -> !topicOf.containsKey(id)).toList()));
+        Map<Long, Double> restLikes = likesOfTheRest(candidates, hot.scores(), topicLists);
+        List<Long> untopical = candidates.stream()
+                .filter(id -> !hot.topics().containsKey(id) && !fresh.topics().containsKey(id) && topicIndex(topicLists, id) < 0).toList();
+        Map<Long, String> restTopics = untopical.isEmpty() ? Map.of() : shared.topicsOf(untopical);
 
         long now = System.currentTimeMillis();
-        double maxLikes = likes.values().stream().mapToDouble(v -> v).max().orElse(0);
+        double maxLikes = Math.max(maxOf(hot.scores()), maxOf(restLikes));
+        for (Map<Long, Double> list : topicLists) {
+            maxLikes = Math.max(maxLikes, maxOf(list));
+        }
         double logMaxLikes = Math.log1p(Math.max(0, maxLikes));
-        long topicTotal = viewer.topicLikes().values().stream().mapToLong(v -> Math.max(0, v)).sum();
+        long topicTotal = 0;
+        for (long count : viewer.topicLikes().values()) {
+            topicTotal += Math.max(0, count);
+        }
         double maxCo = 0;
         for (Map.Entry<Long, Double> co : coLikes.entrySet()) {
-            co.setValue(co.getValue() / Math.sqrt(Math.max(0, likes.getOrDefault(co.getKey(), 0.0)) + 1));
+            co.setValue(co.getValue() / Math.sqrt(Math.max(0, likesOf(co.getKey(), hot.scores(), topicLists, restLikes)) + 1));
             maxCo = Math.max(maxCo, co.getValue());
         }
         long[] ids = new long[candidates.size()];
@@ -138,15 +140,69 @@ public class Ranker {
         int n = 0;
         for (long id : candidates) {
             double co = maxCo > 0 ? coLikes.getOrDefault(id, 0.0) / maxCo : 0;
-            String topic = topicOf.getOrDefault(id, "");
+            int inTopicList = topicIndex(topicLists, id);
+            String topic = inTopicList >= 0 ? topTopics.get(inTopicList)
+                    : hot.topics().getOrDefault(id, fresh.topics().getOrDefault(id, restTopics.getOrDefault(id, "")));
             double topicShare = topic.isEmpty() || topicTotal == 0 ? 0 : Math.max(0, viewer.topicLikes().getOrDefault(topic, 0L)) / (double) topicTotal;
-            double popularity = logMaxLikes > 0 ? Math.log1p(Math.max(0, likes.getOrDefault(id, 0.0))) / logMaxLikes : 0;
+            double likes = likesOf(id, hot.scores(), topicLists, restLikes);
+            double popularity = logMaxLikes > 0 ? Math.log1p(Math.max(0, likes)) / logMaxLikes : 0;
             double recency = Math.pow(0.5, Math.max(0, now - SnowflakeIdGenerator.timestampOf(id)) / halfLifeMs);
             ids[n] = id;
             scores[n++] = (0.1 + co + topicShare) * (0.25 + popularity) * (0.5 + 0.5 * recency);
         }
-        List<Long> newest = fresh.keySet().stream().filter(candidates::contains).toList(); // newest first
+        List<Long> newest = fresh.scores().keySet().stream().filter(candidates::contains).toList(); // newest first
         return new Ranked(interleave(bestFirst(ids, scores, size), newest, size), startOver);
+    }
+
+    /**
+     * The videos a ranking may hold, each once in the order considered: those the viewer was not
+     * shown lately, and apart those they were (ranked only when nothing else is left); none they like.
+     */
+    private static final class Candidates {
+        final Set<Long> unshown = new LinkedHashSet<>();
+        final Set<Long> shown = new LinkedHashSet<>();
+        private final Set<Long> liked;
+        private final Set<Long> shownLately;
+
+        Candidates(Viewer viewer) {
+            this.liked = new HashSet<>(viewer.latestLikes());
+            this.shownLately = viewer.shown();
+        }
+
+        void consider(Collection<Long> ids) {
+            for (Long id : ids) {
+                if (!liked.contains(id)) {
+                    (shownLately.contains(id) ? shown : unshown).add(id);
+                }
+            }
+        }
+    }
+
+    /** Which of the viewer's topics' lists holds the video (-1: none). */
+    private static int topicIndex(List<Map<Long, Double>> topicLists, long id) {
+        for (int k = 0; k < topicLists.size(); k++) {
+            if (topicLists.get(k).containsKey(id)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** A video's likes as the shared lists or the rest's read have them (0: unknown). */
+    private static double likesOf(long id, Map<Long, Double> hot, List<Map<Long, Double>> topicLists, Map<Long, Double> restLikes) {
+        Double likes = hot.get(id);
+        for (int k = 0; likes == null && k < topicLists.size(); k++) {
+            likes = topicLists.get(k).get(id);
+        }
+        return likes != null ? likes : restLikes.getOrDefault(id, 0.0);
+    }
+
+    private static double maxOf(Map<Long, Double> scores) {
+        double max = 0;
+        for (double score : scores.values()) {
+            max = Math.max(max, score);
+        }
+        return max;
     }
 
     /** The co-like counts of the seeds' partners, summed (one round trip). */
@@ -167,17 +223,19 @@ public class Ranker {
         return coLikes;
     }
 
-    /** The likes of candidates not in the shared lists (co-liked ones), in one round trip. */
-    private void likesOfTheRest(Set<Long> candidates, Map<Long, Double> likes) {
-        List<String> unknown = candidates.stream().filter(id -> !likes.containsKey(id)).map(String::valueOf).toList();
+    /** The likes of candidates in none of the lists of likes (co-liked ones, the newest), in one round trip. */
+    private Map<Long, Double> likesOfTheRest(Set<Long> candidates, Map<Long, Double> hot, List<Map<Long, Double>> topicLists) {
+        List<String> unknown = candidates.stream().filter(id -> !hot.containsKey(id) && topicIndex(topicLists, id) < 0).map(String::valueOf).toList();
         if (unknown.isEmpty()) {
-            return;
+            return Map.of();
         }
         List<Double> scores = redisson.<String>getScoredSortedSet(RecommendationModel.HOT, StringCodec.INSTANCE).getScore(unknown);
+        Map<Long, Double> likes = new HashMap<>();
         for (int k = 0; k < unknown.size(); k++) {
             Double score = scores.get(k);
             likes.put(Long.valueOf(unknown.get(k)), score == null ? 0.0 : score);
         }
+        return likes;
     }
 
     /** The {@code limit} highest scores' IDs, highest first. */

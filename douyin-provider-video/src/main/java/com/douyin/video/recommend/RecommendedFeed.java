@@ -42,7 +42,7 @@ public class RecommendedFeed {
     }
 
     public RecommendedFeed(Ranker ranker, RecommendedQueues queues, VideoQueryService newest, RedisOutage outage,
-                           @Value("${douyin.recommend.queue-size:300}") int queueSize,
+                           @Value("${douyin.recommend.queue-size:600}") int queueSize,
                            @Value("${douyin.recommend.anonymous-ttl:10s}") Duration anonymousTtl) {
         this.ranker = ranker;
         this.queues = queues;

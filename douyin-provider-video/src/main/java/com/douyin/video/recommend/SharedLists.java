@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * ({@code douyin.recommend.shared-ttl}, 2 s) instead of read per ranking: the most liked videos
  * (the top {@code douyin.recommend.hot-candidates}, 1,000), the newest ({@value #FRESH}), each
  * topic's most liked ({@value #PER_TOPIC}), and each video's topic (which never changes, so it is
- * kept for minutes). The most liked are many so that a viewer who scrolls on is not left with
+ * kept for minutes). The most liked and the newest come with their videos' topics, found when the
+ * list is read rather than per ranking. The most liked are many so that a viewer who scrolls on is not left with
  * the few hundred videos they were shown least lately (the shown list keeps 600): with 300, the
  * rankings of such a viewer held 200 videos, and each page cost more.
  */
@@ -29,9 +30,13 @@ public class SharedLists {
     static final int FRESH = 100;
     static final int PER_TOPIC = 200;
 
+    /** A list's videos, first first, with their scores (likes, or publish time), and their topics where the list has them. */
+    public record Listed(Map<Long, Double> scores, Map<Long, String> topics) {
+    }
+
     private final RedissonClient redisson;
     private final int hotCandidates;
-    private final LoadingCache<String, Map<Long, Double>> lists;
+    private final LoadingCache<String, Listed> lists;
     private final Cache<Long, String> topics =
             Caffeine.newBuilder().maximumSize(200_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
@@ -42,19 +47,19 @@ public class SharedLists {
         this.lists = Caffeine.newBuilder().maximumSize(1_000).expireAfterWrite(ttl).build(this::read);
     }
 
-    /** The most liked videos, most first, with their likes. */
-    public Map<Long, Double> hot() {
+    /** The most liked videos, most first, with their likes and topics. */
+    public Listed hot() {
         return lists.get(RecommendationModel.HOT);
     }
 
-    /** The newest videos, newest first, with their publish times. */
-    public Map<Long, Double> fresh() {
+    /** The newest videos, newest first, with their publish times and topics. */
+    public Listed fresh() {
         return lists.get(RecommendationModel.FRESH);
     }
 
-    /** One topic's most liked videos, most first, with their likes. */
+    /** One topic's most liked videos, most first, with their likes (their topic is that one). */
     public Map<Long, Double> topicHot(String topic) {
-        return lists.get(RecommendationModel.topicHotKey(topic));
+        return lists.get(RecommendationModel.topicHotKey(topic)).scores();
     }
 
     /** The topics of these videos ("" for none), those not held here read in one round trip. */
@@ -73,8 +78,11 @@ public class SharedLists {
         return found;
     }
 
-    private Map<Long, Double> read(String key) {
-        int size = key.equals(RecommendationModel.HOT) ? hotCandidates : key.equals(RecommendationModel.FRESH) ? FRESH : PER_TOPIC;
-        return RecommendationModel.idsWithScores(redisson.<String>getScoredSortedSet(key, StringCodec.INSTANCE).entryRangeReversed(0, size - 1));
+    private Listed read(String key) {
+        boolean hot = key.equals(RecommendationModel.HOT);
+        boolean fresh = key.equals(RecommendationModel.FRESH);
+        Map<Long, Double> scores = RecommendationModel.idsWithScores(redisson.<String>getScoredSortedSet(key, StringCodec.INSTANCE)
+                .entryRangeReversed(0, (hot ? hotCandidates : fresh ? FRESH : PER_TOPIC) - 1));
+        return new Listed(scores, hot || fresh ? topicsOf(scores.keySet()) : Map.of());
     }
 }
