@@ -28,9 +28,10 @@ import org.springframework.stereotype.Component;
  * share of likes in the candidate's topic; popularity its likes on a log scale, 0..1; recency
  * halves every {@code douyin.recommend.half-life}. Every {@code 1/fresh-share}-th place goes to the
  * newest video not yet placed, so new authors get seen. A viewer with no likes (or nobody) gets
- * popular-and-fresh. Nothing the viewer liked or was shown lately is ranked. A ranking reads the
- * viewer (one round trip), their seeds' co-likes (one) and the facts of candidates not in the
- * shared lists (one or two).
+ * popular-and-fresh. Nothing the viewer liked or was shown lately is ranked. A ranking starts from
+ * what is known of the viewer (read by the take that found their queue short, or by {@link
+ * #viewer}), reads their seeds' co-likes (one round trip) and the likes of candidates in no list
+ * (one; the topics of the few not in the shared lists are usually held).
  */
 @Component
 public class Ranker {

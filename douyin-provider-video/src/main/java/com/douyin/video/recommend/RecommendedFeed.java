@@ -70,30 +70,33 @@ public class RecommendedFeed {
     }
 
     private List<Long> viewerPage(long viewerId, int size) {
-        List<Long> page = new ArrayList<>(queues.take(viewerId, size));
+        RecommendedQueues.Taken taken = queues.take(viewerId, size);
+        List<Long> page = new ArrayList<>(taken.ids());
         if (page.size() < size) {
-            page.addAll(rankAndTake(viewerId, size - page.size()));
+            page.addAll(rankAndTake(taken.viewer(), size - page.size()));
         }
         return page;
     }
 
     /**
-     * Ranks the viewer's next queue and takes {@code count} of it in the step that stores it; a
-     * request of theirs that finds it being ranked here waits for that one and takes from it.
+     * Ranks the viewer's next queue (from what the take that found it short read of them) and
+     * takes {@code count} of it in the step that stores it; a request of theirs that finds it being
+     * ranked here waits for that one and takes from it.
      */
-    private List<Long> rankAndTake(long viewerId, int count) {
+    private List<Long> rankAndTake(Ranker.Viewer viewer, int count) {
+        long viewerId = viewer.id();
         CompletableFuture<Void> mine = new CompletableFuture<>();
         CompletableFuture<Void> running = ranking.putIfAbsent(viewerId, mine);
         if (running != null) {
             try {
                 running.get(RANKING_WAIT_MS, TimeUnit.MILLISECONDS);
-                return queues.take(viewerId, count);
+                return queues.take(viewerId, count).ids();
             } catch (Exception failedOrSlow) {
                 // rank it here then
             }
         }
         try {
-            Ranker.Ranked ranked = ranker.rank(ranker.viewer(viewerId), queueSize);
+            Ranker.Ranked ranked = ranker.rank(viewer, queueSize);
             // Seen it all: start over rather than answer nothing.
             return ranked.ids().isEmpty() ? List.of() : queues.storeAndTake(viewerId, ranked.ids(), count, ranked.startedOver());
         } finally {

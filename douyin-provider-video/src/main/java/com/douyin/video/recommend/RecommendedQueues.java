@@ -5,8 +5,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
@@ -26,7 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RecommendedQueues {
 
-    /** Appends the IDs in {@code taken} to the shown ones (KEYS[2]), keeping the last ARGV[2], for 7 days; answers them. */
+    /** Appends the IDs in {@code taken} to the shown ones (KEYS[2]), keeping the last ARGV[2], for 7 days. */
     private static final String RECORD_SHOWN = """
             if #taken > 0 then
               local kept = tonumber(ARGV[2]) * 8
@@ -35,21 +37,30 @@ public class RecommendedQueues {
               end
               redis.call('PEXPIRE', KEYS[2], 604800000)
             end
-            return taken
             """;
 
-    /** KEYS: queue, shown. ARGV: count, shown kept. Answers up to count IDs (none: no queue, or it ran out). */
+    /**
+     * KEYS: queue, shown, the viewer's latest likes, their likes per topic. ARGV: count, shown
+     * kept, latest likes read. Answers {taken} when the queue had count IDs, else {taken, latest
+     * likes, likes per topic, shown}: what their next ranking starts from, read in the same step.
+     */
     private static final String TAKE = """
-            local queue = redis.call('GET', KEYS[1])
-            if not queue then return '' end
             local n = tonumber(ARGV[1]) * 8
-            local taken = string.sub(queue, 1, n)
-            if #queue > n then
-              redis.call('SET', KEYS[1], string.sub(queue, n + 1), 'KEEPTTL')
-            else
-              redis.call('DEL', KEYS[1])
+            local taken = ''
+            local queue = redis.call('GET', KEYS[1])
+            if queue then
+              taken = string.sub(queue, 1, n)
+              if #queue > n then
+                redis.call('SET', KEYS[1], string.sub(queue, n + 1), 'KEEPTTL')
+              else
+                redis.call('DEL', KEYS[1])
+              end
             end
-            """ + RECORD_SHOWN;
+            """ + RECORD_SHOWN + """
+            if #taken == n then return {taken} end
+            return {taken, redis.call('ZREVRANGE', KEYS[3], 0, tonumber(ARGV[3]) - 1), redis.call('HGETALL', KEYS[4]),
+                    redis.call('GET', KEYS[2]) or ''}
+            """;
 
     /**
      * KEYS: queue, shown. ARGV: count, shown kept, queue ttl ms, "1" to forget what was shown
@@ -64,7 +75,9 @@ public class RecommendedQueues {
             else
               redis.call('DEL', KEYS[1])
             end
-            """ + RECORD_SHOWN;
+            """ + RECORD_SHOWN + """
+            return taken
+            """;
 
     private final RedissonClient redisson;
     private final Duration ttl;
@@ -77,9 +90,34 @@ public class RecommendedQueues {
         this.shownKept = shownKept;
     }
 
-    /** Up to {@code count} of the viewer's queue, now shown; empty when there is none left. */
-    public List<Long> take(long viewerId, int count) {
-        return unpack(run(TAKE, viewerId, ascii(count), ascii(shownKept)));
+    /**
+     * What a take answered and, when the queue held fewer than were asked, what the model knows of
+     * the viewer for their next ranking (read in the same step; null when the queue held enough).
+     */
+    public record Taken(List<Long> ids, Ranker.Viewer viewer) {
+    }
+
+    /** Up to {@code count} of the viewer's queue, now shown (none: no queue, or it ran out). */
+    public Taken take(long viewerId, int count) {
+        List<Object> answer = redisson.getScript(ByteArrayCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, TAKE, RScript.ReturnType.MULTI,
+                List.of(queueKey(viewerId), shownKey(viewerId), RecommendationModel.likesKey(viewerId), RecommendationModel.topicsKey(viewerId)),
+                ascii(count), ascii(shownKept), ascii(RecommendationModel.RECENT_KEPT));
+        List<Long> ids = unpack((byte[]) answer.get(0));
+        if (answer.size() == 1) {
+            return new Taken(ids, null);
+        }
+        List<Long> latestLikes = new ArrayList<>();
+        ((List<?>) answer.get(1)).forEach(id -> latestLikes.add(Long.valueOf(text(id))));
+        Map<String, Long> topicLikes = new HashMap<>();
+        List<?> topics = (List<?>) answer.get(2);
+        for (int k = 0; k + 1 < topics.size(); k += 2) {
+            topicLikes.put(text(topics.get(k)), Math.round(Double.parseDouble(text(topics.get(k + 1)))));
+        }
+        return new Taken(ids, new Ranker.Viewer(viewerId, latestLikes, topicLikes, shown((byte[]) answer.get(3))));
+    }
+
+    private static String text(Object bytes) {
+        return new String((byte[]) bytes, StandardCharsets.UTF_8);
     }
 
     /**
@@ -88,14 +126,12 @@ public class RecommendedQueues {
      * were shown is forgotten first and all of it may be shown again. One step.
      */
     public List<Long> storeAndTake(long viewerId, List<Long> ranked, int count, boolean forgetShown) {
-        return unpack(run(STORE_AND_TAKE, viewerId, ascii(count), ascii(shownKept), ascii(ttl.toMillis()),
-                ascii(forgetShown ? 1 : 0), pack(ranked)));
+        byte[] taken = redisson.getScript(ByteArrayCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, STORE_AND_TAKE, RScript.ReturnType.VALUE,
+                List.of(queueKey(viewerId), shownKey(viewerId)), ascii(count), ascii(shownKept), ascii(ttl.toMillis()),
+                ascii(forgetShown ? 1 : 0), pack(ranked));
+        return unpack(taken);
     }
 
-    private byte[] run(String script, long viewerId, Object... args) {
-        return redisson.getScript(ByteArrayCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, script, RScript.ReturnType.VALUE,
-                List.of(queueKey(viewerId), shownKey(viewerId)), args);
-    }
 
     private static byte[] ascii(long number) {
         return Long.toString(number).getBytes(StandardCharsets.US_ASCII);

@@ -1,6 +1,7 @@
 package com.douyin.video.recommend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import com.douyin.api.event.FavoriteChangedEvent;
 import com.douyin.api.video.VideoService;
@@ -76,6 +77,7 @@ class RecommendedFeedIT {
     @Autowired VideoService videos;
     @Autowired RecommendationModel model;
     @Autowired RedissonClient redisson;
+    @Autowired RecommendedQueues queues;
 
     @Test
     void nobodyGetsTheMostLikedFirstAndPagesByOffset() {
@@ -119,6 +121,29 @@ class RecommendedFeedIT {
         assertThat(recommended(viewer, 0, 10)).hasSize(10).doesNotContainAnyElementsOf(all.subList(0, 3));
         assertThat(packed(RecommendedQueues.shownKey(viewer)))
                 .as("shown lately: the 22 before forgotten, this page recorded").hasSize(10);
+    }
+
+    @Test
+    void aTakeThatFindsTheQueueShortReadsWhatTheNextRankingStartsFrom() {
+        redisson.getKeys().flushdb();
+        long viewer = NEXT.incrementAndGet();
+        long first = video("music", 1);
+        long second = video("food", 2);
+        long third = video("music", 3);
+        like(viewer, first);
+        like(viewer, second);
+        like(viewer, third);
+        queues.storeAndTake(viewer, List.of(11L, 12L, 13L), 1, false);
+
+        RecommendedQueues.Taken enough = queues.take(viewer, 1);
+        assertThat(enough.ids()).containsExactly(12L);
+        assertThat(enough.viewer()).as("the queue held enough: nothing more read").isNull();
+
+        RecommendedQueues.Taken short_ = queues.take(viewer, 5);
+        assertThat(short_.ids()).containsExactly(13L);
+        assertThat(short_.viewer().latestLikes()).containsExactlyInAnyOrder(first, second, third);
+        assertThat(short_.viewer().topicLikes()).containsOnly(entry("music", 2L), entry("food", 1L));
+        assertThat(short_.viewer().shown()).containsExactlyInAnyOrder(11L, 12L, 13L);
     }
 
     @Test
