@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import org.redisson.api.RBatch;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.ByteArrayCodec;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.client.protocol.ScoredEntry;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,8 +28,8 @@ import org.springframework.stereotype.Component;
  * halves every {@code douyin.recommend.half-life}. Every {@code 1/fresh-share}-th place goes to the
  * newest video not yet placed, so new authors get seen. A viewer with no likes (or nobody) gets
  * popular-and-fresh. Nothing the viewer liked or was shown lately is ranked. A ranking starts from
- * what is known of the viewer (read by the take that found their queue short, or by {@link
- * #viewer}), reads their seeds' co-likes (one round trip) and the likes of candidates in no list
+ * what is known of the viewer (read by the take that found their queue short, {@link
+ * RecommendedQueues#take}), reads their seeds' co-likes (one round trip) and the likes of candidates in no list
  * (one; the topics of the few not in the shared lists are usually held).
  */
 @Component
@@ -63,21 +62,6 @@ public class Ranker {
         List<Long> seeds() {
             return latestLikes.subList(0, Math.min(SEEDS, latestLikes.size()));
         }
-    }
-
-    /** Reads what the model knows of the viewer (one round trip). */
-    public Viewer viewer(long viewerId) {
-        RBatch batch = redisson.createBatch();
-        batch.<String>getScoredSortedSet(RecommendationModel.likesKey(viewerId), StringCodec.INSTANCE)
-                .valueRangeReversedAsync(0, RecommendationModel.RECENT_KEPT - 1);
-        batch.<String, String>getMap(RecommendationModel.topicsKey(viewerId), StringCodec.INSTANCE).readAllMapAsync();
-        batch.<byte[]>getBucket(RecommendedQueues.shownKey(viewerId), ByteArrayCodec.INSTANCE).getAsync();
-        List<?> answers = batch.execute().getResponses();
-        List<Long> likes = new ArrayList<>();
-        ((Collection<?>) answers.get(0)).forEach(id -> likes.add(Long.valueOf((String) id)));
-        Map<String, Long> topics = new HashMap<>();
-        ((Map<?, ?>) answers.get(1)).forEach((topic, count) -> topics.put((String) topic, Math.round(Double.parseDouble((String) count))));
-        return new Viewer(viewerId, likes, topics, RecommendedQueues.shown((byte[]) answers.get(2)));
     }
 
     public Viewer nobody() {

@@ -41,8 +41,9 @@ public class RecommendedQueues {
 
     /**
      * KEYS: queue, shown, the viewer's latest likes, their likes per topic. ARGV: count, shown
-     * kept, latest likes read. Answers {taken} when the queue had count IDs, else {taken, latest
-     * likes, likes per topic, shown}: what their next ranking starts from, read in the same step.
+     * kept, latest likes read. Answers {taken} when the queue had count IDs (count 0: nothing to
+     * take, the viewer only), else {taken, latest likes, likes per topic, shown}: what their next
+     * ranking starts from, read in the same step.
      */
     private static final String TAKE = """
             local n = tonumber(ARGV[1]) * 8
@@ -57,7 +58,7 @@ public class RecommendedQueues {
               end
             end
             """ + RECORD_SHOWN + """
-            if #taken == n then return {taken} end
+            if n > 0 and #taken == n then return {taken} end
             return {taken, redis.call('ZREVRANGE', KEYS[3], 0, tonumber(ARGV[3]) - 1), redis.call('HGETALL', KEYS[4]),
                     redis.call('GET', KEYS[2]) or ''}
             """;
@@ -114,6 +115,11 @@ public class RecommendedQueues {
             topicLikes.put(text(topics.get(k)), Math.round(Double.parseDouble(text(topics.get(k + 1)))));
         }
         return new Taken(ids, new Ranker.Viewer(viewerId, latestLikes, topicLikes, shown((byte[]) answer.get(3))));
+    }
+
+    /** What the model knows of the viewer, as a take that finds their queue short reads it (one round trip; takes nothing). */
+    public Ranker.Viewer viewer(long viewerId) {
+        return take(viewerId, 0).viewer();
     }
 
     private static String text(Object bytes) {

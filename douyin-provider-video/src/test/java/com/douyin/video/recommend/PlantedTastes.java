@@ -118,11 +118,11 @@ final class PlantedTastes {
     }
 
     /** Mean precision@10 of the ranking over all users. */
-    double precisionOfRanker(Ranker ranker) {
+    double precisionOfRanker(Ranker ranker, RecommendedQueues queues) {
         double hits = 0;
         for (int u = 0; u < users; u++) {
             long user = userId(u);
-            List<Long> top = ranker.rank(ranker.viewer(user), 10).ids(); // training likes are the model's latest: none ranked
+            List<Long> top = ranker.rank(queues.viewer(user), 10).ids(); // training likes are the model's latest: none ranked
             hits += top.stream().filter(heldOut.get(user)::contains).count();
         }
         return hits / (users * 10.0);
@@ -152,7 +152,7 @@ final class PlantedTastes {
         double replaySeconds = (System.nanoTime() - started) / 1e9;
         Ranker ranker = new Ranker(redis, new SharedLists(redis, Duration.ofSeconds(10), 1000), Duration.ofDays(3), freshShare);
         started = System.nanoTime();
-        double ranked = population.precisionOfRanker(ranker);
+        double ranked = population.precisionOfRanker(ranker, new RecommendedQueues(redis, Duration.ofMinutes(10), 600));
         double rankMs = (System.nanoTime() - started) / 1e6 / population.users;
         return new Figures(ranked, population.precisionOfPopularity(), replaySeconds, rankMs);
     }

@@ -135,6 +135,11 @@ class RecommendedFeedIT {
         like(viewer, third);
         queues.storeAndTake(viewer, List.of(11L, 12L, 13L), 1, false);
 
+        Ranker.Viewer read = queues.viewer(viewer);
+        assertThat(read.latestLikes()).containsExactlyInAnyOrder(first, second, third);
+        assertThat(read.shown()).containsExactly(11L);
+        assertThat(packed(RecommendedQueues.queueKey(viewer))).as("reading the viewer takes nothing").containsExactly(12L, 13L);
+
         RecommendedQueues.Taken enough = queues.take(viewer, 1);
         assertThat(enough.ids()).containsExactly(12L);
         assertThat(enough.viewer()).as("the queue held enough: nothing more read").isNull();
