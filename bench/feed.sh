@@ -162,7 +162,10 @@ measure "feed, first page, logged in" "$CONNECTIONS" -s "$REPO/bench/feed.lua" "
 # Pages deeper in the feed: every request goes through the video and user providers.
 measure "feed, random deep pages" "$CONNECTIONS" -s "$REPO/bench/feed.lua" "$API/douyin/feed/" -- deep "$newest"
 measure "feed, random deep pages, 1 conn" 1 -s "$REPO/bench/feed.lua" "$API/douyin/feed/" -- deep "$newest"
-measure "recommended, 30 a page, logged in" "$CONNECTIONS" -s "$REPO/bench/feed.lua" "$API/douyin/feed/" -- recommended "$WORK/tokens"
+# The recommended feed settles over minutes after the deep pages (its own code paths compiled anew,
+# its viewers' takes growing) and swings with its viewers' 10 s marks: 10 s rounds, up to 6 minutes.
+WARM_UP_ROUND=10s WARM_UP_MAX_ROUNDS=36 \
+  measure "recommended, 30 a page, logged in" "$CONNECTIONS" -s "$REPO/bench/feed.lua" "$API/douyin/feed/" -- recommended "$WORK/tokens"
 echo
 echo "$(date -u +%F) feed figures ($(nproc) cores, $DURATION each after a warm-up to a steady rate):"
 printf '%s\n' "${summary[@]}"

@@ -49,8 +49,11 @@ public interface VideoService {
      */
     List<VideoDTO> followingFeed(long viewerId, PageCursor cursor, long unitMs, int limit);
 
-    /** The most recommended videos one call takes for a viewer (a gateway takes a few pages ahead; a ranking holds 600). */
-    int RECOMMENDED_TAKE_MAX = 300;
+    /**
+     * The most recommended videos one call takes for a viewer: a gateway takes ahead of a viewer's pages, and a
+     * viewer who keeps scrolling takes a whole ranking (600) in one call.
+     */
+    int RECOMMENDED_TAKE_MAX = 600;
 
     /**
      * The "for you" feed: up to {@code count} video IDs ranked for {@code viewerId} (at most

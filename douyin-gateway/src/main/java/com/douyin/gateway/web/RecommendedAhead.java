@@ -4,8 +4,6 @@ import com.douyin.api.video.VideoService;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -18,11 +16,11 @@ import org.springframework.stereotype.Component;
  * and when fewer than two pages' worth are left the next take starts in the background, so the
  * viewer's next pages do not wait for it. A take grows with the viewer's scrolling: the first takes
  * {@code douyin.gateway.recommended-taken-ahead} (90: three pages of 30), a later one as many as
- * this viewer was already shown here, up to {@link VideoService#RECOMMENDED_TAKE_MAX} (300): a
- * viewer who reads a page or two costs a call per three pages, one who keeps scrolling a call per
- * ten. What is taken counts as shown for the provider (later rankings leave it out, so two
+ * this viewer was already shown here, up to {@link VideoService#RECOMMENDED_TAKE_MAX} (600, a
+ * whole ranking): a viewer who reads a page or two costs a call per three pages, one who keeps
+ * scrolling a call per twenty. What is taken counts as shown for the provider (later rankings leave it out, so two
  * gateways never show a viewer the same video), so a viewer who stops scrolling leaves unseen at
- * most what they were shown here (at least the first take), and at most 300 and two pages. A like
+ * most what they were shown here (at least the first take), and at most 600 and two pages. A like
  * of the viewer's does not drop what is held: the next take is ranked with it, and a page never
  * shows what the viewer likes anyway. One take per viewer at a time in this gateway: concurrent
  * pages of one viewer that find too few held wait for it (the page that started it is served
@@ -46,7 +44,7 @@ class RecommendedAhead {
 
     /** One viewer's videos taken and not shown yet, the take under way (null: none) and how many were shown. */
     private static final class Held {
-        final ArrayDeque<Long> ids = new ArrayDeque<>();
+        final LongQueue ids = new LongQueue();
         /** The take under way: completes with whether the provider had as many as were asked (false: the ranking ran out). */
         CompletableFuture<Boolean> taking;
         /** Videos shown from here: the size of the next take. */
@@ -168,10 +166,7 @@ class RecommendedAhead {
 
     /** Up to {@code count} of the held videos, now shown. */
     private static List<Long> poll(Held held, int count) {
-        List<Long> page = new ArrayList<>(Math.min(count, held.ids.size()));
-        while (page.size() < count && !held.ids.isEmpty()) {
-            page.add(held.ids.poll());
-        }
+        List<Long> page = held.ids.poll(count);
         held.shown += page.size();
         return page;
     }
