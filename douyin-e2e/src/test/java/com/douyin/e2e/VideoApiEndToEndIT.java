@@ -62,12 +62,28 @@ class VideoApiEndToEndIT {
         assertThat(video.get("favorite_count").asLong()).isZero();
         assertThat(video.get("is_favorite").asBoolean()).isFalse();
 
-        // The player fetches the file directly and seeks with Range requests.
-        HttpResponse<byte[]> part = http.send(HttpRequest.newBuilder(URI.create(video.get("play_url").asText()))
+        // The player fetches the file directly and seeks with Range requests: the original until its
+        // watermarked copy is made (which may be at once for so small a file).
+        String playUrl = video.get("play_url").asText();
+        HttpResponse<byte[]> part = http.send(HttpRequest.newBuilder(URI.create(playUrl))
                 .header("Range", "bytes=0-99").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.headers().firstValue("Content-Type").orElse("")).isEqualTo("video/mp4");
-        assertThat(part.body()).containsExactly(Arrays.copyOf(mp4, 100));
+        if (!playUrl.contains("/media/watermarked/")) {
+            assertThat(part.body()).containsExactly(Arrays.copyOf(mp4, 100));
+        }
+
+        // The watermarked copy follows asynchronously: another MP4, the original kept beside it.
+        for (long deadline = System.currentTimeMillis() + 30_000;
+             !playUrl.contains("/media/watermarked/") && System.currentTimeMillis() < deadline; Thread.sleep(300)) {
+            playUrl = ok(get("/douyin/publish/list/?user_id=" + author.id())).get("video_list").get(0).get("play_url").asText();
+        }
+        assertThat(playUrl).endsWith("/media/watermarked/" + author.id() + "/" + video.get("id").asLong() + ".mp4");
+        HttpResponse<byte[]> copy = http.send(HttpRequest.newBuilder(URI.create(playUrl)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(copy.statusCode()).isEqualTo(200);
+        assertThat(copy.headers().firstValue("Content-Type").orElse("")).isEqualTo("video/mp4");
+        assertThat(new String(copy.body(), 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).as("an MP4's first box").isEqualTo("ftyp");
+        assertThat(copy.body()).isNotEqualTo(mp4);
         HttpResponse<byte[]> placeholder = http.send(HttpRequest.newBuilder(URI.create(video.get("cover_url").asText())).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(placeholder.statusCode()).isEqualTo(200);

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
  * video, so the cover is rarely the black first frame.
  *
  * <p>An uploaded file is anybody's bytes, and FFmpeg decodes it inside this JVM, so the work is
- * bounded before it starts: the demuxer reads at most {@link #PROBE_BYTES} to find the streams,
- * the decoder refuses a picture over {@link #MAX_PIXELS} (8K) before allocating it, the streams'
- * announced size and duration are checked before the first frame is decoded, and the whole
+ * bounded before it starts ({@link DecodingLimits}): the decoder refuses a picture over {@link
+ * #MAX_PIXELS} (8K) before allocating it, the streams' announced size and duration are checked
+ * before the first frame is decoded, and the whole
  * extraction gives up after {@link #MAX_TIME} (FFmpeg's interrupt callback stops a read that
  * hangs). A file that still crashes the decoder is kept from crash-looping the cover consumer by
  * {@link CoverService}'s attempt count.
@@ -31,7 +31,6 @@ public class CoverExtractor {
     static final long MAX_PIXELS = 7680L * 4320;
     static final Duration MAX_DURATION = Duration.ofHours(2);
     static final Duration MAX_TIME = Duration.ofSeconds(20);
-    private static final long PROBE_BYTES = 10_000_000;
     private static final long COVER_AT_MICROS = 1_000_000;
     private static final int MAX_FRAMES = 300;
 
@@ -40,18 +39,14 @@ public class CoverExtractor {
         long deadline = System.nanoTime() + MAX_TIME.toNanos();
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile());
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
-            grabber.setOption("probesize", String.valueOf(PROBE_BYTES));
-            grabber.setOption("analyzeduration", "5000000"); // microseconds of the file examined
-            grabber.setVideoOption("max_pixels", String.valueOf(MAX_PIXELS));
-            grabber.setVideoOption("threads", "1"); // one decoding thread: bounded memory, no pool per file
-            grabber.setTimeout((int) MAX_TIME.toMillis());
+            DecodingLimits.bound(grabber, MAX_PIXELS, MAX_TIME);
             try {
                 grabber.start();
             } catch (FrameGrabber.Exception e) {
                 throw new UnreadableVideoException("FFmpeg refused to open " + video.getFileName()
                         + " (not a video it reads, or pictures over 8K): " + e.getMessage());
             }
-            checkAnnounced(grabber, video);
+            DecodingLimits.checkAnnounced(grabber, video, MAX_PIXELS, MAX_DURATION);
             BufferedImage chosen = null;
             for (int i = 0; i < MAX_FRAMES && System.nanoTime() < deadline; i++) {
                 Frame frame = grabber.grabImage();
@@ -71,21 +66,6 @@ public class CoverExtractor {
             return jpeg.toByteArray();
         } catch (FrameGrabber.Exception e) {
             throw new UnreadableVideoException(e.getMessage());
-        }
-    }
-
-    /** Refuses what the container announces before any picture is decoded: no video, absurd size or length. */
-    private static void checkAnnounced(FFmpegFrameGrabber grabber, Path video) throws UnreadableVideoException {
-        long width = grabber.getImageWidth();
-        long height = grabber.getImageHeight();
-        if (width <= 0 || height <= 0) {
-            throw new UnreadableVideoException("no video stream in " + video.getFileName());
-        }
-        if (width * height > MAX_PIXELS) {
-            throw new UnreadableVideoException(video.getFileName() + " announces " + width + "x" + height + " pictures");
-        }
-        if (grabber.getLengthInTime() > MAX_DURATION.toNanos() / 1000) {
-            throw new UnreadableVideoException(video.getFileName() + " announces " + grabber.getLengthInTime() / 1_000_000 + " s");
         }
     }
 

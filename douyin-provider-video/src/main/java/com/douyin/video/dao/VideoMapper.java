@@ -13,7 +13,7 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 public interface VideoMapper {
 
-    String COLUMNS = "id, author_id, title, topic, play_key, cover_key, favorite_count, comment_count, published_at";
+    String COLUMNS = "id, author_id, title, topic, play_key, cover_key, watermark_key, favorite_count, comment_count, published_at";
 
     @Insert("INSERT INTO video (id, author_id, title, title_terms, topic, play_key, published_at)"
             + " VALUES (#{id}, #{authorId}, #{title}, #{titleTerms}, #{topic}, #{playKey}, #{publishedAt})")
@@ -30,6 +30,9 @@ public interface VideoMapper {
 
     @Update("UPDATE video SET cover_key = #{coverKey} WHERE id = #{id}")
     void updateCover(@Param("id") long id, @Param("coverKey") String coverKey);
+
+    @Update("UPDATE video SET watermark_key = #{watermarkKey} WHERE id = #{id}")
+    void updateWatermark(@Param("id") long id, @Param("watermarkKey") String watermarkKey);
 
     /**
      * Newest first, after the position (beforeMs, beforeId): published before beforeMs, or then
