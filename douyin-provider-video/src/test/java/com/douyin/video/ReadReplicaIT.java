@@ -52,6 +52,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
         "rocketmq.name-server=127.0.0.1:9876",
         "rocketmq.producer.group=douyin-video-publish-replica-it",
         "douyin.video.cover-group=douyin-video-cover-replica-it", // never takes a running system's events
+        "douyin.video.watermark.enabled=false", // no watermark consumer here (WatermarkerTest, the e2e publish test)
         "douyin.video.favorite-count-group=douyin-video-favorite-count-replica-it",
         "douyin.video.comment-count-group=douyin-video-comment-count-replica-it",
         "douyin.feed.publish-group=douyin-video-feeds-replica-it",

@@ -61,6 +61,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "rocketmq.name-server=127.0.0.1:9876",
         "rocketmq.producer.group=douyin-video-publish-it",
         "douyin.video.cover-group=douyin-video-cover-it", // never takes a running system's events
+        "douyin.video.watermark.enabled=false", // no watermark consumer here (WatermarkerTest, the e2e publish test)
         "douyin.video.favorite-count-group=douyin-video-favorite-count-it",
         "douyin.video.comment-count-group=douyin-video-comment-count-it",
         "douyin.feed.publish-group=douyin-video-feeds-it",
