@@ -39,14 +39,7 @@ public class CoverExtractor {
         long deadline = System.nanoTime() + MAX_TIME.toNanos();
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile());
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
-            DecodingLimits.bound(grabber, MAX_PIXELS, MAX_TIME);
-            try {
-                grabber.start();
-            } catch (FrameGrabber.Exception e) {
-                throw new UnreadableVideoException("FFmpeg refused to open " + video.getFileName()
-                        + " (not a video it reads, or pictures over 8K): " + e.getMessage());
-            }
-            DecodingLimits.checkAnnounced(grabber, video, MAX_PIXELS, MAX_DURATION);
+            DecodingLimits.start(grabber, video, MAX_PIXELS, MAX_DURATION, MAX_TIME);
             BufferedImage chosen = null;
             for (int i = 0; i < MAX_FRAMES && System.nanoTime() < deadline; i++) {
                 Frame frame = grabber.grabImage();

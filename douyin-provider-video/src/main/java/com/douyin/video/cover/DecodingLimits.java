@@ -3,6 +3,7 @@ package com.douyin.video.cover;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FrameGrabber;
 
 /**
  * The bounds put on FFmpeg before it decodes an uploaded file inside this JVM (anybody's bytes):
@@ -17,8 +18,23 @@ public final class DecodingLimits {
     private DecodingLimits() {
     }
 
-    /** Sets the bounds on a grabber not yet started. */
-    public static void bound(FFmpegFrameGrabber grabber, long maxPixels, Duration maxTime) {
+    /**
+     * Starts {@code grabber} on {@code video} within the bounds: pictures up to {@code maxPixels},
+     * announced length up to {@code maxDuration}, a read that hangs given up after {@code maxTime}.
+     */
+    public static void start(FFmpegFrameGrabber grabber, Path video, long maxPixels, Duration maxDuration, Duration maxTime)
+            throws CoverExtractor.UnreadableVideoException {
+        bound(grabber, maxPixels, maxTime);
+        try {
+            grabber.start();
+        } catch (FrameGrabber.Exception e) {
+            throw new CoverExtractor.UnreadableVideoException("FFmpeg refused to open " + video.getFileName()
+                    + " (not a video it reads, or pictures over " + maxPixels + " pixels): " + e.getMessage());
+        }
+        checkAnnounced(grabber, video, maxPixels, maxDuration);
+    }
+
+    private static void bound(FFmpegFrameGrabber grabber, long maxPixels, Duration maxTime) {
         grabber.setOption("probesize", String.valueOf(PROBE_BYTES));
         grabber.setOption("analyzeduration", "5000000"); // microseconds of the file examined
         grabber.setVideoOption("max_pixels", String.valueOf(maxPixels));
@@ -27,7 +43,7 @@ public final class DecodingLimits {
     }
 
     /** Refuses what the started grabber's container announces: no video, pictures over {@code maxPixels}, over {@code maxDuration}. */
-    public static void checkAnnounced(FFmpegFrameGrabber grabber, Path video, long maxPixels, Duration maxDuration)
+    private static void checkAnnounced(FFmpegFrameGrabber grabber, Path video, long maxPixels, Duration maxDuration)
             throws CoverExtractor.UnreadableVideoException {
         long width = grabber.getImageWidth();
         long height = grabber.getImageHeight();

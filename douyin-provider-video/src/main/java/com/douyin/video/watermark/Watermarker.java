@@ -47,13 +47,7 @@ public class Watermarker {
         long deadline = System.nanoTime() + MAX_TIME.toNanos();
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(source.toFile());
              Java2DFrameConverter converter = new Java2DFrameConverter()) {
-            DecodingLimits.bound(grabber, MAX_PIXELS, MAX_TIME);
-            try {
-                grabber.start();
-            } catch (FrameGrabber.Exception e) {
-                throw new UnreadableVideoException("FFmpeg refused to open " + source.getFileName() + ": " + e.getMessage());
-            }
-            DecodingLimits.checkAnnounced(grabber, source, MAX_PIXELS, MAX_DURATION);
+            DecodingLimits.start(grabber, source, MAX_PIXELS, MAX_DURATION, MAX_TIME);
             try (FFmpegFrameRecorder recorder = recorderFor(grabber, target)) {
                 recorder.start();
                 Frame frame;
