@@ -37,7 +37,10 @@ import org.springframework.stereotype.Component;
  * stays held (before, each expiry sent the next page that showed it to the providers, and those
  * pages were the feed's slowest), and what it shows is about a third of the TTL old at most (an
  * entry nobody reads expires as before; a write's drop discards a refresh in flight). A video
- * published lately without its cover is not kept (its cover is on its way). A held video also
+ * published lately without its cover is kept only as long as a write takes to settle
+ * ({@code feed-entry-settle}): its cover is on its way and is shown that late at most, while the
+ * pages and recommended takes that show the newest videos do not each read it again from the
+ * provider (before, each did, for ten minutes when its cover could not be made). A held video also
  * keeps its JSON as an anonymous viewer sees it ({@link HeldVideo}), so that a held page is
  * written without serializing its videos again.
  */
@@ -86,7 +89,7 @@ class FeedEntries {
             Map<Long, UserJson> found = source.authors(ids);
             return ids.stream().map(found::get).toList();
         }, refresher, REFRESH_GATHER_MS, REFRESH_BATCH);
-        this.videos = Caffeine.newBuilder().expireAfter(new JitteredTtl<Long, HeldVideo>(videoTtl))
+        this.videos = Caffeine.newBuilder().expireAfter(new JitteredTtl<Long, HeldVideo>(videoTtl, held -> awaitingCover(held.video()), settle))
                 .refreshAfterWrite(videoTtl.dividedBy(3)).maximumSize(MAX_VIDEOS).build(new CacheLoader<>() {
                     @Override
                     public HeldVideo load(Long id) {
@@ -121,7 +124,7 @@ class FeedEntries {
     /** Each of {@code ids} as it would be kept now (null: gone, or not to be kept). */
     private List<HeldVideo> keptVideos(List<Long> ids) {
         Map<Long, HeldVideo> kept = new HashMap<>();
-        source.videos(ids).stream().filter(FeedEntries::keepable).forEach(video -> kept.put(video.id(), new HeldVideo(video)));
+        source.videos(ids).forEach(video -> kept.put(video.id(), new HeldVideo(video)));
         return ids.stream().map(kept::get).toList();
     }
 
@@ -205,15 +208,13 @@ class FeedEntries {
     /** Videos just read from their provider. */
     void remember(List<VideoDTO> loaded) {
         for (VideoDTO video : loaded) {
-            if (keepable(video)) {
-                videos.put(video.id(), new HeldVideo(video));
-            }
+            videos.put(video.id(), new HeldVideo(video));
         }
     }
 
-    /** Not a video published lately without its cover: its cover is on its way. */
-    private static boolean keepable(VideoDTO video) {
-        return !video.coverKey().isEmpty() || video.publishedAt() < System.currentTimeMillis() - COVER_AWAITED_MS;
+    /** A video published lately without its cover: its cover is on its way (an older one will not get one). */
+    private static boolean awaitingCover(VideoDTO video) {
+        return video.coverKey().isEmpty() && video.publishedAt() >= System.currentTimeMillis() - COVER_AWAITED_MS;
     }
 
     /** The anonymous User objects of {@code ids}: those not here read in one call. */
