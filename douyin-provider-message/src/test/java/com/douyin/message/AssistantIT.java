@@ -48,6 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {
         "douyin.nacos.config-enabled=false",
         "douyin.sentinel.enabled=false",
+        "douyin.daily-picks.enabled=false",
         // A registry for the user provider's reference (never called here: only the assistant is
         // written to), without registering this test as a provider of the running system.
         "dubbo.registry.address=nacos://127.0.0.1:8848",

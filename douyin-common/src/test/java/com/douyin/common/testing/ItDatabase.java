@@ -71,18 +71,23 @@ public final class ItDatabase {
         return env("DOUYIN_IT_MYSQL_PASSWORD", "");
     }
 
+    /** The IT Redis's URL (redis://host:port). */
+    public static String redisUrl() {
+        return env("DOUYIN_IT_REDIS_URL", "redis://127.0.0.1:6379");
+    }
+
     /** A Redisson client on the ITs' Redis database ({@link #REDIS_DATABASE}), emptied first; the caller shuts it down. */
     public static RedissonClient emptyRedis() {
         flushRedis(REDIS_DATABASE);
         Config config = new Config();
-        config.useSingleServer().setAddress(env("DOUYIN_IT_REDIS_URL", "redis://127.0.0.1:6379")).setDatabase(REDIS_DATABASE);
+        config.useSingleServer().setAddress(redisUrl()).setDatabase(REDIS_DATABASE);
         return Redisson.create(config);
     }
 
     /** Empties database {@code database} of the IT Redis. */
     public static void flushRedis(int database) {
         Config config = new Config();
-        config.useSingleServer().setAddress(env("DOUYIN_IT_REDIS_URL", "redis://127.0.0.1:6379")).setDatabase(database);
+        config.useSingleServer().setAddress(redisUrl()).setDatabase(database);
         RedissonClient redis = Redisson.create(config);
         try {
             redis.getKeys().flushdb();

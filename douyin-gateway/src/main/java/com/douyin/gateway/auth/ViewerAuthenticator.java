@@ -13,17 +13,20 @@ import org.springframework.stereotype.Component;
  * Who is asking: the user of the {@code token} parameter, checked locally (no RPC): its
  * signature and expiry, and whether its session was revoked since ({@link RevokedSessions}).
  * A missing or empty token is an anonymous viewer; an invalid or expired one is an error even
- * where login is optional, as the contract says.
+ * where login is optional, as the contract says. A signed-in viewer counts as active today
+ * ({@link ActiveViewers}).
  */
 @Component
 public class ViewerAuthenticator {
 
     private final AccessTokens tokens;
     private final RevokedSessions revoked;
+    private final ActiveViewers active;
 
-    public ViewerAuthenticator(AccessTokens tokens, RevokedSessions revoked) {
+    public ViewerAuthenticator(AccessTokens tokens, RevokedSessions revoked, ActiveViewers active) {
         this.tokens = tokens;
         this.revoked = revoked;
+        this.active = active;
     }
 
     public OptionalLong optionalViewer(HttpServletRequest request) {
@@ -44,6 +47,7 @@ public class ViewerAuthenticator {
         }
         AccessTokens.Verified verified = tokens.verifyWithExpiry(token.strip());
         requireLive(verified.claims());
+        active.seen(verified.claims().userId());
         return verified;
     }
 
@@ -68,6 +72,7 @@ public class ViewerAuthenticator {
     private AccessClaims claimsOf(String token) {
         AccessClaims claims = tokens.verify(token.strip());
         requireLive(claims);
+        active.seen(claims.userId());
         return claims;
     }
 

@@ -26,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(properties = {
         "douyin.nacos.config-enabled=false",
         "douyin.sentinel.enabled=false",
+        "douyin.daily-picks.enabled=false",
         "dubbo.registry.address=nacos://127.0.0.1:8848",
         "dubbo.registry.register=false",
         "dubbo.protocol.port=-1",
