@@ -1,33 +1,74 @@
 package com.douyin.common.redis;
 
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.redisson.client.RedisClient;
 import org.redisson.client.RedisClientConfig;
 import org.redisson.client.RedisConnection;
+import org.redisson.client.codec.StringCodec;
 import org.redisson.client.protocol.RedisCommands;
 
 /**
  * Whether Redis answers a PING on a new connection of its own: the second opinion that tells an
  * outage from a call that failed because this JVM was starved of CPU or its pool was busy.
- * Its own client (own connection, own event loop), so a busy main pool cannot fail it.
+ * Its own client (own connection, own event loop), so a busy main pool cannot fail it. Behind
+ * Redis Sentinel it pings the primary the Sentinels name now: while they have not promoted a
+ * replica in place of a dead primary, Redis does not answer.
  */
 public final class RedisPing implements AutoCloseable {
 
     private static final int BUDGET_MS = 1_000;
 
+    private final RedisProperties properties;
     private final RedisClient client;
 
     public RedisPing(RedisProperties properties) {
-        this.client = RedisClient.create(new RedisClientConfig()
-                .setAddress(properties.address())
+        this.properties = properties;
+        this.client = client(properties.address());
+    }
+
+    private RedisClient client(String address) {
+        return RedisClient.create(new RedisClientConfig()
+                .setAddress(address)
                 .setPassword(properties.password())
                 .setConnectTimeout(BUDGET_MS)
                 .setCommandTimeout(BUDGET_MS));
     }
 
-    /** True if Redis answered within a second. */
+    /** True if Redis (the Sentinels' primary, behind Sentinel) answered within a second. */
     public boolean answers() {
+        if (properties.sentinelAddresses().isEmpty()) {
+            return pings(client);
+        }
+        for (String sentinel : properties.sentinelAddresses()) {
+            RedisClient asked = RedisClient.create(new RedisClientConfig().setAddress(sentinel)
+                    .setConnectTimeout(BUDGET_MS).setCommandTimeout(BUDGET_MS));
+            String primary;
+            try {
+                RedisConnection connection = asked.connect();
+                try {
+                    Map<String, String> master = connection.sync(StringCodec.INSTANCE, RedisCommands.SENTINEL_MASTER, properties.sentinelMaster());
+                    primary = "redis://" + master.get("ip") + ":" + master.get("port");
+                } finally {
+                    connection.closeAsync();
+                }
+            } catch (Exception e) {
+                continue; // the next Sentinel
+            } finally {
+                asked.shutdown();
+            }
+            RedisClient primaryClient = client(primary);
+            try {
+                return pings(primaryClient);
+            } finally {
+                primaryClient.shutdown();
+            }
+        }
+        return false;
+    }
+
+    private static boolean pings(RedisClient client) {
         CompletableFuture<RedisConnection> connecting = client.connectAsync().toCompletableFuture();
         try {
             RedisConnection connection = connecting.get(BUDGET_MS, TimeUnit.MILLISECONDS);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
+import org.redisson.config.ReadMode;
 import org.redisson.config.ConstantDelay;
 import org.redisson.config.EqualJitterDelay;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,6 +34,9 @@ public class RedissonAutoConfiguration {
         Config config = new Config();
         // Scripts go as EVALSHA (Redisson loads one on NOSCRIPT), not their whole text every call.
         config.setUseScriptCache(true);
+        if (!properties.sentinelAddresses().isEmpty()) {
+            return Redisson.create(sentinelConfig(config, properties));
+        }
         config.useSingleServer()
                 .setAddress(properties.address())
                 .setPassword(properties.password())
@@ -58,5 +62,31 @@ public class RedissonAutoConfiguration {
                 .setConnectionMinimumIdleSize(4)
                 .setConnectionPoolSize(32);
         return Redisson.create(config);
+    }
+
+    /**
+     * A primary found through Redis Sentinel, with the single server's timeouts and pool: every
+     * command goes to the primary (a replica may lag, and a page must read its own writes), and
+     * when the Sentinels promote a replica Redisson moves there (it subscribes to their
+     * +switch-master). Replicas are not read, so none is kept connected beyond one connection.
+     */
+    private static Config sentinelConfig(Config config, RedisProperties properties) {
+        config.useSentinelServers()
+                .setMasterName(properties.sentinelMaster())
+                .addSentinelAddress(properties.sentinelAddresses().toArray(String[]::new))
+                .setPassword(properties.password())
+                .setDatabase(properties.database())
+                .setReadMode(ReadMode.MASTER)
+                .setCheckSentinelsList(false) // one machine's Sentinels need not see each other yet at start
+                .setConnectTimeout(1_000)
+                .setTimeout(1_000)
+                .setRetryAttempts(1)
+                .setRetryDelay(new ConstantDelay(Duration.ofMillis(500)))
+                .setReconnectionDelay(new EqualJitterDelay(Duration.ofMillis(10), Duration.ofMillis(500)))
+                .setMasterConnectionMinimumIdleSize(4)
+                .setMasterConnectionPoolSize(32)
+                .setSlaveConnectionMinimumIdleSize(1)
+                .setSlaveConnectionPoolSize(1);
+        return config;
     }
 }

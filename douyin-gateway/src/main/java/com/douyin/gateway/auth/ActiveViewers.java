@@ -12,6 +12,7 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +41,7 @@ public class ActiveViewers {
     private final Clock clock;
     private volatile Day today;
 
+    @Autowired
     public ActiveViewers(RedissonClient redisson) {
         this(redisson, Clock.systemUTC());
     }
