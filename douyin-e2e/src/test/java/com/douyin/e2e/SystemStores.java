@@ -26,6 +26,7 @@ final class SystemStores implements AutoCloseable {
     private final String jdbcUrl;
     private final String database;
     private final String redisUrl;
+    private final String redisSentinels;
     private RedissonClient redis; // connected on first use: the Redis drill reads MySQL while Redis is down
 
     SystemStores() throws IOException, SQLException {
@@ -34,6 +35,12 @@ final class SystemStores implements AutoCloseable {
         jdbcUrl = env.get("MYSQL_URL").replaceAll("/$", "") + "/" + database + "?useSSL=false&allowPublicKeyRetrieval=true";
         mysql = DriverManager.getConnection(jdbcUrl, env.get("MYSQL_USER"), env.getOrDefault("MYSQL_PASSWORD", ""));
         redisUrl = env.get("REDIS_URL");
+        redisSentinels = env.getOrDefault("REDIS_SENTINELS", "").replace("\\", "");
+    }
+
+    /** Whether the system runs Redis behind Sentinel (DOUYIN_REDIS_HA=sentinel). */
+    boolean redisBehindSentinel() {
+        return !redisSentinels.isEmpty();
     }
 
     /** The system's database, its JDBC URL, and a connection to it with the launcher's (admin) account. */
@@ -56,7 +63,12 @@ final class SystemStores implements AutoCloseable {
     private RedissonClient redis() {
         if (redis == null) {
             Config config = new Config();
-            config.useSingleServer().setAddress(redisUrl);
+            if (redisBehindSentinel()) { // whichever server is the primary now
+                config.useSentinelServers().setMasterName("douyin").setCheckSentinelsList(false)
+                        .addSentinelAddress(redisSentinels.split(","));
+            } else {
+                config.useSingleServer().setAddress(redisUrl);
+            }
             redis = Redisson.create(config);
         }
         return redis;

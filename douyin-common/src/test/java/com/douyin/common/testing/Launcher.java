@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs {@code ./douyin COMMAND} from a module's tests, as a user would; output in .run/NAME.log. */
@@ -21,17 +22,23 @@ public final class Launcher {
 
     /** Runs {@code ./douyin COMMAND} (words split on spaces, e.g. "stop broker"), output appended to .run/LOGNAME.log. */
     public static void run(String command, String logName, Duration timeout) throws IOException, InterruptedException {
+        run(command, logName, timeout, Map.of());
+    }
+
+    /** As {@link #run(String, String, Duration)}, with these variables added to the environment. */
+    public static void run(String command, String logName, Duration timeout, Map<String, String> env) throws IOException, InterruptedException {
         File log = REPO.resolve(".run").resolve(logName + ".log").toFile();
         log.getParentFile().mkdirs();
         long started = System.nanoTime();
         List<String> argv = new ArrayList<>();
         argv.add(REPO.resolve("douyin").toString());
         argv.addAll(List.of(command.split(" ")));
-        Process process = new ProcessBuilder(argv)
+        ProcessBuilder builder = new ProcessBuilder(argv)
                 .directory(REPO.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        builder.environment().putAll(env);
+        Process process = builder.start();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("./douyin " + command + " took over " + timeout + "; see " + log);
