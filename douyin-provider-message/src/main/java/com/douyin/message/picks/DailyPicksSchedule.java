@@ -24,14 +24,15 @@ import org.springframework.stereotype.Component;
  * and the one that gets the day's Redisson lock runs it while the others go on (the lock's
  * watchdog holds it while that instance lives; if it dies, the lock lapses within 30 s and the
  * next instance to look resumes the run, skipping whoever has their picks). A run that sent
- * everyone marks the day done; one in which some sends failed is run again, for those, up to
- * {@value #RUNS_PER_DAY} runs a day.
+ * everyone marks the day done; one in which some sends failed (the video provider out, say) is
+ * run again, for those, {@value #RETRY_MINUTES} minutes later, up to {@value #RUNS_PER_DAY} runs a day.
  */
 @Component
 public class DailyPicksSchedule implements InitializingBean, DisposableBean {
 
     static final int CHECK_SECONDS = 30;
     static final int RUNS_PER_DAY = 5;
+    static final int RETRY_MINUTES = 10;
     private static final Logger log = LoggerFactory.getLogger(DailyPicksSchedule.class);
 
     private final DailyPicks picks;
@@ -80,7 +81,7 @@ public class DailyPicksSchedule implements InitializingBean, DisposableBean {
         Instant now = clock.instant();
         ZonedDateTime local = now.atZone(properties.zone());
         LocalDate day = local.toLocalDate();
-        if (local.toLocalTime().isBefore(properties.time()) || isDone(day)) {
+        if (local.toLocalTime().isBefore(properties.time()) || isDone(day) || isWaitingToRetry(day)) {
             return false;
         }
         RLock lock = redisson.getLock("picks:lock:" + day);
@@ -97,6 +98,8 @@ public class DailyPicksSchedule implements InitializingBean, DisposableBean {
             log.info("Daily picks of {} (run {}): {} sent, {} failed", day, runs, outcome.sent(), outcome.failed());
             if (outcome.failed() == 0 || runs >= RUNS_PER_DAY) {
                 redisson.getBucket(doneKey(day), StringCodec.INSTANCE).set("1", Duration.ofDays(2));
+            } else {
+                redisson.getBucket(retryKey(day), StringCodec.INSTANCE).set("1", Duration.ofMinutes(RETRY_MINUTES));
             }
             return true;
         } finally {
@@ -110,8 +113,16 @@ public class DailyPicksSchedule implements InitializingBean, DisposableBean {
         return redisson.getBucket(doneKey(day), StringCodec.INSTANCE).isExists();
     }
 
+    private boolean isWaitingToRetry(LocalDate day) {
+        return redisson.getBucket(retryKey(day), StringCodec.INSTANCE).isExists();
+    }
+
     private static String doneKey(LocalDate day) {
         return "picks:done:" + day;
+    }
+
+    private static String retryKey(LocalDate day) {
+        return "picks:retry-after:" + day;
     }
 
     @Override

@@ -108,9 +108,14 @@ class DailyPicksIT {
         volatile CountDownLatch before = new CountDownLatch(0);
         volatile int holdAt = -1;
         final CountDownLatch held = new CountDownLatch(1);
+        /** The video provider cannot answer for this user (0: answers for all). */
+        volatile long failingFor;
 
         @Override
         public List<VideoDTO> pick(long userId, int count) {
+            if (userId == failingFor) {
+                throw new IllegalStateException("no provider answers");
+            }
             if (asked.incrementAndGet() == holdAt) {
                 held.countDown();
                 try {
@@ -231,5 +236,24 @@ class DailyPicksIT {
         assertThat(received.keySet()).containsExactlyInAnyOrderElementsOf(users);
         assertThat(received.values()).as("one message each").containsOnly(1L);
         assertThat(pickRows(users)).isEqualTo(40);
+    }
+
+    @Test
+    void aRunInWhichSendsFailedIsRunAgainLaterForThoseOnly() throws Exception {
+        List<Long> users = activeUsers(3000);
+        Videos videos = new Videos();
+        videos.failingFor = 3005;
+        DailyPicksSchedule instance = instance(videos, 30_000);
+        assertThat(instance.runIfDue()).isTrue();
+        assertThat(messagesFromAssistant(users)).hasSize(39).doesNotContainKey(3005L);
+        assertThat(instance.runIfDue()).as("not again at once: the retry waits %d minutes", DailyPicksSchedule.RETRY_MINUTES).isFalse();
+
+        redisson.getKeys().deleteByPattern("picks:retry-after:*"); // ten minutes later
+        videos.failingFor = 0;
+        videos.asked.set(0);
+        assertThat(instance.runIfDue()).isTrue();
+        assertThat(videos.asked.get()).as("only the user it failed for").isEqualTo(1);
+        assertThat(messagesFromAssistant(users).values()).hasSize(40).containsOnly(1L);
+        assertThat(instance.runIfDue()).as("the day is done").isFalse();
     }
 }
