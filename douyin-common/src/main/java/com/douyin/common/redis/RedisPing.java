@@ -1,5 +1,6 @@
 package com.douyin.common.redis;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -22,10 +23,16 @@ public final class RedisPing implements AutoCloseable {
 
     private final RedisProperties properties;
     private final RedisClient client;
+    /** One client per Sentinel (none: one Redis at the address). */
+    private final List<RedisClient> sentinels;
 
     public RedisPing(RedisProperties properties) {
         this.properties = properties;
         this.client = client(properties.address());
+        this.sentinels = properties.sentinelAddresses().stream().map(sentinel -> RedisClient.create(new RedisClientConfig()
+                .setAddress(sentinel) // (Sentinels answer without the password of the servers they watch)
+                .setConnectTimeout(BUDGET_MS)
+                .setCommandTimeout(BUDGET_MS))).toList();
     }
 
     private RedisClient client(String address) {
@@ -38,15 +45,13 @@ public final class RedisPing implements AutoCloseable {
 
     /** True if Redis (the Sentinels' primary, behind Sentinel) answered within a second. */
     public boolean answers() {
-        if (properties.sentinelAddresses().isEmpty()) {
+        if (sentinels.isEmpty()) {
             return pings(client);
         }
-        for (String sentinel : properties.sentinelAddresses()) {
-            RedisClient asked = RedisClient.create(new RedisClientConfig().setAddress(sentinel)
-                    .setConnectTimeout(BUDGET_MS).setCommandTimeout(BUDGET_MS));
+        for (RedisClient sentinel : sentinels) {
             String primary;
             try {
-                RedisConnection connection = asked.connect();
+                RedisConnection connection = sentinel.connect();
                 try {
                     Map<String, String> master = connection.sync(StringCodec.INSTANCE, RedisCommands.SENTINEL_MASTER, properties.sentinelMaster());
                     primary = "redis://" + master.get("ip") + ":" + master.get("port");
@@ -55,10 +60,8 @@ public final class RedisPing implements AutoCloseable {
                 }
             } catch (Exception e) {
                 continue; // the next Sentinel
-            } finally {
-                asked.shutdown();
             }
-            RedisClient primaryClient = client(primary);
+            RedisClient primaryClient = client(primary); // (the primary moves: a client for the one named now)
             try {
                 return pings(primaryClient);
             } finally {
@@ -89,5 +92,6 @@ public final class RedisPing implements AutoCloseable {
     @Override
     public void close() {
         client.shutdown();
+        sentinels.forEach(RedisClient::shutdown);
     }
 }

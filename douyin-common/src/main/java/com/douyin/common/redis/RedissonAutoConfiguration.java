@@ -4,6 +4,7 @@ import io.micrometer.tracing.Tracer;
 import java.time.Duration;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
+import org.redisson.config.BaseConfig;
 import org.redisson.config.Config;
 import org.redisson.config.ReadMode;
 import org.redisson.config.ConstantDelay;
@@ -37,10 +38,38 @@ public class RedissonAutoConfiguration {
         if (!properties.sentinelAddresses().isEmpty()) {
             return Redisson.create(sentinelConfig(config, properties));
         }
-        config.useSingleServer()
+        withBudgets(config.useSingleServer(), properties)
                 .setAddress(properties.address())
-                .setPassword(properties.password())
                 .setDatabase(properties.database())
+                .setConnectionMinimumIdleSize(4)
+                .setConnectionPoolSize(32);
+        return Redisson.create(config);
+    }
+
+    /**
+     * A primary found through Redis Sentinel, with the single server's budgets and pool: every
+     * command goes to the primary (a replica may lag, and a page must read its own writes), and
+     * when the Sentinels promote a replica Redisson moves there (it subscribes to their
+     * +switch-master). Replicas are not read, so none is kept connected beyond one connection.
+     */
+    private static Config sentinelConfig(Config config, RedisProperties properties) {
+        withBudgets(config.useSentinelServers(), properties)
+                .setMasterName(properties.sentinelMaster())
+                .addSentinelAddress(properties.sentinelAddresses().toArray(String[]::new))
+                .setDatabase(properties.database())
+                .setReadMode(ReadMode.MASTER)
+                .setCheckSentinelsList(false) // one machine's Sentinels need not see each other yet at start
+                .setMasterConnectionMinimumIdleSize(4)
+                .setMasterConnectionPoolSize(32)
+                .setSlaveConnectionMinimumIdleSize(1)
+                .setSlaveConnectionPoolSize(1);
+        return config;
+    }
+
+    /** The password and the time budgets of every command, one server or behind Sentinel alike. */
+    private static <T extends BaseConfig<T>> T withBudgets(T servers, RedisProperties properties) {
+        return servers
+                .setPassword(properties.password())
                 // A command has about a second to be written (one retry 500 ms later: after a
                 // Redis restart the pool's dead connections are replaced rather than failing
                 // calls) and a second to be answered; Redisson also resends a command once after
@@ -58,35 +87,6 @@ public class RedissonAutoConfiguration {
                 // commands failed for 10 s and more after Redis was back (RedisReconnectIT); with
                 // at most half a second, and 10 ms for a queued connection's first try, the pool
                 // is whole again a moment after Redis is.
-                .setReconnectionDelay(new EqualJitterDelay(Duration.ofMillis(10), Duration.ofMillis(500)))
-                .setConnectionMinimumIdleSize(4)
-                .setConnectionPoolSize(32);
-        return Redisson.create(config);
-    }
-
-    /**
-     * A primary found through Redis Sentinel, with the single server's timeouts and pool: every
-     * command goes to the primary (a replica may lag, and a page must read its own writes), and
-     * when the Sentinels promote a replica Redisson moves there (it subscribes to their
-     * +switch-master). Replicas are not read, so none is kept connected beyond one connection.
-     */
-    private static Config sentinelConfig(Config config, RedisProperties properties) {
-        config.useSentinelServers()
-                .setMasterName(properties.sentinelMaster())
-                .addSentinelAddress(properties.sentinelAddresses().toArray(String[]::new))
-                .setPassword(properties.password())
-                .setDatabase(properties.database())
-                .setReadMode(ReadMode.MASTER)
-                .setCheckSentinelsList(false) // one machine's Sentinels need not see each other yet at start
-                .setConnectTimeout(1_000)
-                .setTimeout(1_000)
-                .setRetryAttempts(1)
-                .setRetryDelay(new ConstantDelay(Duration.ofMillis(500)))
-                .setReconnectionDelay(new EqualJitterDelay(Duration.ofMillis(10), Duration.ofMillis(500)))
-                .setMasterConnectionMinimumIdleSize(4)
-                .setMasterConnectionPoolSize(32)
-                .setSlaveConnectionMinimumIdleSize(1)
-                .setSlaveConnectionPoolSize(1);
-        return config;
+                .setReconnectionDelay(new EqualJitterDelay(Duration.ofMillis(10), Duration.ofMillis(500)));
     }
 }

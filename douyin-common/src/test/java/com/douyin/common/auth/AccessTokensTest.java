@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.douyin.api.common.DouyinException;
 import com.douyin.api.common.ErrorCode;
+import com.douyin.common.testing.MovableClock;
 import com.douyin.common.testing.RandomSecret;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
@@ -38,40 +38,16 @@ class AccessTokensTest {
 
     @Test
     void aTokenVerifiedBeforeIsStillRefusedOnceItHasExpired() {
-        MutableClock clock = new MutableClock(NOW);
+        MovableClock clock = new MovableClock(NOW);
         AccessTokens tokens = new AccessTokens(new TokenProperties(SECRET, Duration.ofHours(2), null), clock);
         String token = tokens.issue(7L, "s7");
         assertThat(tokens.verify(token)).isEqualTo(new AccessClaims(7L, "s7"));
 
-        clock.now = NOW.plus(Duration.ofHours(2)); // its last valid second, as the verifier counts
+        clock.set(NOW.plus(Duration.ofHours(2))); // its last valid second, as the verifier counts
         assertThat(tokens.verify(token)).isEqualTo(new AccessClaims(7L, "s7"));
-        clock.now = NOW.plus(Duration.ofHours(2)).plusSeconds(1);
+        clock.set(NOW.plus(Duration.ofHours(2)).plusSeconds(1));
         assertThatThrownBy(() -> tokens.verify(token))
                 .extracting(e -> ((DouyinException) e).errorCode()).isEqualTo(ErrorCode.TOKEN_EXPIRED);
-    }
-
-    /** A clock the test moves. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     @Test

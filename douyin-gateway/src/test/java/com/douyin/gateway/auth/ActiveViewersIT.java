@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.douyin.api.cache.ActivityKeys;
 import com.douyin.common.testing.ItDatabase;
-import java.time.Clock;
+import com.douyin.common.testing.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,28 +17,8 @@ import org.redisson.client.codec.StringCodec;
 /** The day's active viewers in the real Redis. */
 class ActiveViewersIT {
 
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        volatile Instant now = Instant.parse("2026-12-06T23:59:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private final RedissonClient redis = ItDatabase.emptyRedis();
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-06T23:59:00Z"));
     private final ActiveViewers active = new ActiveViewers(redis, clock);
 
     @AfterEach
@@ -71,7 +49,7 @@ class ActiveViewersIT {
         long ttl = redis.getSet(ActivityKeys.activeUsers(LocalDate.parse("2026-12-06"))).remainTimeToLive();
         assertThat(ttl).isBetween(Duration.ofDays(2).toMillis(), Duration.ofDays(3).toMillis());
 
-        clock.now = Instant.parse("2026-12-07T00:01:00Z");
+        clock.set(Instant.parse("2026-12-07T00:01:00Z"));
         active.seen(1); // added yesterday: added again today
         assertThat(activeOn("2026-12-07", 1)).containsExactly("1");
         assertThat(activeOn("2026-12-06", 2)).containsExactlyInAnyOrder("1", "2");

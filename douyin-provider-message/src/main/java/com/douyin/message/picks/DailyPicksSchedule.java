@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.redisson.api.RAtomicLong;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -92,8 +93,9 @@ public class DailyPicksSchedule implements InitializingBean, DisposableBean {
             if (isDone(day)) { // it finished between the look and the lock
                 return false;
             }
-            long runs = redisson.getAtomicLong("picks:runs:" + day).incrementAndGet();
-            redisson.getAtomicLong("picks:runs:" + day).expire(Duration.ofDays(2));
+            RAtomicLong runCount = redisson.getAtomicLong("picks:runs:" + day);
+            long runs = runCount.incrementAndGet();
+            runCount.expire(Duration.ofDays(2));
             DailyPicks.Outcome outcome = picks.send(day, now, redisson);
             log.info("Daily picks of {} (run {}): {} sent, {} failed", day, runs, outcome.sent(), outcome.failed());
             if (outcome.failed() == 0 || runs >= RUNS_PER_DAY) {
