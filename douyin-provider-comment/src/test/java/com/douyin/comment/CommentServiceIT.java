@@ -211,6 +211,28 @@ class CommentServiceIT {
     }
 
     @Test
+    void aMaskedCommentIsStarsInItsRowAndTheListsOnceItsRowIsWritten() throws Exception {
+        long video = newVideo();
+        CommentDTO kept = comments.add(1, video, 0, "nice one");
+        CommentDTO abusive = comments.add(2, video, 0, "go away loser");
+        CommentDTO reply = comments.add(3, video, kept.id(), "what a loser");
+        assertThat(comments.mask(video, 987_654_321L)).as("no row (yet): nothing to mask").isFalse();
+        await(1, "SELECT COUNT(*) FROM comment WHERE id = ?", abusive.id());
+        await(1, "SELECT COUNT(*) FROM comment WHERE id = ?", reply.id());
+
+        assertThat(comments.mask(video, abusive.id())).isTrue();
+        assertThat(comments.mask(video, reply.id())).isTrue();
+        assertThat(comments.mask(video + 1, kept.id())).as("another video's").isFalse();
+
+        assertThat(comments.list(video)).extracting(t -> t.comment().content()).containsExactly("*************", "nice one");
+        assertThat(comments.replies(kept.id(), 0, 30)).extracting(CommentDTO::content).containsExactly("************");
+        assertThat(jdbc.queryForObject("SELECT content FROM comment WHERE id = ?", String.class, abusive.id())).isEqualTo("*************");
+        redisson.getKeys().delete(VideoComments.setKey(video)); // cold: rebuilt from the rows, masked too
+        assertThat(comments.list(video)).extracting(t -> t.comment().content()).containsExactly("*************", "nice one");
+        assertThat(cachedCommentCount(video)).as("masking changes no count").isEqualTo(3);
+    }
+
+    @Test
     void repliesArePagedOldestFirst() {
         long video = newVideo();
         CommentDTO top = comments.add(1, video, 0, "ask me anything");

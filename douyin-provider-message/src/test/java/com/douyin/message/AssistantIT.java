@@ -49,6 +49,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "douyin.nacos.config-enabled=false",
         "douyin.sentinel.enabled=false",
         "douyin.daily-picks.enabled=false",
+        "douyin.assistant.video-summaries.enabled=false", // no consumers of the broker's events here (VideoSummariesIT,
+        "douyin.assistant.moderation.enabled=false", // CommentModeratorIT)
         // A registry for the user provider's reference (never called here: only the assistant is
         // written to), without registering this test as a provider of the running system.
         "dubbo.registry.address=nacos://127.0.0.1:8848",

@@ -230,6 +230,33 @@ class VideoServiceIT {
     }
 
     @Test
+    void theAssistantsKeywordsFindTheVideoGiveItATopicAndAnAbusiveTitleIsMasked() {
+        VideoDTO video = videos.publish(33L, "videos/33/k.mp4", "我的假期", ""); // no topic
+        VideoDTO sporty = videos.publish(33L, "videos/33/s.mp4", "game night", "game");
+        assertThat(videos.search("giraffe", 30)).isEmpty();
+
+        assertThat(videos.describe(video.id(), List.of(" giraffe ", "sport", "giraffe", "熊猫, 动物园"), false)).isTrue();
+        assertThat(videos.describe(sporty.id(), List.of("music"), false)).isTrue();
+        assertThat(videos.describe(123L, List.of("x"), false)).isFalse();
+
+        assertThat(jdbc.queryForObject("SELECT keywords FROM video WHERE id = ?", String.class, video.id()))
+                .isEqualTo("giraffe,sport,熊猫 动物园");
+        assertThat(videos.search("giraffe", 30)).extracting(VideoDTO::id).containsExactly(video.id());
+        assertThat(videos.search("动物园", 30)).extracting(VideoDTO::id).containsExactly(video.id());
+        assertThat(videos.search("假期", 30)).extracting(VideoDTO::id).contains(video.id()); // the title's words stay
+        // The first keyword naming a configured topic is the recommended model's topic of a video without one.
+        assertThat(redisson.<String, String>getMap("rec:video-topic", StringCodec.INSTANCE).get(String.valueOf(video.id()))).isEqualTo("sport");
+        assertThat(redisson.<String, String>getMap("rec:video-topic", StringCodec.INSTANCE).get(String.valueOf(sporty.id()))).isEqualTo("game");
+        assertThat(jdbc.queryForObject("SELECT topic FROM video WHERE id = ?", String.class, video.id())).isEmpty(); // the author's choice
+
+        videos.getVideos(List.of(sporty.id())); // cached with its title
+        assertThat(videos.describe(sporty.id(), List.of("music"), true)).isTrue();
+        assertThat(videos.getVideos(List.of(sporty.id()))).extracting(VideoDTO::title).containsExactly("**********");
+        assertThat(videos.search("night", 30)).extracting(VideoDTO::id).doesNotContain(sporty.id());
+        assertThat(videos.search("music", 30)).extracting(VideoDTO::id).contains(sporty.id());
+    }
+
+    @Test
     void searchFindsChineseAndEnglishWordsOfTitlesBestMatchFirst() {
         VideoDTO basketball = videos.publish(31L, "videos/31/a.mp4", "周末的篮球比赛", "");
         VideoDTO both = videos.publish(31L, "videos/31/b.mp4", "篮球 and funny cats", "");

@@ -38,4 +38,11 @@ public interface CommentService {
      * reply has none. COMMENT_NOT_FOUND for an unknown or deleted comment.
      */
     List<CommentDTO> replies(long commentId, int offset, int count);
+
+    /**
+     * Masks a comment judged abusive (the assistant's moderation): each character of its text
+     * becomes a '*', in its row and in what lists show. False, and nothing changed, while its row
+     * is not in MySQL (its add is still on its way there: ask again later).
+     */
+    boolean mask(long videoId, long commentId);
 }

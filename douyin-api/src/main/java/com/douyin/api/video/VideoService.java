@@ -85,4 +85,13 @@ public interface VideoService {
      * not cached, they cost one query and one bloom filter check.
      */
     List<VideoDTO> getVideos(List<Long> videoIds);
+
+    /**
+     * What the assistant's model made of a published video: its {@code keywords} (at most five;
+     * search finds the video by them, and for a video published without a topic the first that
+     * names one of the configured topics becomes its topic in the recommended feed's model), and
+     * whether its title is abusive (then it is masked, each character a '*'). Doing it again
+     * replaces the keywords. False: no such video.
+     */
+    boolean describe(long videoId, List<String> keywords, boolean abusiveTitle);
 }

@@ -336,6 +336,31 @@ public class VideoComments {
         return answer.stream().map(VideoComments::fromJson).toList();
     }
 
+    /** KEYS: set. ARGV: the member as it was, the member now, its score. 1 if the member was there and is replaced. */
+    private static final String REPLACE = """
+            if redis.call('ZREM', KEYS[1], ARGV[1]) == 1 then
+              redis.call('ZADD', KEYS[1], ARGV[3], ARGV[2])
+              return 1
+            end
+            return 0
+            """;
+
+    /**
+     * Masks a comment of the video's set (moderated): each character of its text a '*', as its row's
+     * (CommentMapper#maskContent). Nothing when the set is not cached (it is loaded from the rows).
+     */
+    public void maskContent(long videoId, long commentId) {
+        for (String member : redisson.<String>getScoredSortedSet(setKey(videoId), StringCodec.INSTANCE)
+                .valueRange(commentId, true, commentId, true)) {
+            CommentDTO comment = fromJson(member);
+            String masked = "*".repeat(comment.content().codePointCount(0, comment.content().length()));
+            CommentDTO replaced = new CommentDTO(comment.id(), comment.videoId(), comment.userId(), comment.parentId(), masked,
+                    comment.createdAt());
+            redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, REPLACE, RScript.ReturnType.INTEGER,
+                    List.of(setKey(videoId)), member, toJson(replaced), String.valueOf(commentId));
+        }
+    }
+
     /** Where a comment stands in the list: comments are ordered by their IDs, whose time is their created_time. */
     private static PageCursor positionOf(long commentId) {
         return new PageCursor(SnowflakeIdGenerator.timestampOf(commentId), commentId);

@@ -7,6 +7,7 @@ import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
 
 /**
  * The comment table. A comment is visible while its row is not deleted and, a reply, while its
@@ -67,6 +68,10 @@ public interface CommentMapper {
     long countUndeletedReplies(@Param("parentId") long parentId);
 
     /** The video of a comment, deleted or not; null for an unknown one. */
+    /** Masks a moderated comment's text, each character a '*'; 0 while its row is not written yet. */
+    @Update("UPDATE comment SET content = REPEAT('*', CHAR_LENGTH(content)) WHERE id = #{commentId} AND video_id = #{videoId}")
+    int maskContent(@Param("videoId") long videoId, @Param("commentId") long commentId);
+
     @Select("SELECT video_id FROM comment WHERE id = #{commentId}")
     Long findVideoOf(@Param("commentId") long commentId);
 }

@@ -6,6 +6,7 @@ import com.douyin.api.comment.CommentThreadDTO;
 import com.douyin.api.common.CursorPage;
 import com.douyin.api.common.PageCursor;
 import com.douyin.comment.service.CommentActionService;
+import com.douyin.comment.service.CommentModeration;
 import com.douyin.comment.service.CommentQueryService;
 import java.util.List;
 import org.apache.dubbo.config.annotation.DubboService;
@@ -16,10 +17,12 @@ public class CommentServiceRpc implements CommentService {
 
     private final CommentActionService actions;
     private final CommentQueryService queries;
+    private final CommentModeration moderation;
 
-    public CommentServiceRpc(CommentActionService actions, CommentQueryService queries) {
+    public CommentServiceRpc(CommentActionService actions, CommentQueryService queries, CommentModeration moderation) {
         this.actions = actions;
         this.queries = queries;
+        this.moderation = moderation;
     }
 
     @Override
@@ -45,5 +48,10 @@ public class CommentServiceRpc implements CommentService {
     @Override
     public List<CommentDTO> replies(long commentId, int offset, int count) {
         return queries.replies(commentId, offset, count);
+    }
+
+    @Override
+    public boolean mask(long videoId, long commentId) {
+        return moderation.mask(videoId, commentId);
     }
 }

@@ -31,6 +31,11 @@ public interface VideoMapper {
     @Update("UPDATE video SET cover_key = #{coverKey} WHERE id = #{id}")
     void updateCover(@Param("id") long id, @Param("coverKey") String coverKey);
 
+    /** The assistant's description of a video: its keywords, what search finds it by, and its title (masked when abusive). */
+    @Update("UPDATE video SET keywords = #{keywords}, title_terms = #{titleTerms}, title = #{title} WHERE id = #{id}")
+    int updateDescription(@Param("id") long id, @Param("keywords") String keywords, @Param("titleTerms") String titleTerms,
+                          @Param("title") String title);
+
     @Update("UPDATE video SET watermark_key = #{watermarkKey} WHERE id = #{id}")
     void updateWatermark(@Param("id") long id, @Param("watermarkKey") String watermarkKey);
 

@@ -78,6 +78,14 @@ public class RecommendationModel {
         batch.execute();
     }
 
+    /**
+     * A topic found for a video published without one (from the assistant's keywords): its likes
+     * count for that topic from now on. A topic the video already has is kept.
+     */
+    public void topicFound(long videoId, String topic) {
+        redisson.<String, String>getMap(VIDEO_TOPIC, StringCodec.INSTANCE).fastPutIfAbsent(Long.toString(videoId), topic);
+    }
+
     /** Likes and unlikes of a batch, summed, then written in one round trip. */
     public void liked(List<FavoriteChangedEvent> events) {
         if (events.isEmpty()) {

@@ -7,6 +7,7 @@ import com.douyin.api.video.VideoService;
 import com.douyin.video.following.FollowingFeed;
 import com.douyin.video.recommend.RecommendedFeed;
 import com.douyin.video.service.PendingUploads;
+import com.douyin.video.service.VideoDescriptions;
 import com.douyin.video.service.VideoPublishService;
 import com.douyin.video.service.VideoQueryService;
 import java.util.List;
@@ -22,14 +23,16 @@ public class VideoServiceRpc implements VideoService {
     private final VideoQueryService queries;
     private final FollowingFeed followingFeed;
     private final RecommendedFeed recommendedFeed;
+    private final VideoDescriptions descriptions;
 
     public VideoServiceRpc(VideoPublishService publishing, PendingUploads uploads, VideoQueryService queries, FollowingFeed followingFeed,
-                           RecommendedFeed recommendedFeed) {
+                           RecommendedFeed recommendedFeed, VideoDescriptions descriptions) {
         this.publishing = publishing;
         this.uploads = uploads;
         this.queries = queries;
         this.followingFeed = followingFeed;
         this.recommendedFeed = recommendedFeed;
+        this.descriptions = descriptions;
     }
 
     @Override
@@ -80,5 +83,10 @@ public class VideoServiceRpc implements VideoService {
     @Override
     public List<VideoDTO> getVideos(List<Long> videoIds) {
         return queries.getVideos(videoIds);
+    }
+
+    @Override
+    public boolean describe(long videoId, List<String> keywords, boolean abusiveTitle) {
+        return descriptions.describe(videoId, keywords, abusiveTitle);
     }
 }

@@ -76,6 +76,12 @@ public class VideoTopics {
                 : "There is no such topic: choose one of " + String.join(", ", known) + ".");
     }
 
+    /** The configured topic {@code word} names, in stored form (as a publish would store it), or "" for none. */
+    public String named(String word) {
+        String topic = VideoTopic.normalize(word);
+        return topics.contains(topic) ? topic : "";
+    }
+
     /** A changed data ID; an unreadable one keeps the topics as they were. */
     private synchronized void update(String yaml) {
         try {
