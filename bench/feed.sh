@@ -5,7 +5,9 @@
 # connections and at one, and the recommended feed (30 a page, a token per request, after each
 # viewer liked 20 videos). In the same run it measures a ceiling: nginx (Debian's nginx-light, one
 # worker, on a spare port) serving the exact bytes of a deep page, and prints each figure as a
-# share of it. It prints figures; it does not judge them.
+# share of it. The deep pages and the recommended feed, whose rates swing by a fifth from one 10 s
+# to the next, are measured five times: the median, with the five figures. It prints figures; it
+# does not judge them.
 #
 #   bench/feed.sh            (starts the system with ./douyin up if it is not running, and stops it after)
 #   CONNECTIONS=200 DURATION=20s bench/feed.sh
@@ -137,19 +139,26 @@ measure() {
   ((connections > 1)) || threads=1
   warmups+=("$(warm_up "$name" -t$threads -c"$connections" "$@")")
   echo "${warmups[-1]}"
-  local result rps p50 p99 errors share
-  result=$(wrk -t$threads -c"$connections" -d"$DURATION" --latency "$@")
+  # RUNS (1) runs after the warm-up: the median run's figures are printed, with the runs' spread.
+  local result rps p50 p99 errors share run runs=() results=() median spread=""
+  for ((run = 0; run < ${RUNS:-1}; run++)); do
+    results+=("$(wrk -t$threads -c"$connections" -d"$DURATION" --latency "$@")")
+    runs+=("$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"${results[-1]}")")
+  done
+  median=$(for run in "${!runs[@]}"; do echo "${runs[$run]} $run"; done | sort -n | awk -v n=${#runs[@]} 'NR == int((n + 1) / 2) {print $2}')
+  result=${results[$median]}
+  ((${#runs[@]} > 1)) && spread="  median of ${#runs[@]}: $(printf '%s\n' "${runs[@]}" | sort -n | paste -sd' ' -)"
   echo "== $name"
   echo "$result"
-  rps=$(awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$result")
+  rps=${runs[$median]}
   p50=$(awk '$1 == "50%" {print $2}' <<<"$result")
   p99=$(awk '$1 == "99%" {print $2}' <<<"$result")
-  errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$result" | paste -sd';' -)
-  failed=$(awk '$1 == "answers" && $4 > 0 {print $4 " of " $2 " answers failed"}' <<<"$result")
+  errors=$(printf '%s\n' "${results[@]}" | awk '/Non-2xx|Socket errors/ {print}' | paste -sd';' -)
+  failed=$(printf '%s\n' "${results[@]}" | awk '$1 == "answers" && $4 > 0 {print $4 " of " $2 " answers failed"}' | paste -sd';' -)
   errors=${errors:+$errors; }$failed
   [[ -z ${ceiling:-} ]] && ceiling=$rps
   share=$(awk -v r="$rps" -v c="$ceiling" 'BEGIN { printf "%.1f", 100 * r / c }')
-  summary+=("$(printf '%-34s %7s req/s (%5s %% of nginx)  p50 %-9s p99 %-9s %s conns%s' "$name:" "$rps" "$share" "$p50" "$p99" "$connections" "${errors:+  ERRORS: $errors}")")
+  summary+=("$(printf '%-34s %7s req/s (%5s %% of nginx)  p50 %-9s p99 %-9s %s conns%s%s' "$name:" "$rps" "$share" "$p50" "$p99" "$connections" "$spread" "${errors:+  ERRORS: $errors}")")
 }
 
 summary=()
@@ -160,11 +169,11 @@ measure "nginx, the same deep page" "$CONNECTIONS" "http://127.0.0.1:$NGINX_PORT
 measure "feed, first page" "$CONNECTIONS" -s "$REPO/bench/feed.lua" "$API/douyin/feed/" -- first
 measure "feed, first page, logged in" "$CONNECTIONS" -s "$REPO/bench/feed.lua" "$API/douyin/feed/" -- logged-in "$WORK/tokens"
 # Pages deeper in the feed: every request goes through the video and user providers.
-measure "feed, random deep pages" "$CONNECTIONS" -s "$REPO/bench/feed.lua" "$API/douyin/feed/" -- deep "$newest"
+RUNS=5 measure "feed, random deep pages" "$CONNECTIONS" -s "$REPO/bench/feed.lua" "$API/douyin/feed/" -- deep "$newest"
 measure "feed, random deep pages, 1 conn" 1 -s "$REPO/bench/feed.lua" "$API/douyin/feed/" -- deep "$newest"
 # The recommended feed settles over minutes after the deep pages (its own code paths compiled anew,
 # its viewers' takes growing) and swings with its viewers' 10 s marks: 10 s rounds, up to 6 minutes.
-WARM_UP_ROUND=10s WARM_UP_MAX_ROUNDS=36 \
+WARM_UP_ROUND=10s WARM_UP_MAX_ROUNDS=36 RUNS=5 \
   measure "recommended, 30 a page, logged in" "$CONNECTIONS" -s "$REPO/bench/feed.lua" "$API/douyin/feed/" -- recommended "$WORK/tokens"
 echo
 echo "$(date -u +%F) feed figures ($(nproc) cores, $DURATION each after a warm-up to a steady rate):"

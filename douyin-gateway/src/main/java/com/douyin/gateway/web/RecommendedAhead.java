@@ -13,14 +13,14 @@ import org.springframework.stereotype.Component;
 /**
  * A viewer's recommended videos taken from the video provider ahead of their pages, so that most
  * pages cost the gateway no call to the video provider: a page is served from what is held here,
- * and when fewer than two pages' worth are left the next take starts in the background, so the
+ * and when fewer than five pages' worth are left the next take starts in the background, so the
  * viewer's next pages do not wait for it. A take grows with the viewer's scrolling: the first takes
  * {@code douyin.gateway.recommended-taken-ahead} (90: three pages of 30), a later one as many as
  * this viewer was already shown here, up to {@link VideoService#RECOMMENDED_TAKE_MAX} (600, a
  * whole ranking): a viewer who reads a page or two costs a call per three pages, one who keeps
  * scrolling a call per twenty. What is taken counts as shown for the provider (later rankings leave it out, so two
  * gateways never show a viewer the same video), so a viewer who stops scrolling leaves unseen at
- * most what they were shown here (at least the first take), and at most 600 and two pages. A like
+ * most what they were shown here (at least the first take), and at most 600 and five pages. A like
  * of the viewer's does not drop what is held: the next take is ranked with it, and a page never
  * shows what the viewer likes anyway. One take per viewer at a time in this gateway: concurrent
  * pages of one viewer that find too few held wait for it (the page that started it is served
@@ -34,8 +34,12 @@ class RecommendedAhead {
     private static final int MAX_VIEWERS = 20_000;
     /** A page waits for at most this many takes of other pages (each may be emptied by the viewer's other pages). */
     private static final int WAITS_PER_PAGE = 2;
-    /** The next take starts when fewer than this many pages are held. */
-    private static final int PAGES_LEFT_TO_TAKE_AT = 2;
+    /**
+     * The next take starts when fewer than this many pages are held: under load a take answers in
+     * tens of milliseconds, in which a viewer's concurrent pages used up two pages (each that found
+     * too few waited for the take and was answered asynchronously, the dearer way), not five.
+     */
+    private static final int PAGES_LEFT_TO_TAKE_AT = 5;
 
     /** Takes up to {@code count} of the viewer's next recommended videos from the video provider. */
     interface Taker {
