@@ -47,7 +47,7 @@ public class AssistantReplies implements DisposableBean {
         this.chats = chats;
         this.push = push;
         this.stream = stream;
-        this.client = new ChatCompletionClient(properties.baseUrl(), properties.model(), properties.apiKey(), properties.timeout());
+        this.client = ChatCompletionClient.of(properties);
         this.allowance = new AssistantAllowance(redisson, properties.callsPerMinute(), properties.callsPerDay(), Clock.systemUTC());
         this.workers = new ThreadPoolExecutor(4, 4, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(properties.queue()), r -> {
             Thread t = new Thread(r, "assistant-reply");

@@ -51,6 +51,11 @@ public final class ChatCompletionClient {
         this.timeout = timeout;
     }
 
+    /** The client of the assistant's configured API and model. */
+    public static ChatCompletionClient of(AssistantProperties assistant) {
+        return new ChatCompletionClient(assistant.baseUrl(), assistant.model(), assistant.apiKey(), assistant.timeout());
+    }
+
     /** The answer; throws on a timeout, a non-2xx status or an answer without text. */
     public String complete(List<Turn> conversation) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request(conversation, false), HttpResponse.BodyHandlers.ofString());

@@ -3,12 +3,12 @@ package com.douyin.message.moderation;
 import com.douyin.api.comment.CommentDTO;
 import com.douyin.message.assistant.AssistantProperties;
 import com.douyin.message.assistant.ChatCompletionClient;
+import com.douyin.message.assistant.DoneOnce;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,13 +32,13 @@ public class CommentModerator {
     private final AssistantProperties assistant;
     private final ChatCompletionClient chat;
     private final ModeratedComments comments;
-    private final RedissonClient redisson;
+    private final DoneOnce judged;
 
     public CommentModerator(AssistantProperties assistant, ModeratedComments comments, RedissonClient redisson) {
         this.assistant = assistant;
-        this.chat = new ChatCompletionClient(assistant.baseUrl(), assistant.model(), assistant.apiKey(), assistant.timeout());
+        this.chat = ChatCompletionClient.of(assistant);
         this.comments = comments;
-        this.redisson = redisson;
+        this.judged = new DoneOnce(redisson, "moderation:done", REMEMBERED);
     }
 
     /**
@@ -46,7 +46,7 @@ public class CommentModerator {
      * when the comment's row is not written yet (the event is delivered again later).
      */
     public void moderate(CommentDTO comment) throws IOException, InterruptedException {
-        if (!assistant.configured() || comment.userId() == assistant.userId() || isDone(comment.id())) {
+        if (!assistant.configured() || comment.userId() == assistant.userId() || judged.isDone(comment.id())) {
             return;
         }
         CommentVerdict verdict;
@@ -56,24 +56,12 @@ public class CommentModerator {
                     new ChatCompletionClient.Turn("user", comment.content()))));
         } catch (JsonProcessingException e) {
             log.warn("Comment {} stays as it is, the model's answer was no verdict: {}", comment.id(), e.getOriginalMessage());
-            markDone(comment.id());
+            judged.markDone(comment.id());
             return;
         }
         if (verdict.abusive() && !comments.mask(comment.videoId(), comment.id())) {
             throw new IllegalStateException("comment " + comment.id() + " is not in MySQL yet: masked on a later delivery");
         }
-        markDone(comment.id());
-    }
-
-    private boolean isDone(long commentId) {
-        return redisson.getBucket(doneKey(commentId), StringCodec.INSTANCE).isExists();
-    }
-
-    private void markDone(long commentId) {
-        redisson.getBucket(doneKey(commentId), StringCodec.INSTANCE).set("1", REMEMBERED);
-    }
-
-    static String doneKey(long commentId) {
-        return "moderation:done:" + commentId;
+        judged.markDone(comment.id());
     }
 }

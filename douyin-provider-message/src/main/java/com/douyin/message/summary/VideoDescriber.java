@@ -37,7 +37,7 @@ public class VideoDescriber {
     public VideoDescriber(AssistantProperties assistant, VideoSummaryProperties properties, ObjectStore store) {
         this.assistant = assistant;
         this.store = store;
-        this.chat = new ChatCompletionClient(assistant.baseUrl(), assistant.model(), assistant.apiKey(), assistant.timeout());
+        this.chat = ChatCompletionClient.of(assistant);
         this.speech = properties.transcriptionModel().isBlank() ? null
                 : new TranscriptionClient(assistant.baseUrl(), properties.transcriptionModel(), assistant.apiKey(), assistant.timeout());
     }

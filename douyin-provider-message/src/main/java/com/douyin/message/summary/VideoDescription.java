@@ -1,33 +1,25 @@
 package com.douyin.message.summary;
 
+import com.douyin.message.assistant.ModelJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What the model made of a video: a one-sentence summary ("" for none), up to five keywords, and
  * whether its title is abusive. Read from the model's answer, a JSON object
- * {@code {"summary": ..., "keywords": [...], "abusive": true|false}}, which models often wrap in a
- * code fence or a sentence: the first '{' to the last '}' is read.
+ * {@code {"summary": ..., "keywords": [...], "abusive": true|false}} ({@link ModelJson}).
  */
 public record VideoDescription(String summary, List<String> keywords, boolean abusive) {
 
     static final int MAX_KEYWORDS = 5;
     /** A summary is one sentence; a model that rambles is cut here (a comment holds 500). */
     static final int MAX_SUMMARY = 200;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The description in the model's answer; throws when the answer holds no such object. */
     public static VideoDescription parse(String answer) throws JsonProcessingException {
-        int start = answer.indexOf('{');
-        int end = answer.lastIndexOf('}');
-        if (start < 0 || end < start) {
-            throw new JsonProcessingException("the model's answer holds no JSON object: " + abbreviated(answer)) {
-            };
-        }
-        JsonNode object = JSON.readTree(answer.substring(start, end + 1));
+        JsonNode object = ModelJson.objectIn(answer);
         List<String> keywords = new ArrayList<>();
         for (JsonNode keyword : object.path("keywords")) {
             if (keyword.isTextual() && !keyword.asText().isBlank() && keywords.size() < MAX_KEYWORDS) {
@@ -42,9 +34,5 @@ public record VideoDescription(String summary, List<String> keywords, boolean ab
         String text = summary.strip().replaceAll("\\s+", " ");
         return text.codePointCount(0, text.length()) <= MAX_SUMMARY ? text
                 : text.substring(0, text.offsetByCodePoints(0, MAX_SUMMARY - 1)) + "…";
-    }
-
-    private static String abbreviated(String text) {
-        return text.length() <= 80 ? text : text.substring(0, 80) + "…";
     }
 }

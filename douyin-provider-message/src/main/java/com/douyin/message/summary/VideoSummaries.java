@@ -3,6 +3,7 @@ package com.douyin.message.summary;
 import com.douyin.api.video.VideoDTO;
 import com.douyin.message.assistant.AssistantAllowance;
 import com.douyin.message.assistant.AssistantProperties;
+import com.douyin.message.assistant.DoneOnce;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.time.Clock;
@@ -32,6 +33,7 @@ public class VideoSummaries {
     private final DescribedVideos videos;
     private final RedissonClient redisson;
     private final AssistantAllowance allowance;
+    private final DoneOnce described;
     private final long assistantId;
 
     public VideoSummaries(VideoDescriber describer, DescribedVideos videos, RedissonClient redisson, AssistantProperties assistant) {
@@ -39,6 +41,7 @@ public class VideoSummaries {
         this.videos = videos;
         this.redisson = redisson;
         this.allowance = new AssistantAllowance(redisson, assistant.callsPerMinute(), assistant.callsPerDay(), Clock.systemUTC());
+        this.described = new DoneOnce(redisson, "summary:done", REMEMBERED);
         this.assistantId = assistant.userId();
     }
 
@@ -48,7 +51,7 @@ public class VideoSummaries {
      * cost another call for likely the same answer).
      */
     public void summarize(long videoId) throws IOException, InterruptedException {
-        if (!describer.configured() || isDone(videoId)) {
+        if (!describer.configured() || described.isDone(videoId)) {
             return;
         }
         VideoDTO video = videos.find(videoId);
@@ -57,7 +60,7 @@ public class VideoSummaries {
         }
         if (allowance.take(video.authorId()) != AssistantAllowance.Verdict.ALLOWED) {
             log.info("Video {} is not described: its author {} used up their model calls", videoId, video.authorId());
-            markDone(videoId);
+            described.markDone(videoId);
             return;
         }
         VideoDescription description;
@@ -65,7 +68,7 @@ public class VideoSummaries {
             description = describer.describe(video.title(), video.playKey());
         } catch (JsonProcessingException e) {
             log.warn("Video {} is not described, the model's answer was not a description: {}", videoId, e.getOriginalMessage());
-            markDone(videoId);
+            described.markDone(videoId);
             return;
         }
         videos.describe(videoId, description.keywords(), description.abusive());
@@ -73,27 +76,15 @@ public class VideoSummaries {
             try {
                 videos.comment(assistantId, videoId, description.summary());
             } catch (RuntimeException e) {
-                redisson.getBucket(commentKey(videoId)).delete(); // not posted: the redelivery posts it
+                redisson.getBucket(commentKey(videoId), StringCodec.INSTANCE).delete(); // not posted: the redelivery posts it
                 throw e;
             }
         }
-        markDone(videoId);
-    }
-
-    private boolean isDone(long videoId) {
-        return redisson.getBucket(doneKey(videoId), StringCodec.INSTANCE).isExists();
-    }
-
-    private void markDone(long videoId) {
-        redisson.getBucket(doneKey(videoId), StringCodec.INSTANCE).set("1", REMEMBERED);
+        described.markDone(videoId);
     }
 
     private boolean claimComment(long videoId) {
         return redisson.getBucket(commentKey(videoId), StringCodec.INSTANCE).setIfAbsent("1", REMEMBERED);
-    }
-
-    static String doneKey(long videoId) {
-        return "summary:done:" + videoId;
     }
 
     static String commentKey(long videoId) {
