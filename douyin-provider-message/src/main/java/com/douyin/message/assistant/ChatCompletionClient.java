@@ -69,6 +69,11 @@ public final class ChatCompletionClient {
         return content.asText().strip();
     }
 
+    /** The answer to {@code text} under the system prompt {@code instructions}; throws as {@link #complete}. */
+    public String ask(String instructions, String text) throws IOException, InterruptedException {
+        return complete(List.of(new Turn("system", instructions), new Turn("user", text)));
+    }
+
     /**
      * The answer as the API streams it ({@code "stream": true}: Server-Sent Events whose
      * {@code choices[0].delta.content} are the pieces, until {@code [DONE]}): each piece goes to

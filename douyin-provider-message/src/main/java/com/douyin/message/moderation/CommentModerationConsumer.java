@@ -3,8 +3,7 @@ package com.douyin.message.moderation;
 import com.douyin.api.event.CommentChangedEvent;
 import com.douyin.api.event.Topics;
 import com.douyin.message.assistant.AssistantModelConfigured;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.douyin.message.assistant.ModelWork;
 import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
 import org.apache.rocketmq.spring.core.RocketMQListener;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -33,16 +32,8 @@ public class CommentModerationConsumer implements RocketMQListener<CommentChange
 
     @Override
     public void onMessage(CommentChangedEvent event) {
-        if (!event.added()) {
-            return;
-        }
-        try {
-            moderator.moderate(event.comment());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while moderating comment " + event.comment().id(), e);
+        if (event.added()) {
+            ModelWork.forEvent("moderating comment " + event.comment().id(), () -> moderator.moderate(event.comment()));
         }
     }
 }

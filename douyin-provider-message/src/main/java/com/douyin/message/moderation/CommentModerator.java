@@ -7,7 +7,6 @@ import com.douyin.message.assistant.DoneOnce;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,9 +50,7 @@ public class CommentModerator {
         }
         CommentVerdict verdict;
         try {
-            verdict = CommentVerdict.parse(chat.complete(List.of(
-                    new ChatCompletionClient.Turn("system", INSTRUCTIONS),
-                    new ChatCompletionClient.Turn("user", comment.content()))));
+            verdict = CommentVerdict.parse(chat.ask(INSTRUCTIONS, comment.content()));
         } catch (JsonProcessingException e) {
             log.warn("Comment {} stays as it is, the model's answer was no verdict: {}", comment.id(), e.getOriginalMessage());
             judged.markDone(comment.id());

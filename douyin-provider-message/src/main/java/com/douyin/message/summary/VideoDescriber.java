@@ -6,7 +6,6 @@ import com.douyin.message.assistant.ChatCompletionClient;
 import com.douyin.message.assistant.TranscriptionClient;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.slf4j.Logger;
@@ -51,9 +50,7 @@ public class VideoDescriber {
     public VideoDescription describe(String title, String playKey) throws IOException, InterruptedException {
         String speech = transcript(playKey).orElse("");
         String about = "Title: " + title + (speech.isBlank() ? "" : "\nSpeech: " + speech);
-        return VideoDescription.parse(chat.complete(List.of(
-                new ChatCompletionClient.Turn("system", INSTRUCTIONS),
-                new ChatCompletionClient.Turn("user", about))));
+        return VideoDescription.parse(chat.ask(INSTRUCTIONS, about));
     }
 
     /**

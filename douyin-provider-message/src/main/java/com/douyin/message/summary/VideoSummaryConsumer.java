@@ -3,8 +3,7 @@ package com.douyin.message.summary;
 import com.douyin.api.event.Topics;
 import com.douyin.api.event.VideoPublishedEvent;
 import com.douyin.message.assistant.AssistantModelConfigured;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.douyin.message.assistant.ModelWork;
 import org.apache.rocketmq.spring.annotation.RocketMQMessageListener;
 import org.apache.rocketmq.spring.core.RocketMQListener;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -34,13 +33,6 @@ public class VideoSummaryConsumer implements RocketMQListener<VideoPublishedEven
 
     @Override
     public void onMessage(VideoPublishedEvent event) {
-        try {
-            summaries.summarize(event.videoId());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while describing video " + event.videoId(), e);
-        }
+        ModelWork.forEvent("describing video " + event.videoId(), () -> summaries.summarize(event.videoId()));
     }
 }
