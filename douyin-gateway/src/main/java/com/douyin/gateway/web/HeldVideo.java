@@ -30,7 +30,8 @@ final class HeldVideo {
     /** This video's anonymous JSON by {@code author}: written by {@code write} unless kept for an equal author. */
     byte[] anonymousJson(UserJson author, BiFunction<VideoDTO, UserJson, byte[]> write) {
         Json kept = json;
-        if (kept == null || !kept.author().equals(author)) {
+        // (The same object first: a record's equals compares every field, and most pages hold the entry's own author.)
+        if (kept == null || kept.author() != author && !kept.author().equals(author)) {
             kept = new Json(author, write.apply(video, author));
             json = kept;
         }
