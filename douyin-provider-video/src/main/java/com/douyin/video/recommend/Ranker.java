@@ -86,57 +86,118 @@ public class Ranker {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(TOPICS).map(Map.Entry::getKey).toList();
         SharedLists.Listed hot = shared.hot();
         SharedLists.Listed fresh = shared.fresh();
-        List<Map<Long, Double>> topicLists = topTopics.stream().map(shared::topicHot).toList();
+        List<SharedLists.Listed> topicLists = topTopics.stream().map(shared::topicHot).toList();
         Map<Long, Double> coLikes = coLikes(viewer.seeds());
 
         // Each video once, in this order (it breaks ties): co-liked, the topics' most liked, the most liked, the newest.
         Candidates found = new Candidates(viewer);
         found.consider(coLikes.keySet());
-        topicLists.forEach(list -> found.consider(list.keySet()));
-        found.consider(hot.scores().keySet());
-        found.consider(fresh.scores().keySet());
+        topicLists.forEach(list -> found.consider(list.videos().keySet()));
+        found.consider(hot.videos().keySet());
+        found.consider(fresh.videos().keySet());
         boolean startOver = found.unshown.isEmpty() && !found.shown.isEmpty();
         Set<Long> candidates = startOver ? found.shown : found.unshown;
         if (candidates.isEmpty()) {
             return new Ranked(List.of(), false);
         }
-        Map<Long, Double> restLikes = likesOfTheRest(candidates, hot.scores(), topicLists);
-        List<Long> untopical = candidates.stream()
-                .filter(id -> !hot.topics().containsKey(id) && !fresh.topics().containsKey(id) && topicIndex(topicLists, id) < 0).toList();
-        Map<Long, String> restTopics = untopical.isEmpty() ? Map.of() : shared.topicsOf(untopical);
+        KnownVideos known = new KnownVideos(hot, topicLists, fresh, knownOfTheRest(candidates, hot, topicLists, fresh));
 
         long now = System.currentTimeMillis();
-        double maxLikes = Math.max(maxOf(hot.scores()), maxOf(restLikes));
-        for (Map<Long, Double> list : topicLists) {
-            maxLikes = Math.max(maxLikes, maxOf(list));
-        }
-        double logMaxLikes = Math.log1p(Math.max(0, maxLikes));
-        long topicTotal = 0;
-        for (long count : viewer.topicLikes().values()) {
-            topicTotal += Math.max(0, count);
-        }
+        double logMaxLikes = Math.log1p(Math.max(0, known.maxLikes()));
+        Map<String, Double> topicShares = topicShares(viewer);
         double maxCo = 0;
         for (Map.Entry<Long, Double> co : coLikes.entrySet()) {
-            co.setValue(co.getValue() / Math.sqrt(Math.max(0, likesOf(co.getKey(), hot.scores(), topicLists, restLikes)) + 1));
+            co.setValue(co.getValue() / Math.sqrt(Math.max(0, known.of(co.getKey()).likes()) + 1));
             maxCo = Math.max(maxCo, co.getValue());
         }
         long[] ids = new long[candidates.size()];
         double[] scores = new double[ids.length];
         int n = 0;
-        for (long id : candidates) {
+        for (Long id : candidates) { // (boxed: each map below is asked by the same Long)
+            SharedLists.Known facts = known.of(id);
             double co = maxCo > 0 ? coLikes.getOrDefault(id, 0.0) / maxCo : 0;
-            int inTopicList = topicIndex(topicLists, id);
-            String topic = inTopicList >= 0 ? topTopics.get(inTopicList)
-                    : hot.topics().getOrDefault(id, fresh.topics().getOrDefault(id, restTopics.getOrDefault(id, "")));
-            double topicShare = topic.isEmpty() || topicTotal == 0 ? 0 : Math.max(0, viewer.topicLikes().getOrDefault(topic, 0L)) / (double) topicTotal;
-            double likes = likesOf(id, hot.scores(), topicLists, restLikes);
-            double popularity = logMaxLikes > 0 ? Math.log1p(Math.max(0, likes)) / logMaxLikes : 0;
+            double topicShare = topicShares.getOrDefault(facts.topic(), 0.0);
+            double popularity = logMaxLikes > 0 ? Math.log1p(Math.max(0, facts.likes())) / logMaxLikes : 0;
             double recency = Math.pow(0.5, Math.max(0, now - SnowflakeIdGenerator.timestampOf(id)) / halfLifeMs);
             ids[n] = id;
             scores[n++] = (0.1 + co + topicShare) * (0.25 + popularity) * (0.5 + 0.5 * recency);
         }
-        List<Long> newest = fresh.scores().keySet().stream().filter(candidates::contains).toList(); // newest first
+        List<Long> newest = fresh.videos().keySet().stream().filter(candidates::contains).toList(); // newest first
         return new Ranked(interleave(bestFirst(ids, scores, size), newest, size), startOver);
+    }
+
+    /** The viewer's share of likes in each topic they liked (none: no topic scores). */
+    private static Map<String, Double> topicShares(Viewer viewer) {
+        long total = 0;
+        for (long count : viewer.topicLikes().values()) {
+            total += Math.max(0, count);
+        }
+        Map<String, Double> shares = new HashMap<>();
+        for (Map.Entry<String, Long> topic : viewer.topicLikes().entrySet()) {
+            if (total > 0 && topic.getValue() > 0 && !topic.getKey().isEmpty()) {
+                shares.put(topic.getKey(), topic.getValue() / (double) total);
+            }
+        }
+        return shares;
+    }
+
+    /**
+     * What a ranking knows of its candidates: the likes and topic of each as the first list holding it
+     * has them (the viewer's topics' lists, the most liked, the newest), else as read for this ranking.
+     */
+    private record KnownVideos(SharedLists.Listed hot, List<SharedLists.Listed> topicLists, SharedLists.Listed fresh,
+                         Map<Long, SharedLists.Known> rest) {
+
+        private static final SharedLists.Known NOTHING = new SharedLists.Known(0, "");
+
+        SharedLists.Known of(Long id) {
+            SharedLists.Known known = listed(id, hot, topicLists, fresh);
+            return known != null ? known : rest.getOrDefault(id, NOTHING);
+        }
+
+        double maxLikes() {
+            double max = Math.max(hot.maxLikes(), fresh.maxLikes());
+            for (SharedLists.Listed list : topicLists) {
+                max = Math.max(max, list.maxLikes());
+            }
+            for (SharedLists.Known known : rest.values()) {
+                max = Math.max(max, known.likes());
+            }
+            return max;
+        }
+    }
+
+    /** What the shared lists know of a video (null: none holds it); a topic's list knows its topic for sure. */
+    private static SharedLists.Known listed(Long id, SharedLists.Listed hot, List<SharedLists.Listed> topicLists, SharedLists.Listed fresh) {
+        for (SharedLists.Listed list : topicLists) {
+            SharedLists.Known known = list.videos().get(id);
+            if (known != null) {
+                return known;
+            }
+        }
+        SharedLists.Known known = hot.videos().get(id);
+        return known != null ? known : fresh.videos().get(id);
+    }
+
+    /** The likes and topics of candidates in none of the lists (co-liked ones), read for this ranking (two round trips at most). */
+    private Map<Long, SharedLists.Known> knownOfTheRest(Set<Long> candidates, SharedLists.Listed hot,
+                                                       List<SharedLists.Listed> topicLists, SharedLists.Listed fresh) {
+        List<Long> rest = new ArrayList<>();
+        for (Long id : candidates) {
+            if (listed(id, hot, topicLists, fresh) == null) {
+                rest.add(id);
+            }
+        }
+        if (rest.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Double> likes = shared.likesOf(rest);
+        Map<Long, String> topics = shared.topicsOf(rest);
+        Map<Long, SharedLists.Known> known = new HashMap<>();
+        for (Long id : rest) {
+            known.put(id, new SharedLists.Known(likes.getOrDefault(id, 0.0), topics.getOrDefault(id, "")));
+        }
+        return known;
     }
 
     /**
@@ -163,33 +224,6 @@ public class Ranker {
         }
     }
 
-    /** Which of the viewer's topics' lists holds the video (-1: none). */
-    private static int topicIndex(List<Map<Long, Double>> topicLists, long id) {
-        for (int k = 0; k < topicLists.size(); k++) {
-            if (topicLists.get(k).containsKey(id)) {
-                return k;
-            }
-        }
-        return -1;
-    }
-
-    /** A video's likes as the shared lists or the rest's read have them (0: unknown). */
-    private static double likesOf(long id, Map<Long, Double> hot, List<Map<Long, Double>> topicLists, Map<Long, Double> restLikes) {
-        Double likes = hot.get(id);
-        for (int k = 0; likes == null && k < topicLists.size(); k++) {
-            likes = topicLists.get(k).get(id);
-        }
-        return likes != null ? likes : restLikes.getOrDefault(id, 0.0);
-    }
-
-    private static double maxOf(Map<Long, Double> scores) {
-        double max = 0;
-        for (double score : scores.values()) {
-            max = Math.max(max, score);
-        }
-        return max;
-    }
-
     /** The co-like counts of the seeds' partners, summed (one round trip). */
     private Map<Long, Double> coLikes(List<Long> seeds) {
         Map<Long, Double> coLikes = new HashMap<>();
@@ -206,21 +240,6 @@ public class Ranker {
             RecommendationModel.idsWithScores(entries).forEach((id, count) -> coLikes.merge(id, count, Double::sum));
         }
         return coLikes;
-    }
-
-    /** The likes of candidates in none of the lists of likes (co-liked ones, the newest), in one round trip. */
-    private Map<Long, Double> likesOfTheRest(Set<Long> candidates, Map<Long, Double> hot, List<Map<Long, Double>> topicLists) {
-        List<String> unknown = candidates.stream().filter(id -> !hot.containsKey(id) && topicIndex(topicLists, id) < 0).map(String::valueOf).toList();
-        if (unknown.isEmpty()) {
-            return Map.of();
-        }
-        List<Double> scores = redisson.<String>getScoredSortedSet(RecommendationModel.HOT, StringCodec.INSTANCE).getScore(unknown);
-        Map<Long, Double> likes = new HashMap<>();
-        for (int k = 0; k < unknown.size(); k++) {
-            Double score = scores.get(k);
-            likes.put(Long.valueOf(unknown.get(k)), score == null ? 0.0 : score);
-        }
-        return likes;
     }
 
     /** The {@code limit} highest scores' IDs, highest first. */
