@@ -18,6 +18,7 @@ import com.douyin.common.testing.RealInfrastructure;
 import com.douyin.api.event.FollowChangedEvent;
 import com.douyin.writebehind.ToggleSet;
 import com.douyin.relation.cache.FollowedUsers;
+import com.douyin.relation.cache.FriendLists;
 import com.douyin.relation.dao.FollowMapper;
 import com.douyin.relation.dao.FollowRow;
 import com.douyin.relation.service.FollowRowWriter;
@@ -162,7 +163,7 @@ class FollowListsIT {
 
         assertThat(RoundTrips.of(() -> assertThat(relations.friends(many, 10, 20)).isEqualTo(manyFriends.subList(10, 30))))
                 .as("a page of a built list").isEqualTo(new RoundTrips.Count(1, 0));
-        assertThat(redisson.getKeys().remainTimeToLive("relation:friends:" + many)).isBetween(1L, Duration.ofMinutes(12).toMillis());
+        assertThat(redisson.getKeys().remainTimeToLive(FriendLists.key(many))).isBetween(1L, Duration.ofMinutes(12).toMillis());
         assertThat(follows.friendsPage(many, 0, 500)).as("the rows' answer, while Redis is out").isEqualTo(manyFriends);
     }
 

@@ -135,7 +135,7 @@ class ReadReplicaIT {
         VideoDTO published = videos.publish(904L, "videos/904/a.mp4", "cached from the primary", "");
 
         assertThat(videos.listByAuthor(904L, SOMEONE_ELSE)).extracting(VideoDTO::id).containsExactly(published.id());
-        assertThat(redisson.getScoredSortedSet("video:author:904", StringCodec.INSTANCE).contains(String.valueOf(published.id())))
+        assertThat(redisson.getScoredSortedSet("video:author:{904}", StringCodec.INSTANCE).contains(String.valueOf(published.id())))
                 .isTrue();
     }
 

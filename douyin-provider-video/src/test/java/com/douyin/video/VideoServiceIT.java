@@ -194,12 +194,12 @@ class VideoServiceIT {
     void anAuthorsListIsASortedSetInRedisThatAPublishRefreshes() {
         VideoDTO first = videos.publish(41L, "videos/41/a.mp4", "first", "");
         assertThat(videos.listByAuthor(41L, 41L)).extracting(VideoDTO::id).containsExactly(first.id());
-        assertThat(redisson.getScoredSortedSet("video:author:41", StringCodec.INSTANCE).contains(String.valueOf(first.id()))).isTrue();
+        assertThat(redisson.getScoredSortedSet("video:author:{41}", StringCodec.INSTANCE).contains(String.valueOf(first.id()))).isTrue();
 
         VideoDTO second = videos.publish(41L, "videos/41/b.mp4", "second", "");
         assertThat(videos.listByAuthor(41L, 41L)).extracting(VideoDTO::id).containsExactly(second.id(), first.id());
         assertThat(videos.listByAuthor(40L, 40L)).isEmpty(); // an author with no videos is cached too
-        assertThat(redisson.getScoredSortedSet("video:author:40").isExists()).isTrue();
+        assertThat(redisson.getScoredSortedSet("video:author:{40}").isExists()).isTrue();
     }
 
     @Test
@@ -489,13 +489,13 @@ class VideoServiceIT {
         jdbc.update("UPDATE video SET published_at = ? WHERE id IN (?, ?, ?)", tie, newestFirst.get(4), newestFirst.get(5), newestFirst.get(6));
         List<Long> expected = new ArrayList<>(List.of(newestFirst.get(4), newestFirst.get(5), newestFirst.get(6)));
         expected.addAll(newestFirst.subList(0, 4));
-        redisson.getKeys().delete("video:author:55");
+        redisson.getKeys().delete("video:author:{55}");
 
         List<Long> seen = new ArrayList<>();
         PageCursor cursor = null;
         for (int pages = 0; pages < 10; pages++) {
             if (pages == 2) {
-                redisson.getKeys().delete("video:author:55"); // the next page is read from MySQL and cached again
+                redisson.getKeys().delete("video:author:{55}"); // the next page is read from MySQL and cached again
             }
             CursorPage<VideoDTO> page = videos.listByAuthor(55L, 0, cursor, 2);
             assertThat(page.items()).hasSizeLessThanOrEqualTo(2);

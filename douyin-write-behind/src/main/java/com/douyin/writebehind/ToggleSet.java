@@ -193,7 +193,8 @@ public final class ToggleSet {
 
     /**
      * Several switches, of any sets, in one round trip to Redis (a pipeline; each switch is still
-     * its own atomic script, so this works on a Redis cluster too). A switch whose set is not
+     * its own atomic script). (Not on a Redis Cluster yet: a switch's script writes the set, its
+     * answer, the journal and other owners' counters, keys of several slots.) A switch whose set is not
      * loaded yet is then done alone, loading the set first; the counter hashes that switches found
      * missing are cached first, by one request per owner, and those switches are then done alone.
      * After a Redis error any of them may have been done: asking again with the same flip IDs is safe.

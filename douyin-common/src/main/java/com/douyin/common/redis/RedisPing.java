@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.redisson.client.RedisClient;
 import org.redisson.client.RedisClientConfig;
 import org.redisson.client.RedisConnection;
@@ -15,7 +16,9 @@ import org.redisson.client.protocol.RedisCommands;
  * outage from a call that failed because this JVM was starved of CPU or its pool was busy.
  * Its own client (own connection, own event loop), so a busy main pool cannot fail it. Behind
  * Redis Sentinel it pings the primary the Sentinels name now: while they have not promoted a
- * replica in place of a dead primary, Redis does not answer.
+ * replica in place of a dead primary, Redis does not answer. In a Redis Cluster it asks the nodes
+ * given whether the cluster serves every slot ({@code cluster_state:ok}): while a dead primary's
+ * slots have no promoted replica, it does not.
  */
 public final class RedisPing implements AutoCloseable {
 
@@ -25,6 +28,8 @@ public final class RedisPing implements AutoCloseable {
     private final RedisClient client;
     /** One client per Sentinel (none: one Redis at the address). */
     private final List<RedisClient> sentinels;
+    /** One client per cluster node given (none: no cluster). */
+    private final List<RedisClient> clusterNodes;
 
     public RedisPing(RedisProperties properties) {
         this.properties = properties;
@@ -33,6 +38,7 @@ public final class RedisPing implements AutoCloseable {
                 .setAddress(sentinel) // (Sentinels answer without the password of the servers they watch)
                 .setConnectTimeout(BUDGET_MS)
                 .setCommandTimeout(BUDGET_MS))).toList();
+        this.clusterNodes = properties.clusterAddresses().stream().map(this::client).toList();
     }
 
     private RedisClient client(String address) {
@@ -43,8 +49,11 @@ public final class RedisPing implements AutoCloseable {
                 .setCommandTimeout(BUDGET_MS));
     }
 
-    /** True if Redis (the Sentinels' primary, behind Sentinel) answered within a second. */
+    /** True if Redis (the Sentinels' primary, behind Sentinel; a cluster serving all its slots) answered within a second. */
     public boolean answers() {
+        if (!clusterNodes.isEmpty()) {
+            return clusterNodes.stream().anyMatch(RedisPing::servesAllSlots);
+        }
         if (sentinels.isEmpty()) {
             return pings(client);
         }
@@ -71,12 +80,25 @@ public final class RedisPing implements AutoCloseable {
         return false;
     }
 
+    /** Whether this cluster node answers that the cluster serves every slot. */
+    private static boolean servesAllSlots(RedisClient node) {
+        return asks(node, connection -> {
+            Map<String, String> info = connection.sync(StringCodec.INSTANCE, RedisCommands.CLUSTER_INFO);
+            return "ok".equals(info.get("cluster_state"));
+        });
+    }
+
     private static boolean pings(RedisClient client) {
+        return asks(client, connection -> "PONG".equals(connection.sync(RedisCommands.PING)));
+    }
+
+    /** {@code question}'s answer on a new connection of {@code client}; false if none came within the budget. */
+    private static boolean asks(RedisClient client, Predicate<RedisConnection> question) {
         CompletableFuture<RedisConnection> connecting = client.connectAsync().toCompletableFuture();
         try {
             RedisConnection connection = connecting.get(BUDGET_MS, TimeUnit.MILLISECONDS);
             try {
-                return "PONG".equals(connection.sync(RedisCommands.PING));
+                return question.test(connection);
             } finally {
                 connection.closeAsync();
             }
@@ -93,5 +115,6 @@ public final class RedisPing implements AutoCloseable {
     public void close() {
         client.shutdown();
         sentinels.forEach(RedisClient::shutdown);
+        clusterNodes.forEach(RedisClient::shutdown);
     }
 }

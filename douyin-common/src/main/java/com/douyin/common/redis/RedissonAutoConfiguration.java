@@ -30,13 +30,16 @@ public class RedissonAutoConfiguration {
         return traces == null ? client : TracedRedisson.wrap(client, traces); // Redis calls as spans
     }
 
-    /** The client as configured here, untraced. */
-    RedissonClient redissonClient(RedisProperties properties) {
+    /** The client as configured here, untraced (tests build one so for a server of their own). */
+    public RedissonClient redissonClient(RedisProperties properties) {
         Config config = new Config();
         // Scripts go as EVALSHA (Redisson loads one on NOSCRIPT), not their whole text every call.
         config.setUseScriptCache(true);
         if (!properties.sentinelAddresses().isEmpty()) {
             return Redisson.create(sentinelConfig(config, properties));
+        }
+        if (!properties.clusterAddresses().isEmpty()) {
+            return Redisson.create(clusterConfig(config, properties));
         }
         withBudgets(config.useSingleServer(), properties)
                 .setAddress(properties.address())
@@ -66,7 +69,26 @@ public class RedissonAutoConfiguration {
         return config;
     }
 
-    /** The password and the time budgets of every command, one server or behind Sentinel alike. */
+    /**
+     * A Redis Cluster, with the single server's budgets and each primary's pool: a command goes to
+     * the primary of its key's slot (Redisson follows MOVED and ASK, and the cluster's failovers by
+     * scanning its topology), never to a replica, for the reason Sentinel's config gives. A script's
+     * keys must share a slot: each names its keys with one hash tag ({@code {...}}) where they
+     * belong to one thing.
+     */
+    private static Config clusterConfig(Config config, RedisProperties properties) {
+        withBudgets(config.useClusterServers(), properties)
+                .addNodeAddress(properties.clusterAddresses().toArray(String[]::new))
+                .setReadMode(ReadMode.MASTER)
+                .setScanInterval(1_000) // a promoted replica is found within a second
+                .setMasterConnectionMinimumIdleSize(4)
+                .setMasterConnectionPoolSize(32)
+                .setSlaveConnectionMinimumIdleSize(1)
+                .setSlaveConnectionPoolSize(1);
+        return config;
+    }
+
+    /** The password and the time budgets of every command, one server, behind Sentinel or a cluster alike. */
     private static <T extends BaseConfig<T>> T withBudgets(T servers, RedisProperties properties) {
         return servers
                 .setPassword(properties.password())

@@ -46,7 +46,8 @@ public class AssistantAllowance {
     public Verdict take(long userId) {
         long minute = clock.millis() / 60_000;
         LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<Object> keys = List.of("assistant:calls:" + userId + ":minute:" + minute, "assistant:calls:" + userId + ":day:" + day);
+        // One hash tag, the user's: the script counts both, one slot in a Redis Cluster.
+        List<Object> keys = List.of("assistant:calls:{" + userId + "}:minute:" + minute, "assistant:calls:{" + userId + "}:day:" + day);
         Long answer = redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, COUNT_IF_ALLOWED,
                 RScript.ReturnType.INTEGER, keys, String.valueOf(perMinute), String.valueOf(perDay));
         return answer == 1 ? Verdict.ALLOWED : answer == 0 ? Verdict.MINUTE_USED_UP : Verdict.DAY_USED_UP;

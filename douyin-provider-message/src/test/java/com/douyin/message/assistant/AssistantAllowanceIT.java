@@ -2,7 +2,9 @@ package com.douyin.message.assistant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.douyin.common.redis.RedissonAutoConfiguration;
 import com.douyin.common.testing.ItDatabase;
+import com.douyin.common.testing.LocalRedisCluster;
 import com.douyin.message.assistant.AssistantAllowance.Verdict;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 
-/** The assistant's per-user allowance, counted in the machine's real Redis (the ITs' database). */
+/** The assistant's per-user allowance, counted in the machine's real Redis (the ITs' database), and in a Redis Cluster. */
 class AssistantAllowanceIT {
 
     private static RedissonClient redisson;
@@ -76,6 +78,20 @@ class AssistantAllowanceIT {
             assertThat(allowed).isEqualTo(5);
         } finally {
             pool.shutdown();
+        }
+    }
+
+    @Test
+    void onARedisClusterAUsersTwoCountersShareASlotAndTheAllowanceHolds() throws Exception {
+        try (LocalRedisCluster cluster = LocalRedisCluster.start(17121)) {
+            RedissonClient clustered = new RedissonAutoConfiguration().redissonClient(cluster.properties());
+            try {
+                AssistantAllowance now = new AssistantAllowance(clustered, 2, 100, Clock.fixed(noon, ZoneOffset.UTC));
+                assertThat(List.of(now.take(7005), now.take(7005), now.take(7005)))
+                        .containsExactly(Verdict.ALLOWED, Verdict.ALLOWED, Verdict.MINUTE_USED_UP);
+            } finally {
+                clustered.shutdown();
+            }
         }
     }
 }

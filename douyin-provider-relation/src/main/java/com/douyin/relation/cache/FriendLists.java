@@ -102,8 +102,9 @@ public class FriendLists {
         return List.of(key(userId), leaseKey(userId));
     }
 
+    /** {@code relation:friends:{ID}}: the list and its lease share the user's hash tag, one slot in a Redis Cluster (the store's script uses both). */
     public static String key(long userId) {
-        return "relation:friends:" + userId;
+        return "relation:friends:{" + userId + "}";
     }
 
     private static String leaseKey(long userId) {

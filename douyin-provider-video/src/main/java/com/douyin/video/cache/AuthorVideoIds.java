@@ -18,8 +18,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Each author's video IDs as a Redis sorted set ({@code video:author:ID}, scored by publish
- * time). A publish bumps the author's version ({@code video:author:ID:version}) and drops the
+ * Each author's video IDs as a Redis sorted set ({@code video:author:{ID}}, scored by publish
+ * time). A publish bumps the author's version ({@code video:author:{ID}:version}) and drops the
  * set; a reader that rebuilt the set from MySQL stores it only if the version is still the one
  * it saw before it queried, so a publish racing with a rebuild can never leave a stale list.
  * A page of it is read at a time ({@link TimeOrderedIds}). With Redis down ({@link RedisOutage}),
@@ -116,8 +116,9 @@ public class AuthorVideoIds {
         }
     }
 
+    /** {@code video:author:{ID}}: the set and its version share the author's hash tag, one slot in a Redis Cluster (the scripts use both). */
     static String setKey(long authorId) {
-        return "video:author:" + authorId;
+        return "video:author:{" + authorId + "}";
     }
 
     static String versionKey(long authorId) {

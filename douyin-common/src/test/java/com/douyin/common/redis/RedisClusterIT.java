@@ -1,0 +1,92 @@
+package com.douyin.common.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.douyin.common.testing.LocalRedisCluster;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RScript;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+
+/**
+ * The services' Redis client on a real Redis Cluster of three primaries ({@link LocalRedisCluster}),
+ * configured as {@code douyin.redis.cluster} does: keys spread over the primaries and each write is
+ * read back; a script runs when its keys share one hash tag (as every script of the services whose
+ * keys belong to one thing names them) and is refused when they fall in different slots; the
+ * outage ping tells a cluster serving every slot from one that lost a primary.
+ */
+class RedisClusterIT {
+
+    private static final String COUNT_BOTH = "return {redis.call('INCR', KEYS[1]), redis.call('INCR', KEYS[2])}";
+
+    private static LocalRedisCluster cluster;
+    private static RedissonClient client;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        cluster = LocalRedisCluster.start(17101);
+        client = new RedissonAutoConfiguration().redissonClient(cluster.properties());
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        if (client != null) {
+            client.shutdown();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void keysSpreadOverThePrimariesAndEachWriteIsReadBack() throws Exception {
+        for (int i = 0; i < 300; i++) {
+            client.getBucket("spread:" + i, StringCodec.INSTANCE).set("value " + i);
+        }
+        for (int i = 0; i < 300; i++) {
+            assertThat(client.<String>getBucket("spread:" + i, StringCodec.INSTANCE).get()).isEqualTo("value " + i);
+        }
+        for (int port : cluster.ports()) {
+            assertThat(keysOn(port)).as("keys on the primary at %d", port).isBetween(50L, 200L);
+        }
+    }
+
+    @Test
+    void aScriptRunsWhenItsKeysShareAHashTagAndIsRefusedWhenTheirSlotsDiffer() {
+        List<Object> tagged = List.of("calls:{42}:minute", "calls:{42}:day");
+        List<Long> counts = client.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, COUNT_BOTH, RScript.ReturnType.MULTI, tagged);
+        assertThat(counts).containsExactly(1L, 1L);
+
+        List<Object> untagged = List.of("calls:42:minute", "calls:42:day"); // slots 9353 and 1651: two primaries
+        assertThatThrownBy(() -> client.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, COUNT_BOTH, RScript.ReturnType.MULTI, untagged))
+                .isInstanceOf(RedisException.class);
+        assertThat(client.getBucket("calls:42:minute", StringCodec.INSTANCE).isExists()).isFalse();
+    }
+
+    @Test
+    void thePingSaysTheClusterAnswersUntilAPrimaryDiesWithNoReplicaToTakeItsSlots() throws Exception {
+        // A cluster of its own: the other tests' cluster stays whole whatever order the tests run in.
+        try (LocalRedisCluster doomed = LocalRedisCluster.start(17111); RedisPing ping = new RedisPing(doomed.properties())) {
+            assertThat(ping.answers()).isTrue();
+            doomed.kill(doomed.ports().get(0));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (ping.answers() && System.nanoTime() < deadline) { // failed once the others miss it for the node timeout
+                Thread.sleep(200);
+            }
+            assertThat(ping.answers()).isFalse();
+        }
+    }
+
+    private static long keysOn(int port) throws Exception {
+        Process dbsize = new ProcessBuilder("redis-cli", "-p", "" + port, "dbsize").redirectErrorStream(true).start();
+        String answer = new String(dbsize.getInputStream().readAllBytes()).strip();
+        dbsize.waitFor();
+        return Long.parseLong(answer);
+    }
+}
