@@ -32,11 +32,6 @@ public record RedisProperties(String address, String password, Integer database,
         }
     }
 
-    /** One Redis or Sentinel's primary (the configuration before a cluster existed): the five settings before it. */
-    public RedisProperties(String address, String password, Integer database, String sentinels, String sentinelMaster) {
-        this(address, password, database, sentinels, sentinelMaster, null);
-    }
-
     /** The Sentinels' addresses (none: one Redis at {@code address}). */
     public List<String> sentinelAddresses() {
         return addresses(sentinels);

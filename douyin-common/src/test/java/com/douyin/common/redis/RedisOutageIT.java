@@ -41,8 +41,8 @@ class RedisOutageIT {
         Config config = new Config();
         config.useSingleServer().setAddress(REDIS_URL).setDatabase(ItDatabase.REDIS_DATABASE);
         redisson = Redisson.create(config);
-        nothingListens = new RedisPing(new RedisProperties("redis://127.0.0.1:1", null, 0, null, null));
-        machineRedis = new RedisPing(new RedisProperties(REDIS_URL, null, 0, null, null));
+        nothingListens = new RedisPing(new RedisProperties("redis://127.0.0.1:1", null, 0, null, null, null));
+        machineRedis = new RedisPing(new RedisProperties(REDIS_URL, null, 0, null, null, null));
     }
 
     @AfterAll

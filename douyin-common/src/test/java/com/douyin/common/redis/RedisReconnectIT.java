@@ -56,7 +56,7 @@ class RedisReconnectIT {
         RedisServer server = redisOn(port);
         server.start();
         RedissonClient redisson = new RedissonAutoConfiguration()
-                .redissonClient(new RedisProperties("redis://127.0.0.1:" + port, null, 0, null, null));
+                .redissonClient(new RedisProperties("redis://127.0.0.1:" + port, null, 0, null, null, null));
         try {
             assertThat(failedWrites(redisson)).as("before the outage").isZero();
 

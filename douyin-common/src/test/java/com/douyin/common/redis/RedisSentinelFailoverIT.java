@@ -113,7 +113,7 @@ class RedisSentinelFailoverIT {
         for (int port : SENTINELS) {
             sentinels.append(sentinels.isEmpty() ? "" : ",").append("redis://127.0.0.1:").append(port);
         }
-        return new RedisProperties(null, null, 0, sentinels.toString(), MASTER);
+        return new RedisProperties(null, null, 0, sentinels.toString(), MASTER, null);
     }
 
     @Test

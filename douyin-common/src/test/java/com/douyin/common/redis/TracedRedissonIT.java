@@ -45,7 +45,7 @@ class TracedRedissonIT {
         }).build();
         tracer = new BraveTracer(tracing.tracer(), new BraveCurrentTraceContext(tracing.currentTraceContext()), new BraveBaggageManager());
         RedissonClient client = new RedissonAutoConfiguration()
-                .redissonClient(new RedisProperties(REDIS_URL, null, ItDatabase.REDIS_DATABASE, null, null));
+                .redissonClient(new RedisProperties(REDIS_URL, null, ItDatabase.REDIS_DATABASE, null, null, null));
         redis = TracedRedisson.wrap(client, tracer);
     }
 
