@@ -84,10 +84,15 @@ public class UserJsonMapper {
             return Set.of();
         }
         try {
-            return marks.followed(viewer.getAsLong(), userIds, unknown -> relations.followingAmong(viewer.getAsLong(), unknown));
+            return followedOrFail(viewer.getAsLong(), userIds);
         } catch (RpcException e) {
             log.warn("Follows unavailable, the page shows none: {}", e.toString());
             return Set.of();
         }
+    }
+
+    /** Which of these users the viewer follows; an RpcException if the relation provider cannot answer. */
+    public Set<Long> followedOrFail(long viewer, Collection<Long> userIds) {
+        return marks.followed(viewer, userIds, unknown -> relations.followingAmong(viewer, unknown));
     }
 }

@@ -3,11 +3,13 @@ package com.douyin.gateway.json;
 import com.douyin.api.favorite.FavoriteService;
 import com.douyin.api.video.VideoDTO;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.dubbo.rpc.RpcException;
 import org.slf4j.Logger;
@@ -98,10 +100,37 @@ public class VideoJsonMapper {
 
     /**
      * Asks the providers ahead which of these videos the viewer likes and which authors they follow,
-     * so that the pages showing them later find it known; a provider that cannot answer is asked then.
+     * so that the pages showing them later find it known, and answers it with the version of the
+     * viewer's marks it holds under ({@link ViewerMarks#version}); null if a provider could not
+     * answer (the pages then ask for themselves).
      */
-    public void askMarks(long viewer, List<VideoDTO> videos) {
-        marksOf(viewer, videos);
+    public CarriedMarks askMarks(long viewer, List<VideoDTO> videos) {
+        Object version = marks.version(viewer); // (before asking: a like meanwhile makes these answers stale)
+        try {
+            Set<Long> liked = marks.liked(viewer, videos.stream().map(VideoDTO::id).toList(), unknown -> favorites.likedAmong(viewer, unknown));
+            Set<Long> followed = userJson.followedOrFail(viewer, videos.stream().map(VideoDTO::authorId).collect(Collectors.toSet()));
+            return new CarriedMarks(version, new Marks(liked, followed));
+        } catch (RpcException e) {
+            return null;
+        }
+    }
+
+    /** Marks asked ahead for some videos, and the version of the viewer's marks they hold under. */
+    public record CarriedMarks(Object version, Marks marks) {
+
+        /** These and {@code more}, asked under the same version, together. */
+        public CarriedMarks plus(CarriedMarks more) {
+            Set<Long> liked = new HashSet<>(marks.liked());
+            liked.addAll(more.marks().liked());
+            Set<Long> followed = new HashSet<>(marks.followed());
+            followed.addAll(more.marks().followed());
+            return new CarriedMarks(version, new Marks(liked, followed));
+        }
+    }
+
+    /** The marks carried with a page, if they still hold for its viewer; else asked for the page. */
+    public Marks marksOf(long viewer, CarriedMarks carried, Supplier<List<VideoDTO>> page) {
+        return carried != null && marks.stillHolds(viewer, carried.version()) ? carried.marks() : marksOf(viewer, page.get());
     }
 
     /** The page as an anonymous viewer sees it. */

@@ -47,6 +47,20 @@ public class ViewerMarks {
         return marked(marksOf(viewer).followed(), userIds, ask);
     }
 
+    /**
+     * What the viewer's known marks are now, as a token: answers asked while it stays the same
+     * (the same object) still hold, as no like or follow of the viewer's dropped it and it has not
+     * expired. (Marks asked once and carried with what they mark are checked against it.)
+     */
+    public Object version(long viewer) {
+        return marksOf(viewer);
+    }
+
+    /** Whether {@code version} is still the viewer's: marks asked under it still hold. */
+    public boolean stillHolds(long viewer, Object version) {
+        return viewers.getIfPresent(viewer) == version;
+    }
+
     /** The viewer liked, unliked, followed or unfollowed: ask the providers again. */
     public void drop(long viewer) {
         viewers.invalidate(viewer);

@@ -1,6 +1,7 @@
 package com.douyin.gateway.web;
 
 import com.douyin.api.video.VideoService;
+import com.douyin.gateway.json.VideoJsonMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
@@ -25,7 +26,10 @@ import org.springframework.stereotype.Component;
  * shows what the viewer likes anyway. One take per viewer at a time in this gateway: concurrent
  * pages of one viewer that find too few held wait for it (the page that started it is served
  * first; one that waited twice in vain takes its own page). Held for {@code
- * douyin.gateway.recommended-held} (10 min, as long as the provider's queue lives).
+ * douyin.gateway.recommended-held} (10 min, as long as the provider's queue lives). A take comes
+ * with the viewer's marks among its videos (which they like, whose authors they follow), asked
+ * once for the take; each page goes out with them when they cover all its videos, so a page need
+ * not look up its videos' marks one by one (the page checks they still hold).
  */
 @Component
 class RecommendedAhead {
@@ -43,7 +47,15 @@ class RecommendedAhead {
 
     /** Takes up to {@code count} of the viewer's next recommended videos from the video provider. */
     interface Taker {
-        CompletableFuture<List<Long>> take(long viewer, int count);
+        CompletableFuture<Taken> take(long viewer, int count);
+    }
+
+    /** Videos taken, and the viewer's marks among them (null: not asked). */
+    record Taken(List<Long> ids, VideoJsonMapper.CarriedMarks marks) {
+    }
+
+    /** A page's videos, and the viewer's marks among them if they were asked for all of them (else null). */
+    record Page(List<Long> ids, VideoJsonMapper.CarriedMarks marks) {
     }
 
     /** One viewer's videos taken and not shown yet, the take under way (null: none) and how many were shown. */
@@ -55,6 +67,24 @@ class RecommendedAhead {
         long shown;
         /** The last take found nothing to rank: the next one waits for a page that finds too few. */
         boolean nothingLeft;
+        /** The marks of the held videos after the first {@link #unmarked} (null: none). */
+        VideoJsonMapper.CarriedMarks marks;
+        /** How many of the held videos, from the first, the marks do not cover. */
+        int unmarked;
+
+        /** Adds a take's videos and marks: marks asked under another version, or none, cover only what comes after. */
+        void add(Taken taken) {
+            if (taken.marks() == null) {
+                marks = null;
+                unmarked = ids.size() + taken.ids().size();
+            } else if (marks != null && marks.version() == taken.marks().version()) {
+                marks = marks.plus(taken.marks());
+            } else {
+                marks = taken.marks();
+                unmarked = ids.size();
+            }
+            ids.addAll(taken.ids());
+        }
     }
 
     private final Cache<Long, Held> viewers;
@@ -71,7 +101,7 @@ class RecommendedAhead {
     }
 
     /** The viewer's next {@code count} videos; fewer when their ranking runs out. */
-    CompletableFuture<List<Long>> next(long viewer, int count, Taker taker) {
+    CompletableFuture<Page> next(long viewer, int count, Taker taker) {
         return next(viewers.get(viewer, v -> new Held()), viewer, count, taker, WAITS_PER_PAGE);
     }
 
@@ -82,9 +112,9 @@ class RecommendedAhead {
      * again. After {@code waitsLeft} such waits (the viewer's other pages emptied each take) it
      * takes its own page, so no page answers short while the ranking has more.
      */
-    private CompletableFuture<List<Long>> next(Held held, long viewer, int count, Taker taker, int waitsLeft) {
+    private CompletableFuture<Page> next(Held held, long viewer, int count, Taker taker, int waitsLeft) {
         CompletableFuture<Boolean> running = null;
-        List<Long> page = null;
+        Page page = null;
         int asked = 0;
         synchronized (held) {
             if (held.ids.size() >= count) {
@@ -112,7 +142,7 @@ class RecommendedAhead {
             return take(held, viewer, asked, count, taker);
         }
         if (waitsLeft == 0) {
-            return ask(taker, viewer, count); // this page alone; nothing held for the others
+            return ask(taker, viewer, count).thenApply(taken -> new Page(taken.ids(), taken.marks())); // this page alone; nothing held for the others
         }
         return running.thenCompose(asManyAsAsked -> {
             if (asManyAsAsked) {
@@ -136,16 +166,16 @@ class RecommendedAhead {
      * tells the waiting pages whether the provider had as many as were asked (false: the ranking
      * ran out). Called with {@code held.taking} set to a new future.
      */
-    private CompletableFuture<List<Long>> take(Held held, long viewer, int asked, int count, Taker taker) {
-        return ask(taker, viewer, asked).handle((ids, failure) -> {
-            List<Long> page;
+    private CompletableFuture<Page> take(Held held, long viewer, int asked, int count, Taker taker) {
+        return ask(taker, viewer, asked).handle((taken, failure) -> {
+            Page page;
             CompletableFuture<Boolean> taking;
-            boolean asManyAsAsked = ids != null && ids.size() >= asked;
+            boolean asManyAsAsked = taken != null && taken.ids().size() >= asked;
             synchronized (held) {
-                if (ids != null) {
-                    held.ids.addAll(ids);
+                if (taken != null) {
+                    held.add(taken);
                     // (A short take is the end of a ranking: the next one starts over, so it is taken ahead all the same.)
-                    held.nothingLeft = ids.isEmpty();
+                    held.nothingLeft = taken.ids().isEmpty();
                 }
                 page = poll(held, count);
                 taking = held.taking;
@@ -160,7 +190,7 @@ class RecommendedAhead {
         });
     }
 
-    private static CompletableFuture<List<Long>> ask(Taker taker, long viewer, int count) {
+    private static CompletableFuture<Taken> ask(Taker taker, long viewer, int count) {
         try {
             return taker.take(viewer, count);
         } catch (RuntimeException e) { // no provider, say
@@ -168,10 +198,12 @@ class RecommendedAhead {
         }
     }
 
-    /** Up to {@code count} of the held videos, now shown. */
-    private static List<Long> poll(Held held, int count) {
-        List<Long> page = held.ids.poll(count);
-        held.shown += page.size();
-        return page;
+    /** Up to {@code count} of the held videos, now shown, with their marks if those cover them all. */
+    private static Page poll(Held held, int count) {
+        List<Long> ids = held.ids.poll(count);
+        held.shown += ids.size();
+        VideoJsonMapper.CarriedMarks marks = held.unmarked == 0 ? held.marks : null;
+        held.unmarked = Math.max(0, held.unmarked - ids.size());
+        return new Page(ids, marks);
     }
 }

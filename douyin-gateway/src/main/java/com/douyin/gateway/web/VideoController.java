@@ -152,28 +152,30 @@ public class VideoController {
         OptionalLong viewer = auth.optionalViewer(request);
         int count = RequestParams.count(request, RECOMMENDED_PAGE, FEED_PAGE);
         int offset = viewer.isPresent() ? 0 : RecommendedCursor.offset(RequestParams.optional(request, "cursor"));
-        CompletableFuture<List<Long>> ranked = viewer.isPresent()
+        CompletableFuture<RecommendedAhead.Page> ranked = viewer.isPresent()
                 ? recommendedAhead.next(viewer.getAsLong(), count, this::takeRecommended)
-                : videos.recommended(0, offset, count);
+                : videos.recommended(0, offset, count).thenApply(ids -> new RecommendedAhead.Page(ids, null));
         if (ranked.isDone() && !ranked.isCompletedExceptionally()) {
             return recommendedPage(ranked.join(), viewer, offset, count); // taken ahead: everything here is held
         }
         // No thread waits for the ranking; the page is put together on a load thread (FeedLoads).
-        return feedLoads.after(ranked, ids -> recommendedPage(ids, viewer, offset, count));
+        return feedLoads.after(ranked, page -> recommendedPage(page, viewer, offset, count));
     }
 
-    private Object recommendedPage(List<Long> ids, OptionalLong viewer, int offset, int count) {
+    private Object recommendedPage(RecommendedAhead.Page page, OptionalLong viewer, int offset, int count) {
+        List<Long> ids = page.ids();
         String next = ids.size() < count ? "" : RecommendedCursor.after(viewer.isPresent() ? 0 : offset + ids.size());
         FeedEntries.Held held = feedEntries.held(ids);
         if (held != null) {
-            VideoJsonMapper.Marks marks = marksOf(viewer, held);
+            VideoJsonMapper.Marks marks = viewer.isEmpty() ? VideoJsonMapper.Marks.NONE
+                    : videoJson.marksOf(viewer.getAsLong(), page.marks(), held::videos); // carried with the take, if they still hold
             // Never a video the viewer likes: the ranking leaves out their latest likes, this the older ones.
             return ResponseEntity.ok(heldPages.write(System.currentTimeMillis(), next, held.without(marks.liked()), marks));
         }
         List<VideoDTO> shown = feedEntries.videos(ids);
-        List<VideoJson> page = videoJson.forViewer(videoJson.toJson(shown, feedEntries::authors), viewer).stream()
+        List<VideoJson> json = videoJson.forViewer(videoJson.toJson(shown, feedEntries::authors), viewer).stream()
                 .filter(video -> !video.isFavorite()).toList();
-        return new FeedResponse(0, "success", System.currentTimeMillis(), next, page);
+        return new FeedResponse(0, "success", System.currentTimeMillis(), next, json);
     }
 
     /** What the viewer marks among these held videos (nothing for nobody). */
@@ -184,13 +186,11 @@ public class VideoController {
     /**
      * The viewer's next recommended videos, taken ahead of their pages ({@link RecommendedAhead}),
      * with what the viewer likes and follows among them asked at once: the pages that show them
-     * find it known ({@code ViewerMarks}) rather than ask the favorite and relation providers each.
+     * carry it, or find it known ({@code ViewerMarks}), rather than ask the favorite and relation providers each.
      */
-    private CompletableFuture<List<Long>> takeRecommended(long viewer, int count) {
-        return feedLoads.after(videos.recommended(viewer, 0, count), ids -> {
-            videoJson.askMarks(viewer, feedEntries.videos(ids));
-            return ids;
-        });
+    private CompletableFuture<RecommendedAhead.Taken> takeRecommended(long viewer, int count) {
+        return feedLoads.after(videos.recommended(viewer, 0, count),
+                ids -> new RecommendedAhead.Taken(ids, videoJson.askMarks(viewer, feedEntries.videos(ids))));
     }
 
     private ResponseEntity<FeedResponse> forViewer(FeedResponse anonymous, OptionalLong viewer) {

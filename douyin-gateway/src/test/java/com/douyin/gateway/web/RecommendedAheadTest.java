@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.douyin.api.video.VideoService;
+import com.douyin.gateway.json.VideoJsonMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.LongStream;
@@ -26,8 +28,11 @@ class RecommendedAheadTest {
             this.available = available;
         }
 
+        /** The marks each take comes with (null: none asked). */
+        VideoJsonMapper.CarriedMarks marks;
+
         @Override
-        public CompletableFuture<List<Long>> take(long viewer, int count) {
+        public CompletableFuture<RecommendedAhead.Taken> take(long viewer, int count) {
             takes.add(count);
             if (failure != null) {
                 throw failure;
@@ -36,7 +41,7 @@ class RecommendedAheadTest {
                 long end = Math.min(available + 1, next + count);
                 List<Long> ids = LongStream.range(next, end).boxed().toList();
                 next = end;
-                return ids;
+                return new RecommendedAhead.Taken(ids, marks);
             });
         }
     }
@@ -47,12 +52,12 @@ class RecommendedAheadTest {
     void pagesComeInOrderAndTheNextTakeStartsWhileTwoPagesAreStillHeld() {
         Provider provider = new Provider(1_000);
         List<Long> shown = new ArrayList<>();
-        shown.addAll(ahead.next(7, 30, provider).join());
+        shown.addAll(ahead.next(7, 30, provider).join().ids());
         assertThat(provider.takes).containsExactly(RecommendedAhead.DEFAULT_TAKEN_AHEAD);
-        shown.addAll(ahead.next(7, 30, provider).join()); // leaves one page held: the next take starts
+        shown.addAll(ahead.next(7, 30, provider).join().ids()); // leaves one page held: the next take starts
         assertThat(provider.takes).containsExactly(90, 90);
         for (int page = 0; page < 4; page++) {
-            shown.addAll(ahead.next(7, 30, provider).join());
+            shown.addAll(ahead.next(7, 30, provider).join().ids());
         }
         assertThat(shown).containsExactlyElementsOf(LongStream.rangeClosed(1, 180).boxed().toList());
     }
@@ -60,14 +65,14 @@ class RecommendedAheadTest {
     @Test
     void aPageHeldHereDoesNotWaitForTheTakeItStarted() {
         Provider provider = new Provider(1_000);
-        ahead.next(7, 30, provider).join();
+        ahead.next(7, 30, provider).join().ids();
         provider.answersWhen = new CompletableFuture<>(); // the provider is slow from now on
-        assertThat(ahead.next(7, 30, provider)).as("starts the next take").isCompletedWithValueMatching(page -> page.get(0) == 31L);
-        assertThat(ahead.next(7, 30, provider)).as("the last page held").isCompletedWithValueMatching(page -> page.get(0) == 61L);
-        CompletableFuture<List<Long>> fourth = ahead.next(7, 30, provider);
+        assertThat(ahead.next(7, 30, provider)).as("starts the next take").isCompletedWithValueMatching(page -> page.ids().get(0) == 31L);
+        assertThat(ahead.next(7, 30, provider)).as("the last page held").isCompletedWithValueMatching(page -> page.ids().get(0) == 61L);
+        CompletableFuture<RecommendedAhead.Page> fourth = ahead.next(7, 30, provider);
         assertThat(fourth).as("nothing held: waits for the take").isNotDone();
         provider.answersWhen.complete(null);
-        assertThat(fourth.join()).startsWith(91L).hasSize(30);
+        assertThat(fourth.join().ids()).startsWith(91L).hasSize(30);
         // The page served from that take leaves two pages held, fewer than five: it starts the next take.
         assertThat(provider.takes).containsExactly(90, 90, 120);
     }
@@ -77,7 +82,7 @@ class RecommendedAheadTest {
         Provider provider = new Provider(100_000);
         List<Long> shown = new ArrayList<>();
         for (int page = 0; page < 60; page++) {
-            shown.addAll(ahead.next(7, 30, provider).join());
+            shown.addAll(ahead.next(7, 30, provider).join().ids());
         }
         assertThat(shown).containsExactlyElementsOf(LongStream.rangeClosed(1, 1_800).boxed().toList());
         assertThat(provider.takes).startsWith(90, 90, 90, 150, 300).allMatch(take -> take <= VideoService.RECOMMENDED_TAKE_MAX)
@@ -90,27 +95,27 @@ class RecommendedAheadTest {
     @Test
     void aViewerWhoReadsOnePageLeavesOnlyTheFirstTakeUnseen() {
         Provider provider = new Provider(1_000);
-        ahead.next(7, 30, provider).join();
+        ahead.next(7, 30, provider).join().ids();
         assertThat(provider.takes).containsExactly(RecommendedAhead.DEFAULT_TAKEN_AHEAD);
     }
 
     @Test
     void aTakeAheadThatFoundNothingIsNotRepeatedUntilAPageFindsTooFew() {
         Provider provider = new Provider(90);
-        ahead.next(7, 30, provider).join();
-        ahead.next(7, 30, provider).join(); // the take ahead finds nothing
-        assertThat(ahead.next(7, 30, provider).join()).hasSize(30);
+        ahead.next(7, 30, provider).join().ids();
+        ahead.next(7, 30, provider).join().ids(); // the take ahead finds nothing
+        assertThat(ahead.next(7, 30, provider).join().ids()).hasSize(30);
         assertThat(provider.takes).as("no take for the page that left nothing held").hasSize(2);
-        assertThat(ahead.next(7, 30, provider).join()).isEmpty();
+        assertThat(ahead.next(7, 30, provider).join().ids()).isEmpty();
         assertThat(provider.takes).hasSize(3);
     }
 
     @Test
     void aShortTakeAheadIsTheEndOfARankingAndTheNextIsTakenAheadAllTheSame() {
         Provider provider = new Provider(100);
-        ahead.next(7, 30, provider).join();
-        ahead.next(7, 30, provider).join(); // the take ahead finds 10 more: the provider starts over next time
-        assertThat(ahead.next(7, 30, provider).join()).hasSize(30);
+        ahead.next(7, 30, provider).join().ids();
+        ahead.next(7, 30, provider).join().ids(); // the take ahead finds 10 more: the provider starts over next time
+        assertThat(ahead.next(7, 30, provider).join().ids()).hasSize(30);
         assertThat(provider.takes).as("the page that left 10 held took ahead").hasSize(3);
     }
 
@@ -118,14 +123,14 @@ class RecommendedAheadTest {
     void concurrentPagesOfOneViewerWaitForOneTake() {
         Provider provider = new Provider(1_000);
         provider.answersWhen = new CompletableFuture<>();
-        CompletableFuture<List<Long>> first = ahead.next(7, 30, provider);
-        CompletableFuture<List<Long>> second = ahead.next(7, 30, provider);
+        CompletableFuture<RecommendedAhead.Page> first = ahead.next(7, 30, provider);
+        CompletableFuture<RecommendedAhead.Page> second = ahead.next(7, 30, provider);
         assertThat(first).isNotDone();
         assertThat(second).isNotDone();
         assertThat(provider.takes).hasSize(1);
         provider.answersWhen.complete(null);
-        List<Long> both = new ArrayList<>(first.join());
-        both.addAll(second.join());
+        List<Long> both = new ArrayList<>(first.join().ids());
+        both.addAll(second.join().ids());
         assertThat(provider.takes).as("the first, and the take ahead the second page started").containsExactly(90, 90);
         assertThat(both).hasSize(60).doesNotHaveDuplicates();
     }
@@ -136,13 +141,13 @@ class RecommendedAheadTest {
         List<CompletableFuture<Void>> pending = new ArrayList<>();
         Provider provider = new Provider(1_000) {
             @Override
-            public CompletableFuture<List<Long>> take(long viewer, int count) {
+            public CompletableFuture<RecommendedAhead.Taken> take(long viewer, int count) {
                 CompletableFuture<Void> release = new CompletableFuture<>();
                 pending.add(release);
                 return release.thenCompose(ready -> super.take(viewer, count));
             }
         };
-        List<CompletableFuture<List<Long>>> pages = new ArrayList<>();
+        List<CompletableFuture<RecommendedAhead.Page>> pages = new ArrayList<>();
         for (int page = 0; page < 12; page++) {
             pages.add(ahead.next(7, 30, provider));
         }
@@ -150,9 +155,9 @@ class RecommendedAheadTest {
             pending.remove(0).complete(null);
         }
         List<Long> shown = new ArrayList<>();
-        for (CompletableFuture<List<Long>> page : pages) {
-            assertThat(page.join()).as("each page full: the ranking has more").hasSize(30);
-            shown.addAll(page.join());
+        for (CompletableFuture<RecommendedAhead.Page> page : pages) {
+            assertThat(page.join().ids()).as("each page full: the ranking has more").hasSize(30);
+            shown.addAll(page.join().ids());
         }
         assertThat(shown).doesNotHaveDuplicates();
         assertThat(provider.takes.size()).as("takes of 90, and a page's own take after two waits in vain").isBetween(4, 12);
@@ -164,24 +169,24 @@ class RecommendedAheadTest {
         assertThatThrownBy(() -> new RecommendedAhead(Duration.ofMinutes(10), VideoService.RECOMMENDED_TAKE_MAX + 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("recommended-taken-ahead");
         Provider provider = new Provider(1_000);
-        new RecommendedAhead(Duration.ofMinutes(10), 150).next(7, 30, provider).join();
+        new RecommendedAhead(Duration.ofMinutes(10), 150).next(7, 30, provider).join().ids();
         assertThat(provider.takes).containsExactly(150);
     }
 
     @Test
     void viewersAreHeldApart() {
         Provider provider = new Provider(1_000);
-        assertThat(ahead.next(1, 10, provider).join()).startsWith(1L);
-        assertThat(ahead.next(2, 10, provider).join()).startsWith(91L);
-        assertThat(ahead.next(1, 10, provider).join()).startsWith(11L);
+        assertThat(ahead.next(1, 10, provider).join().ids()).startsWith(1L);
+        assertThat(ahead.next(2, 10, provider).join().ids()).startsWith(91L);
+        assertThat(ahead.next(1, 10, provider).join().ids()).startsWith(11L);
     }
 
     @Test
     void aRankingThatRunsOutGivesWhatIsLeftAndTheNextPageAsksAgain() {
         Provider provider = new Provider(40);
-        assertThat(ahead.next(7, 30, provider).join()).hasSize(30);
-        assertThat(ahead.next(7, 30, provider).join()).containsExactlyElementsOf(LongStream.rangeClosed(31, 40).boxed().toList());
-        assertThat(ahead.next(7, 30, provider).join()).isEmpty();
+        assertThat(ahead.next(7, 30, provider).join().ids()).hasSize(30);
+        assertThat(ahead.next(7, 30, provider).join().ids()).containsExactlyElementsOf(LongStream.rangeClosed(31, 40).boxed().toList());
+        assertThat(ahead.next(7, 30, provider).join().ids()).isEmpty();
         assertThat(provider.takes).hasSize(3); // each page short of its count asked the provider once
     }
 
@@ -189,10 +194,40 @@ class RecommendedAheadTest {
     void aFailedTakeFailsThePageAndTheNextPageTakesAgain() {
         Provider provider = new Provider(1_000);
         provider.failure = new IllegalStateException("no provider");
-        assertThatThrownBy(() -> ahead.next(7, 30, provider).join()).isInstanceOf(CompletionException.class)
+        assertThatThrownBy(() -> ahead.next(7, 30, provider).join().ids()).isInstanceOf(CompletionException.class)
                 .hasCauseInstanceOf(IllegalStateException.class);
         provider.failure = null;
-        assertThat(ahead.next(7, 30, provider).join()).hasSize(30);
+        assertThat(ahead.next(7, 30, provider).join().ids()).hasSize(30);
         assertThat(provider.takes).hasSize(2);
+    }
+
+    @Test
+    void aPageCarriesItsTakesMarksOnlyWhenTheyCoverAllItsVideos() {
+        Provider provider = new Provider(10_000);
+        Object before = new Object();
+        Object after = new Object();
+        provider.marks = new VideoJsonMapper.CarriedMarks(before, new VideoJsonMapper.Marks(Set.of(5L), Set.of()));
+        RecommendedAhead.Page first = ahead.next(7, 30, provider).join(); // 1-30 of the first take (90)
+        assertThat(first.marks().marks().liked()).contains(5L);
+        assertThat(ahead.next(7, 30, provider).join().marks().version()).isSameAs(before); // 31-60; its take ahead (91-180) under the same version
+
+        provider.marks = null; // the next take ahead (181-...) asked no marks
+        RecommendedAhead.Page third = ahead.next(7, 30, provider).join(); // 61-90: covered; starts that take, and what is held is no longer covered
+        assertThat(third.marks()).isNotNull();
+        RecommendedAhead.Page uncovered = null;
+        for (int page = 0; page < 4; page++) { // 91-210: the last of these holds 181-210, of the take without marks
+            uncovered = ahead.next(7, 30, provider).join();
+        }
+        assertThat(uncovered.ids()).startsWith(181L);
+        assertThat(uncovered.marks()).as("videos of a take without marks").isNull();
+
+        provider.marks = new VideoJsonMapper.CarriedMarks(after, new VideoJsonMapper.Marks(Set.of(), Set.of(9L)));
+        List<RecommendedAhead.Page> later = new ArrayList<>();
+        for (int page = 0; page < 40; page++) {
+            later.add(ahead.next(7, 30, provider).join());
+        }
+        assertThat(later).anyMatch(page -> page.marks() == null) // still the take without marks
+                .anyMatch(page -> page.marks() != null && page.marks().version() == after);
+        assertThat(later).allMatch(page -> page.marks() == null || page.marks().version() == after);
     }
 }
