@@ -91,11 +91,16 @@ public class VideoJsonMapper {
     /** Which of these videos the viewer likes ({@link ViewerMarks}); none if the favorite provider cannot answer. */
     private Set<Long> likedBy(long viewer, List<Long> videoIds) {
         try {
-            return marks.liked(viewer, videoIds, unknown -> favorites.likedAmong(viewer, unknown));
+            return likedOrFail(viewer, videoIds);
         } catch (RpcException e) {
             log.warn("Likes unavailable, the page shows none: {}", e.toString());
             return Set.of();
         }
+    }
+
+    /** Which of these videos the viewer likes ({@link ViewerMarks}); an RpcException if the favorite provider cannot answer. */
+    private Set<Long> likedOrFail(long viewer, List<Long> videoIds) {
+        return marks.liked(viewer, videoIds, unknown -> favorites.likedAmong(viewer, unknown));
     }
 
     /**
@@ -107,7 +112,7 @@ public class VideoJsonMapper {
     public CarriedMarks askMarks(long viewer, List<VideoDTO> videos) {
         Object version = marks.version(viewer); // (before asking: a like meanwhile makes these answers stale)
         try {
-            Set<Long> liked = marks.liked(viewer, videos.stream().map(VideoDTO::id).toList(), unknown -> favorites.likedAmong(viewer, unknown));
+            Set<Long> liked = likedOrFail(viewer, videos.stream().map(VideoDTO::id).toList());
             Set<Long> followed = userJson.followedOrFail(viewer, videos.stream().map(VideoDTO::authorId).collect(Collectors.toSet()));
             return new CarriedMarks(version, new Marks(liked, followed));
         } catch (RpcException e) {
