@@ -47,15 +47,11 @@ class RecommendedAhead {
 
     /** Takes up to {@code count} of the viewer's next recommended videos from the video provider. */
     interface Taker {
-        CompletableFuture<Taken> take(long viewer, int count);
+        CompletableFuture<Videos> take(long viewer, int count);
     }
 
-    /** Videos taken, and the viewer's marks among them (null: not asked). */
-    record Taken(List<Long> ids, VideoJsonMapper.CarriedMarks marks) {
-    }
-
-    /** A page's videos, and the viewer's marks among them if they were asked for all of them (else null). */
-    record Page(List<Long> ids, VideoJsonMapper.CarriedMarks marks) {
+    /** Videos (a take, a page), and the viewer's marks among them if they were asked for all of them (else null). */
+    record Videos(List<Long> ids, VideoJsonMapper.CarriedMarks marks) {
     }
 
     /** One viewer's videos taken and not shown yet, the take under way (null: none) and how many were shown. */
@@ -73,7 +69,7 @@ class RecommendedAhead {
         int unmarked;
 
         /** Adds a take's videos and marks: marks asked under another version, or none, cover only what comes after. */
-        void add(Taken taken) {
+        void add(Videos taken) {
             if (taken.marks() == null) {
                 marks = null;
                 unmarked = ids.size() + taken.ids().size();
@@ -101,7 +97,7 @@ class RecommendedAhead {
     }
 
     /** The viewer's next {@code count} videos; fewer when their ranking runs out. */
-    CompletableFuture<Page> next(long viewer, int count, Taker taker) {
+    CompletableFuture<Videos> next(long viewer, int count, Taker taker) {
         return next(viewers.get(viewer, v -> new Held()), viewer, count, taker, WAITS_PER_PAGE);
     }
 
@@ -112,9 +108,9 @@ class RecommendedAhead {
      * again. After {@code waitsLeft} such waits (the viewer's other pages emptied each take) it
      * takes its own page, so no page answers short while the ranking has more.
      */
-    private CompletableFuture<Page> next(Held held, long viewer, int count, Taker taker, int waitsLeft) {
+    private CompletableFuture<Videos> next(Held held, long viewer, int count, Taker taker, int waitsLeft) {
         CompletableFuture<Boolean> running = null;
-        Page page = null;
+        Videos page = null;
         int asked = 0;
         synchronized (held) {
             if (held.ids.size() >= count) {
@@ -142,7 +138,7 @@ class RecommendedAhead {
             return take(held, viewer, asked, count, taker);
         }
         if (waitsLeft == 0) {
-            return ask(taker, viewer, count).thenApply(taken -> new Page(taken.ids(), taken.marks())); // this page alone; nothing held for the others
+            return ask(taker, viewer, count); // this page alone; nothing held for the others
         }
         return running.thenCompose(asManyAsAsked -> {
             if (asManyAsAsked) {
@@ -166,9 +162,9 @@ class RecommendedAhead {
      * tells the waiting pages whether the provider had as many as were asked (false: the ranking
      * ran out). Called with {@code held.taking} set to a new future.
      */
-    private CompletableFuture<Page> take(Held held, long viewer, int asked, int count, Taker taker) {
+    private CompletableFuture<Videos> take(Held held, long viewer, int asked, int count, Taker taker) {
         return ask(taker, viewer, asked).handle((taken, failure) -> {
-            Page page;
+            Videos page;
             CompletableFuture<Boolean> taking;
             boolean asManyAsAsked = taken != null && taken.ids().size() >= asked;
             synchronized (held) {
@@ -190,7 +186,7 @@ class RecommendedAhead {
         });
     }
 
-    private static CompletableFuture<Taken> ask(Taker taker, long viewer, int count) {
+    private static CompletableFuture<Videos> ask(Taker taker, long viewer, int count) {
         try {
             return taker.take(viewer, count);
         } catch (RuntimeException e) { // no provider, say
@@ -199,11 +195,11 @@ class RecommendedAhead {
     }
 
     /** Up to {@code count} of the held videos, now shown, with their marks if those cover them all. */
-    private static Page poll(Held held, int count) {
+    private static Videos poll(Held held, int count) {
         List<Long> ids = held.ids.poll(count);
         held.shown += ids.size();
         VideoJsonMapper.CarriedMarks marks = held.unmarked == 0 ? held.marks : null;
         held.unmarked = Math.max(0, held.unmarked - ids.size());
-        return new Page(ids, marks);
+        return new Videos(ids, marks);
     }
 }

@@ -116,7 +116,7 @@ public class VideoController {
             if (held == null) {
                 return feedLoads.supply(() -> forViewer(settledPage(topic, time, now), viewer));
             }
-            return ResponseEntity.ok(heldPages.write(page.nextTime(), page.nextCursor(), held, marksOf(viewer, held)));
+            return ResponseEntity.ok(heldPages.write(page.nextTime(), page.nextCursor(), held, marksOf(viewer, held, null)));
         }
         FeedHeadCache.Page head = feedHead.get(topic, time, now, () -> {
             List<VideoDTO> page = videos.feed(topic, time.position(), time.unitMs(), FEED_PAGE);
@@ -152,9 +152,9 @@ public class VideoController {
         OptionalLong viewer = auth.optionalViewer(request);
         int count = RequestParams.count(request, RECOMMENDED_PAGE, FEED_PAGE);
         int offset = viewer.isPresent() ? 0 : RecommendedCursor.offset(RequestParams.optional(request, "cursor"));
-        CompletableFuture<RecommendedAhead.Page> ranked = viewer.isPresent()
+        CompletableFuture<RecommendedAhead.Videos> ranked = viewer.isPresent()
                 ? recommendedAhead.next(viewer.getAsLong(), count, this::takeRecommended)
-                : videos.recommended(0, offset, count).thenApply(ids -> new RecommendedAhead.Page(ids, null));
+                : videos.recommended(0, offset, count).thenApply(ids -> new RecommendedAhead.Videos(ids, null));
         if (ranked.isDone() && !ranked.isCompletedExceptionally()) {
             return recommendedPage(ranked.join(), viewer, offset, count); // taken ahead: everything here is held
         }
@@ -162,13 +162,12 @@ public class VideoController {
         return feedLoads.after(ranked, page -> recommendedPage(page, viewer, offset, count));
     }
 
-    private Object recommendedPage(RecommendedAhead.Page page, OptionalLong viewer, int offset, int count) {
+    private Object recommendedPage(RecommendedAhead.Videos page, OptionalLong viewer, int offset, int count) {
         List<Long> ids = page.ids();
         String next = ids.size() < count ? "" : RecommendedCursor.after(viewer.isPresent() ? 0 : offset + ids.size());
         FeedEntries.Held held = feedEntries.held(ids);
         if (held != null) {
-            VideoJsonMapper.Marks marks = viewer.isEmpty() ? VideoJsonMapper.Marks.NONE
-                    : videoJson.marksOf(viewer.getAsLong(), page.marks(), held::videos); // carried with the take, if they still hold
+            VideoJsonMapper.Marks marks = marksOf(viewer, held, page.marks());
             // Never a video the viewer likes: the ranking leaves out their latest likes, this the older ones.
             return ResponseEntity.ok(heldPages.write(System.currentTimeMillis(), next, held.without(marks.liked()), marks));
         }
@@ -178,9 +177,9 @@ public class VideoController {
         return new FeedResponse(0, "success", System.currentTimeMillis(), next, json);
     }
 
-    /** What the viewer marks among these held videos (nothing for nobody). */
-    private VideoJsonMapper.Marks marksOf(OptionalLong viewer, FeedEntries.Held held) {
-        return viewer.isEmpty() ? VideoJsonMapper.Marks.NONE : videoJson.marksOf(viewer.getAsLong(), held.videos());
+    /** What the viewer marks among these held videos (nothing for nobody): {@code carried} with them if those still hold (null: none carried). */
+    private VideoJsonMapper.Marks marksOf(OptionalLong viewer, FeedEntries.Held held, VideoJsonMapper.CarriedMarks carried) {
+        return viewer.isEmpty() ? VideoJsonMapper.Marks.NONE : videoJson.marksOf(viewer.getAsLong(), carried, held::videos);
     }
 
     /**
@@ -188,9 +187,9 @@ public class VideoController {
      * with what the viewer likes and follows among them asked at once: the pages that show them
      * carry it, or find it known ({@code ViewerMarks}), rather than ask the favorite and relation providers each.
      */
-    private CompletableFuture<RecommendedAhead.Taken> takeRecommended(long viewer, int count) {
+    private CompletableFuture<RecommendedAhead.Videos> takeRecommended(long viewer, int count) {
         return feedLoads.after(videos.recommended(viewer, 0, count),
-                ids -> new RecommendedAhead.Taken(ids, videoJson.askMarks(viewer, feedEntries.videos(ids))));
+                ids -> new RecommendedAhead.Videos(ids, videoJson.askMarks(viewer, feedEntries.videos(ids))));
     }
 
     private ResponseEntity<FeedResponse> forViewer(FeedResponse anonymous, OptionalLong viewer) {

@@ -32,7 +32,7 @@ class RecommendedAheadTest {
         VideoJsonMapper.CarriedMarks marks;
 
         @Override
-        public CompletableFuture<RecommendedAhead.Taken> take(long viewer, int count) {
+        public CompletableFuture<RecommendedAhead.Videos> take(long viewer, int count) {
             takes.add(count);
             if (failure != null) {
                 throw failure;
@@ -41,7 +41,7 @@ class RecommendedAheadTest {
                 long end = Math.min(available + 1, next + count);
                 List<Long> ids = LongStream.range(next, end).boxed().toList();
                 next = end;
-                return new RecommendedAhead.Taken(ids, marks);
+                return new RecommendedAhead.Videos(ids, marks);
             });
         }
     }
@@ -69,7 +69,7 @@ class RecommendedAheadTest {
         provider.answersWhen = new CompletableFuture<>(); // the provider is slow from now on
         assertThat(ahead.next(7, 30, provider)).as("starts the next take").isCompletedWithValueMatching(page -> page.ids().get(0) == 31L);
         assertThat(ahead.next(7, 30, provider)).as("the last page held").isCompletedWithValueMatching(page -> page.ids().get(0) == 61L);
-        CompletableFuture<RecommendedAhead.Page> fourth = ahead.next(7, 30, provider);
+        CompletableFuture<RecommendedAhead.Videos> fourth = ahead.next(7, 30, provider);
         assertThat(fourth).as("nothing held: waits for the take").isNotDone();
         provider.answersWhen.complete(null);
         assertThat(fourth.join().ids()).startsWith(91L).hasSize(30);
@@ -123,8 +123,8 @@ class RecommendedAheadTest {
     void concurrentPagesOfOneViewerWaitForOneTake() {
         Provider provider = new Provider(1_000);
         provider.answersWhen = new CompletableFuture<>();
-        CompletableFuture<RecommendedAhead.Page> first = ahead.next(7, 30, provider);
-        CompletableFuture<RecommendedAhead.Page> second = ahead.next(7, 30, provider);
+        CompletableFuture<RecommendedAhead.Videos> first = ahead.next(7, 30, provider);
+        CompletableFuture<RecommendedAhead.Videos> second = ahead.next(7, 30, provider);
         assertThat(first).isNotDone();
         assertThat(second).isNotDone();
         assertThat(provider.takes).hasSize(1);
@@ -141,13 +141,13 @@ class RecommendedAheadTest {
         List<CompletableFuture<Void>> pending = new ArrayList<>();
         Provider provider = new Provider(1_000) {
             @Override
-            public CompletableFuture<RecommendedAhead.Taken> take(long viewer, int count) {
+            public CompletableFuture<RecommendedAhead.Videos> take(long viewer, int count) {
                 CompletableFuture<Void> release = new CompletableFuture<>();
                 pending.add(release);
                 return release.thenCompose(ready -> super.take(viewer, count));
             }
         };
-        List<CompletableFuture<RecommendedAhead.Page>> pages = new ArrayList<>();
+        List<CompletableFuture<RecommendedAhead.Videos>> pages = new ArrayList<>();
         for (int page = 0; page < 12; page++) {
             pages.add(ahead.next(7, 30, provider));
         }
@@ -155,7 +155,7 @@ class RecommendedAheadTest {
             pending.remove(0).complete(null);
         }
         List<Long> shown = new ArrayList<>();
-        for (CompletableFuture<RecommendedAhead.Page> page : pages) {
+        for (CompletableFuture<RecommendedAhead.Videos> page : pages) {
             assertThat(page.join().ids()).as("each page full: the ranking has more").hasSize(30);
             shown.addAll(page.join().ids());
         }
@@ -207,14 +207,14 @@ class RecommendedAheadTest {
         Object before = new Object();
         Object after = new Object();
         provider.marks = new VideoJsonMapper.CarriedMarks(before, new VideoJsonMapper.Marks(Set.of(5L), Set.of()));
-        RecommendedAhead.Page first = ahead.next(7, 30, provider).join(); // 1-30 of the first take (90)
+        RecommendedAhead.Videos first = ahead.next(7, 30, provider).join(); // 1-30 of the first take (90)
         assertThat(first.marks().marks().liked()).contains(5L);
         assertThat(ahead.next(7, 30, provider).join().marks().version()).isSameAs(before); // 31-60; its take ahead (91-180) under the same version
 
         provider.marks = null; // the next take ahead (181-...) asked no marks
-        RecommendedAhead.Page third = ahead.next(7, 30, provider).join(); // 61-90: covered; starts that take, and what is held is no longer covered
+        RecommendedAhead.Videos third = ahead.next(7, 30, provider).join(); // 61-90: covered; starts that take, and what is held is no longer covered
         assertThat(third.marks()).isNotNull();
-        RecommendedAhead.Page uncovered = null;
+        RecommendedAhead.Videos uncovered = null;
         for (int page = 0; page < 4; page++) { // 91-210: the last of these holds 181-210, of the take without marks
             uncovered = ahead.next(7, 30, provider).join();
         }
@@ -222,7 +222,7 @@ class RecommendedAheadTest {
         assertThat(uncovered.marks()).as("videos of a take without marks").isNull();
 
         provider.marks = new VideoJsonMapper.CarriedMarks(after, new VideoJsonMapper.Marks(Set.of(), Set.of(9L)));
-        List<RecommendedAhead.Page> later = new ArrayList<>();
+        List<RecommendedAhead.Videos> later = new ArrayList<>();
         for (int page = 0; page < 40; page++) {
             later.add(ahead.next(7, 30, provider).join());
         }

@@ -100,7 +100,8 @@ public class Ranker {
         if (candidates.isEmpty()) {
             return new Ranked(List.of(), false);
         }
-        KnownVideos known = new KnownVideos(hot, topicLists, fresh, knownOfTheRest(candidates, hot, topicLists, fresh));
+        KnownVideos listed = new KnownVideos(hot, topicLists, fresh, Map.of());
+        KnownVideos known = listed.withRest(knownOfTheRest(candidates, listed));
 
         long now = System.currentTimeMillis();
         double logMaxLikes = Math.log1p(Math.max(0, known.maxLikes()));
@@ -146,13 +147,29 @@ public class Ranker {
      * has them (the viewer's topics' lists, the most liked, the newest), else as read for this ranking.
      */
     private record KnownVideos(SharedLists.Listed hot, List<SharedLists.Listed> topicLists, SharedLists.Listed fresh,
-                         Map<Long, SharedLists.Known> rest) {
+                               Map<Long, SharedLists.Known> rest) {
 
         private static final SharedLists.Known NOTHING = new SharedLists.Known(0, "");
 
         SharedLists.Known of(Long id) {
-            SharedLists.Known known = listed(id, hot, topicLists, fresh);
+            SharedLists.Known known = listed(id);
             return known != null ? known : rest.getOrDefault(id, NOTHING);
+        }
+
+        /** What the shared lists know of a video (null: none holds it); a topic's list knows its topic for sure. */
+        SharedLists.Known listed(Long id) {
+            for (SharedLists.Listed list : topicLists) {
+                SharedLists.Known known = list.videos().get(id);
+                if (known != null) {
+                    return known;
+                }
+            }
+            SharedLists.Known known = hot.videos().get(id);
+            return known != null ? known : fresh.videos().get(id);
+        }
+
+        KnownVideos withRest(Map<Long, SharedLists.Known> read) {
+            return new KnownVideos(hot, topicLists, fresh, read);
         }
 
         double maxLikes() {
@@ -167,24 +184,11 @@ public class Ranker {
         }
     }
 
-    /** What the shared lists know of a video (null: none holds it); a topic's list knows its topic for sure. */
-    private static SharedLists.Known listed(Long id, SharedLists.Listed hot, List<SharedLists.Listed> topicLists, SharedLists.Listed fresh) {
-        for (SharedLists.Listed list : topicLists) {
-            SharedLists.Known known = list.videos().get(id);
-            if (known != null) {
-                return known;
-            }
-        }
-        SharedLists.Known known = hot.videos().get(id);
-        return known != null ? known : fresh.videos().get(id);
-    }
-
     /** The likes and topics of candidates in none of the lists (co-liked ones), read for this ranking (two round trips at most). */
-    private Map<Long, SharedLists.Known> knownOfTheRest(Set<Long> candidates, SharedLists.Listed hot,
-                                                       List<SharedLists.Listed> topicLists, SharedLists.Listed fresh) {
+    private Map<Long, SharedLists.Known> knownOfTheRest(Set<Long> candidates, KnownVideos listed) {
         List<Long> rest = new ArrayList<>();
         for (Long id : candidates) {
-            if (listed(id, hot, topicLists, fresh) == null) {
+            if (listed.listed(id) == null) {
                 rest.add(id);
             }
         }
