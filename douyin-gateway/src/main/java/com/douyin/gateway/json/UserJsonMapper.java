@@ -93,6 +93,12 @@ public class UserJsonMapper {
 
     /** Which of these users the viewer follows; an RpcException if the relation provider cannot answer. */
     public Set<Long> followedOrFail(long viewer, Collection<Long> userIds) {
-        return marks.followed(viewer, userIds, unknown -> relations.followingAmong(viewer, unknown));
+        return marks.followed(viewer, userIds, () -> allFollowedIfFew(viewer), unknown -> relations.followingAmong(viewer, unknown));
+    }
+
+    /** Everyone the viewer follows, if they follow at most {@link ViewerMarks#WHOLE_AT_MOST}; else null. */
+    private Set<Long> allFollowedIfFew(long viewer) {
+        List<Long> newest = relations.following(viewer, 0, ViewerMarks.WHOLE_AT_MOST + 1);
+        return newest.size() <= ViewerMarks.WHOLE_AT_MOST ? Set.copyOf(newest) : null;
     }
 }

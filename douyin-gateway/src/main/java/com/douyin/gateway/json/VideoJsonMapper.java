@@ -1,5 +1,6 @@
 package com.douyin.gateway.json;
 
+import com.douyin.api.common.CursorPage;
 import com.douyin.api.favorite.FavoriteService;
 import com.douyin.api.video.VideoDTO;
 import java.util.Collection;
@@ -100,7 +101,13 @@ public class VideoJsonMapper {
 
     /** Which of these videos the viewer likes ({@link ViewerMarks}); an RpcException if the favorite provider cannot answer. */
     private Set<Long> likedOrFail(long viewer, List<Long> videoIds) {
-        return marks.liked(viewer, videoIds, unknown -> favorites.likedAmong(viewer, unknown));
+        return marks.liked(viewer, videoIds, () -> allLikedIfFew(viewer), unknown -> favorites.likedAmong(viewer, unknown));
+    }
+
+    /** Every video the viewer likes, if they like at most {@link ViewerMarks#WHOLE_AT_MOST} (one page of them); else null. */
+    private Set<Long> allLikedIfFew(long viewer) {
+        CursorPage<Long> newest = favorites.likedVideos(viewer, null, ViewerMarks.WHOLE_AT_MOST);
+        return newest.next() == null ? Set.copyOf(newest.items()) : null;
     }
 
     /**
