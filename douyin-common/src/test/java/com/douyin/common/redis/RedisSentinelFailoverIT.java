@@ -33,7 +33,8 @@ class RedisSentinelFailoverIT {
 
     private static final int PRIMARY = 16390;
     private static final int REPLICA = 16391;
-    private static final int[] SENTINELS = {36390, 36391, 36392};
+    /** Below the kernel's ephemeral range (32768 and up), where a client's outgoing connection may hold a port first. */
+    private static final int[] SENTINELS = {26390, 26391, 26392};
     private static final String MASTER = "it-primary";
     private static final List<Process> servers = new ArrayList<>();
     private static Process primary;
