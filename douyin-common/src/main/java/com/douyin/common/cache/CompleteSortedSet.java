@@ -44,14 +44,22 @@ public final class CompleteSortedSet {
         return redisson.getScoredSortedSet(key, StringCodec.INSTANCE);
     }
 
-    /** Every member, highest score first, without the marker; loads the set if Redis has none. */
-    public List<String> highestFirst() {
-        List<String> members = List.copyOf(set().valueRangeReversed(0, -1));
-        if (members.isEmpty()) { // not even the marker: not loaded
-            load();
-            members = List.copyOf(set().valueRangeReversed(0, -1));
+    /**
+     * Up to {@code count} members from the {@code offset}-th, highest score first, without the
+     * marker; loads the set if Redis has none. One round trip whatever the set's size (the marker,
+     * scored 0, is last: a page that reaches it holds fewer); a page past the end asks once more
+     * whether the set is loaded.
+     */
+    public List<String> highestFirst(int offset, int count) {
+        if (count <= 0) {
+            return List.of();
         }
-        return members.stream().filter(member -> !MARKER.equals(member)).toList();
+        Collection<String> page = set().valueRangeReversed(offset, offset + count - 1);
+        if (page.isEmpty() && !set().isExists()) {
+            load();
+            page = set().valueRangeReversed(offset, offset + count - 1);
+        }
+        return page.stream().filter(member -> !MARKER.equals(member)).toList();
     }
 
     /** Every member and its score, highest score first, without the marker; loads the set if Redis has none. */

@@ -80,9 +80,9 @@ public class FollowedUsers {
         return followingSet(userId).among(members).stream().map(Long::valueOf).collect(Collectors.toSet());
     }
 
-    /** Everyone the user follows, most recent first. */
-    public List<Long> following(long userId) {
-        return followingSet(userId).highestFirst().stream().map(Long::valueOf).toList();
+    /** A page of whom the user follows, most recent first: {@code count} from the {@code offset}-th, read as such. */
+    public List<Long> following(long userId, int offset, int count) {
+        return followingSet(userId).highestFirst(offset, count).stream().map(Long::valueOf).toList();
     }
 
     /** Everyone the user follows and since when (epoch ms), most recent first. */

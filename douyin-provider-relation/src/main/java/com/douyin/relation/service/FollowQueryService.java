@@ -44,7 +44,7 @@ public class FollowQueryService {
 
     public List<Long> following(long userId, int offset, int count) {
         Paging.checkedOffset(offset);
-        return outage.redisOrElse(() -> page(followed.following(userId), offset, count),
+        return outage.redisOrElse(() -> new ArrayList<>(followed.following(userId, offset, count)), // (a list Dubbo can carry)
                 () -> follows.followingPage(userId, offset, count));
     }
 
@@ -72,10 +72,5 @@ public class FollowQueryService {
         Paging.checkedOffset(offset);
         return outage.redisOrElse(() -> friendLists.page(userId, offset, count),
                 () -> follows.friendsPage(userId, offset, count));
-    }
-
-    private static List<Long> page(List<Long> all, int offset, int count) {
-        int from = Math.min(offset, all.size());
-        return new ArrayList<>(all.subList(from, Math.min(all.size(), from + count))); // a view would not cross Dubbo
     }
 }
