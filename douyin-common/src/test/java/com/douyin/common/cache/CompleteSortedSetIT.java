@@ -11,9 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
-import org.redisson.config.Config;
 
 /** Ranged reads of a real Redis sorted set loaded whole (the ITs' database, keys of this test only). */
 class CompleteSortedSetIT {
@@ -24,10 +22,7 @@ class CompleteSortedSetIT {
 
     @BeforeAll
     static void connect() {
-        Config config = new Config();
-        config.useSingleServer().setAddress(System.getenv().getOrDefault("DOUYIN_IT_REDIS_URL", "redis://127.0.0.1:6379"))
-                .setDatabase(ItDatabase.REDIS_DATABASE);
-        redisson = Redisson.create(config);
+        redisson = ItDatabase.redis();
     }
 
     @AfterAll

@@ -12,11 +12,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.redisson.Redisson;
 import org.redisson.api.RScoredSortedSet;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
-import org.redisson.config.Config;
 
 /** Pages of a real Redis sorted set (the ITs' database, keys of this test only): newest first, ties by ID as MySQL orders them. */
 class TimeOrderedIdsIT {
@@ -26,10 +24,7 @@ class TimeOrderedIdsIT {
 
     @BeforeAll
     static void connect() {
-        Config config = new Config();
-        config.useSingleServer().setAddress(System.getenv().getOrDefault("DOUYIN_IT_REDIS_URL", "redis://127.0.0.1:6379"))
-                .setDatabase(ItDatabase.REDIS_DATABASE);
-        redisson = Redisson.create(config);
+        redisson = ItDatabase.redis();
     }
 
     @AfterAll

@@ -79,6 +79,11 @@ public final class ItDatabase {
     /** A Redisson client on the ITs' Redis database ({@link #REDIS_DATABASE}), emptied first; the caller shuts it down. */
     public static RedissonClient emptyRedis() {
         flushRedis(REDIS_DATABASE);
+        return redis();
+    }
+
+    /** A Redisson client on the ITs' Redis database as it is (a test of its own keys only); the caller shuts it down. */
+    public static RedissonClient redis() {
         Config config = new Config();
         config.useSingleServer().setAddress(redisUrl()).setDatabase(REDIS_DATABASE);
         return Redisson.create(config);
