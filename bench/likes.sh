@@ -69,7 +69,7 @@ mysql_total() {
 redis_total() {
   local id count sum=0
   for id in $(cat "$WORK/videos"); do
-    count=$(redis-cli -u "$REDIS_URL" HGET "video:counters:$id" favorite_count)
+    count=$(redis-cli -c -u "$REDIS_URL" HGET "video:counters:$id" favorite_count)
     sum=$((sum + ${count:-0}))
   done
   echo "$sum"

@@ -277,7 +277,7 @@ class FavoriteApiEndToEndIT {
             for (long videoId : videos) {
                 long likes = 0;
                 for (Account fan : fans) {
-                    boolean liked = stores.sortedSetHolds("favorite:liked:" + fan.id(), Long.toString(videoId));
+                    boolean liked = stores.sortedSetHolds(SystemStores.likedSetKey(fan.id()), Long.toString(videoId));
                     likes += liked ? 1 : 0;
                     assertThat(stores.await(liked ? 1 : 0, "SELECT COUNT(*) FROM favorite WHERE user_id = ? AND video_id = ? AND liked = 1",
                             fan.id(), videoId)).as("fan %d's like of video %d in MySQL", fan.id(), videoId).isEqualTo(liked ? 1 : 0);
@@ -287,7 +287,7 @@ class FavoriteApiEndToEndIT {
             }
             assertThat(stores.await(totalLikes, "SELECT total_favorited FROM user WHERE id = ?", author.id())).isEqualTo(totalLikes);
             for (Account fan : fans) {
-                long liked = videos.stream().filter(v -> stores.sortedSetHolds("favorite:liked:" + fan.id(), Long.toString(v))).count();
+                long liked = videos.stream().filter(v -> stores.sortedSetHolds(SystemStores.likedSetKey(fan.id()), Long.toString(v))).count();
                 assertThat(stores.await(liked, "SELECT favorite_count FROM user WHERE id = ?", fan.id())).as("favorite_count of %d", fan.id()).isEqualTo(liked);
             }
         } finally {

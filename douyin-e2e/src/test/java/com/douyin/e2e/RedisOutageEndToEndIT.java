@@ -106,7 +106,7 @@ class RedisOutageEndToEndIT {
         try (SystemStores stores = new SystemStores()) {
             // Back on Redis once it answers and the keys written around it are dropped.
             assertThat(stores.await(0, "SELECT COUNT(*) FROM cache_stale_key")).isZero();
-            String likedSet = "favorite:liked:" + late.id();
+            String likedSet = SystemStores.likedSetKey(late.id());
             for (long deadline = System.currentTimeMillis() + 30_000;
                  !stores.redisHasKey(likedSet) && System.currentTimeMillis() < deadline; Thread.sleep(500)) {
                 assertThat(likedVideos(late)).extracting(v -> v.get("id").asLong()).containsExactly(videoId);
@@ -125,7 +125,7 @@ class RedisOutageEndToEndIT {
             assertThat(stores.hashField(counters, "favorite_count")).isEqualTo("2");
             assertThat(stores.await(2, "SELECT favorite_count FROM video WHERE id = ?", videoId)).isEqualTo(2);
             // And the comment provider once it is off its own.
-            String commentSet = "comment:video:" + videoId;
+            String commentSet = SystemStores.commentSetKey(videoId);
             for (long deadline = System.currentTimeMillis() + 30_000;
                  !stores.redisHasKey(commentSet) && System.currentTimeMillis() < deadline; Thread.sleep(500)) {
                 assertThat(comments(videoId)).extracting(c -> c.get("id").asLong()).containsExactly(during);

@@ -117,9 +117,24 @@ final class SystemStores implements AutoCloseable {
      */
     void leaveUnsentLike(long userId, long videoId, long authorId) {
         long sequence = System.currentTimeMillis() * 1000;
-        redis().getScoredSortedSet("favorite:liked:" + userId, StringCodec.INSTANCE).add(sequence / 1000, Long.toString(videoId));
-        redis().<String, String>getStream("journal:favorite", StringCodec.INSTANCE).add(StreamAddArgs.entries(
+        redis().getScoredSortedSet(likedSetKey(userId), StringCodec.INSTANCE).add(sequence / 1000, Long.toString(videoId));
+        redis().<String, String>getStream("journal:favorite:" + shardTag("f", userId), StringCodec.INSTANCE).add(StreamAddArgs.entries(
                 Map.of("r", userId + ":" + videoId + ":" + authorId + ":1", "n", Long.toString(sequence))));
+    }
+
+    /** A user's liked set (the key of {@code FavoritedVideos.setKey}: tagged with the user's journal shard). */
+    static String likedSetKey(long userId) {
+        return "favorite:liked:" + shardTag("f", userId) + ":" + userId;
+    }
+
+    /** A video's comment set (the key of {@code VideoComments.setKey}). */
+    static String commentSetKey(long videoId) {
+        return "comment:video:" + shardTag("c", videoId) + ":" + videoId;
+    }
+
+    /** The hash tag of an owner's journal shard, as {@code ChangeJournal.tag} makes it (64 shards). */
+    private static String shardTag(String prefix, long ownerId) {
+        return "{" + prefix + Math.floorMod(ownerId, 64) + "}";
     }
 
     /** Whether a Redis sorted set holds {@code member}. */

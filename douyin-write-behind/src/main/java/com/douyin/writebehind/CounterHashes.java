@@ -2,6 +2,14 @@ package com.douyin.writebehind;
 
 import com.douyin.api.cache.CachedEntity;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
+import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,5 +49,28 @@ public final class CounterHashes {
         } catch (RuntimeException e) {
             log.warn("Counters {} not cached by their owners ({}): a change moves only those Redis holds", hashKeys, e.toString());
         }
+    }
+
+    /**
+     * On a Redis Cluster, where a change's script cannot see other owners' hashes (other slots):
+     * asks Redis which of {@code wanted} (by owner) it holds, in one round trip, and the owners to
+     * cache the others, before the change is made.
+     */
+    public static void cacheMissing(RedissonClient redisson, Map<ToggleSet.CounterOwners, Set<String>> wanted) {
+        Set<String> keys = new LinkedHashSet<>();
+        wanted.values().forEach(keys::addAll);
+        if (keys.isEmpty()) {
+            return;
+        }
+        RBatch batch = redisson.createBatch();
+        Map<String, RFuture<Long>> exists = new LinkedHashMap<>();
+        keys.forEach(key -> exists.put(key, batch.getKeys().countExistsAsync(key)));
+        batch.execute();
+        wanted.forEach((owners, hashes) -> {
+            List<String> missing = hashes.stream().filter(key -> exists.get(key).toCompletableFuture().join() == 0).toList();
+            if (!missing.isEmpty()) {
+                askToCache(owners, missing);
+            }
+        });
     }
 }

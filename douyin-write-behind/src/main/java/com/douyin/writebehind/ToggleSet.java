@@ -5,6 +5,7 @@ import com.douyin.common.cache.CompleteSortedSet;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,13 @@ import org.redisson.client.codec.StringCodec;
  * <p>With a {@link ChangeJournal}, a switch that changed the set also appends the caller's record
  * of it (and its sequence) to the journal in the same step: a change is never visible in Redis
  * without being on its way to MySQL, even if the caller dies before it sends the change on.
+ *
+ * <p>On a Redis Cluster a script's keys must share a slot, and the counters and derived keys are
+ * other owners' (other slots). There the step changes only the set, its answer and its journal
+ * shard (the set's key carries the shard's hash tag, see {@link ChangeJournal}) and records the
+ * rest in the journal entry, which the caller then takes ({@link LaterSteps}: each counter moved
+ * once per change, by a marker in its hash's slot) and the relay takes again if the caller died
+ * first. The counters are still cached first, by asking Redis which exist before the step.
  */
 public final class ToggleSet {
 
@@ -57,9 +65,10 @@ public final class ToggleSet {
     /**
      * KEYS: the set, the switch's answer, the journal (a stream; "" for none), the counter hashes,
      * then the derived keys. ARGV: member, +1 or -1, how long to keep the answer, the journal
-     * record, the number of counter hashes, whether they must all be cached ('1') for a change,
-     * then one field per hash. Returns {-1, 0, ""} if the set is not loaded, {-2, 0, ""} if the
-     * switch would change the set but a counter hash it must move is not cached (nothing done),
+     * record, the later steps the entry keeps (a cluster's, "" for none), the number of counter
+     * hashes, whether they must all be cached ('1') for a change, then one field per hash. Returns
+     * {-1, 0, ""} if the set is not loaded, {-2, 0, ""} if the switch would change the set but a
+     * counter hash it must move is not cached (nothing done),
      * {0, 0, ""} if nothing changed, else {1, sequence, journal entry ID or ""}; a switch asked
      * again (same answer key) gets its first answer and changes nothing.
      */
@@ -75,8 +84,8 @@ public final class ToggleSet {
               redis.call('SET', KEYS[2], '0:0', 'EX', ARGV[3])
               return {0, 0, ''}
             end
-            local counters = tonumber(ARGV[5])
-            if ARGV[6] == '1' then
+            local counters = tonumber(ARGV[6])
+            if ARGV[7] == '1' then
               for i = 1, counters do
                 if redis.call('EXISTS', KEYS[3 + i]) == 0 then return {-2, 0, ''} end
               end
@@ -89,9 +98,13 @@ public final class ToggleSet {
               redis.call('ZREM', KEYS[1], ARGV[1])
             end
             local entry = ''
-            if KEYS[3] ~= '' then entry = redis.call('XADD', KEYS[3], '*', 'r', ARGV[4], 'n', seq) end
+            if KEYS[3] ~= '' and ARGV[5] ~= '' then
+              entry = redis.call('XADD', KEYS[3], '*', 'r', ARGV[4], 'n', seq, 'a', ARGV[5])
+            elseif KEYS[3] ~= '' then
+              entry = redis.call('XADD', KEYS[3], '*', 'r', ARGV[4], 'n', seq)
+            end
             redis.call('SET', KEYS[2], string.format('1:%d:%s', seq, entry), 'EX', ARGV[3])
-            for i = 1, counters do move_counter(KEYS[3 + i], ARGV[6 + i], delta) end
+            for i = 1, counters do move_counter(KEYS[3 + i], ARGV[7 + i], delta) end
             for i = 4 + counters, #KEYS do redis.call('DEL', KEYS[i]) end
             return {1, seq, entry}
             """;
@@ -114,6 +127,8 @@ public final class ToggleSet {
     private final CompleteSortedSet set;
     private final ChangeJournal journal;
     private final CounterOwners owners;
+    /** On a Redis Cluster the step takes only its own slot's keys; the counters and derived keys are later steps. */
+    private final boolean cluster;
 
     /** A set whose changes are journaled in {@code journal} (null: not journaled). */
     public ToggleSet(RedissonClient redisson, CompleteSortedSet set, ChangeJournal journal) {
@@ -130,6 +145,7 @@ public final class ToggleSet {
         this.set = set;
         this.journal = journal;
         this.owners = owners;
+        this.cluster = redisson.getConfig().isClusterConfig();
     }
 
     /** A new switch's ID: the same ID asked again gets the first answer (see {@link #flip}). */
@@ -150,24 +166,31 @@ public final class ToggleSet {
     /**
      * As {@link #flip(String, String, int, List, String)}, and if the set changes, deletes
      * {@code derived}: keys of cached data computed from this set (and others), which a reader then
-     * computes again. Deleted in the same step, so no reader finds the set changed and the derived
-     * data not.
+     * computes again. Deleted in the same step (on a Redis Cluster: right after it), so no reader
+     * finds the set changed and the derived data not.
      */
     public Flip flip(String flipId, String member, int delta, List<Counter> counters, String record, List<String> derived) {
-        return flipAlone(flipId, member, delta, counters, record, derived, owners != null);
+        return flipAlone(new Switch(this, flipId, member, delta, counters, record), derived, owners != null);
     }
 
     /**
      * A switch, after what it lacks in Redis: its set (first use, or Redis lost it) is loaded, its
      * counter hashes ({@code countersFirst}) are cached by their owners, then it is asked again.
      */
-    private Flip flipAlone(String flipId, String member, int delta, List<Counter> counters, String record, List<String> derived,
-                           boolean countersFirst) {
+    private Flip flipAlone(Switch s, List<String> derived, boolean countersFirst) {
+        if (cluster && countersFirst && owners != null) {
+            CounterHashes.cacheMissing(redisson, Map.of(owners, new LinkedHashSet<>(hashKeysOf(s))));
+            countersFirst = false;
+        }
         for (int attempt = 1; ; attempt++) {
-            List<Object> answer = run(flipId, member, delta, counters, record, derived, countersFirst);
+            List<Object> answer = run(s, derived, countersFirst);
             long state = stateOf(answer);
             if (state >= 0) {
-                return flipOf(answer);
+                Flip flip = flipOf(answer);
+                if (cluster && flip.changed()) {
+                    LaterSteps.take(redisson, Map.of(flip.journalEntry(), laterSteps(s, derived)));
+                }
+                return flip;
             }
             if (attempt == 3) {
                 throw new IllegalStateException("The set " + set.set().getName() + " or its counters vanished while in use");
@@ -175,7 +198,7 @@ public final class ToggleSet {
             if (state == SET_NOT_LOADED) {
                 set.load();
             } else {
-                CounterHashes.askToCache(owners, counters.stream().map(Counter::hashKey).toList());
+                CounterHashes.askToCache(owners, hashKeysOf(s));
                 countersFirst = false; // cached, or their owners could not: the change goes ahead either way
             }
         }
@@ -186,24 +209,32 @@ public final class ToggleSet {
     }
 
     /** The FLIP script's answer {changed, sequence, journal entry} as a Flip. */
-    private static Flip flipOf(List<Object> answer) {
+    private Flip flipOf(List<Object> answer) {
         String entry = answer.size() > 2 ? String.valueOf(answer.get(2)) : "";
-        return new Flip(((Number) answer.get(0)).longValue() == 1, ((Number) answer.get(1)).longValue(), entry.isEmpty() ? null : entry);
+        return new Flip(((Number) answer.get(0)).longValue() == 1, ((Number) answer.get(1)).longValue(),
+                entry.isEmpty() ? null : ChangeJournal.entryId(journalShard(), entry));
     }
 
     /**
      * Several switches, of any sets, in one round trip to Redis (a pipeline; each switch is still
-     * its own atomic script). (Not on a Redis Cluster yet: a switch's script writes the set, its
-     * answer, the journal and other owners' counters, keys of several slots.) A switch whose set is not
-     * loaded yet is then done alone, loading the set first; the counter hashes that switches found
-     * missing are cached first, by one request per owner, and those switches are then done alone.
-     * After a Redis error any of them may have been done: asking again with the same flip IDs is safe.
+     * its own atomic script; on a Redis Cluster, a round trip to see which counter hashes are cached
+     * before and one for the later steps after). A switch whose set is not loaded yet is then done
+     * alone, loading the set first; the counter hashes that switches found missing are cached first,
+     * by one request per owner, and those switches are then done alone. After a Redis error any of
+     * them may have been done: asking again with the same flip IDs is safe.
      */
     public static List<Flip> flipAll(RedissonClient redisson, List<Switch> switches) {
+        boolean cluster = redisson.getConfig().isClusterConfig();
+        if (cluster) {
+            Map<CounterOwners, Set<String>> wanted = new IdentityHashMap<>();
+            switches.stream().filter(s -> s.set().owners != null)
+                    .forEach(s -> wanted.computeIfAbsent(s.set().owners, o -> new LinkedHashSet<>()).addAll(hashKeysOf(s)));
+            CounterHashes.cacheMissing(redisson, wanted);
+        }
         RBatch batch = redisson.createBatch();
         List<RFuture<List<Object>>> answers = new ArrayList<>(switches.size());
         for (Switch s : switches) {
-            Script script = s.set().script(s.flipId(), s.member(), s.delta(), s.counters(), s.record(), List.of(), s.set().owners != null);
+            Script script = s.set().script(s, List.of(), !cluster && s.set().owners != null);
             answers.add(batch.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, FLIP,
                     RScript.ReturnType.MULTI, script.keys(), script.args()));
         }
@@ -213,23 +244,42 @@ public final class ToggleSet {
         for (int i = 0; i < switches.size(); i++) {
             if (stateOf(answered.get(i)) == COUNTERS_NOT_CACHED) {
                 Switch s = switches.get(i);
-                s.counters().forEach(counter -> uncached.computeIfAbsent(s.set().owners, o -> new LinkedHashSet<>()).add(counter.hashKey()));
+                uncached.computeIfAbsent(s.set().owners, o -> new LinkedHashSet<>()).addAll(hashKeysOf(s));
             }
         }
         uncached.forEach(CounterHashes::askToCache);
         List<Flip> flips = new ArrayList<>(switches.size());
+        Map<String, String> laterSteps = new LinkedHashMap<>();
         for (int i = 0; i < switches.size(); i++) {
             Switch s = switches.get(i);
             long state = stateOf(answered.get(i));
-            flips.add(state >= 0 ? flipOf(answered.get(i))
-                    : s.set().flipAlone(s.flipId(), s.member(), s.delta(), s.counters(), s.record(), List.of(), state == SET_NOT_LOADED));
+            if (state >= 0) {
+                Flip flip = s.set().flipOf(answered.get(i));
+                if (cluster && flip.changed()) {
+                    laterSteps.put(flip.journalEntry(), laterSteps(s, List.of()));
+                }
+                flips.add(flip);
+            } else {
+                flips.add(s.set().flipAlone(s, List.of(), state == SET_NOT_LOADED && s.set().owners != null));
+            }
+        }
+        if (!laterSteps.isEmpty()) {
+            LaterSteps.take(redisson, laterSteps);
         }
         return flips;
     }
 
-    private List<Object> run(String flipId, String member, int delta, List<Counter> counters, String record, List<String> derived,
-                             boolean countersFirst) {
-        Script script = script(flipId, member, delta, counters, record, derived, countersFirst);
+    private static List<String> hashKeysOf(Switch s) {
+        return s.counters().stream().map(Counter::hashKey).toList();
+    }
+
+    /** On a Redis Cluster, what the switch's step leaves to {@link LaterSteps}: its counters and derived keys. */
+    private static String laterSteps(Switch s, List<String> derived) {
+        return LaterSteps.encode(s.counters().stream().map(c -> new LaterSteps.Move(c.hashKey(), c.field(), s.delta())).toList(), derived);
+    }
+
+    private List<Object> run(Switch s, List<String> derived, boolean countersFirst) {
+        Script script = script(s, derived, countersFirst);
         return redisson.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, FLIP,
                 RScript.ReturnType.MULTI, script.keys(), script.args());
     }
@@ -238,20 +288,38 @@ public final class ToggleSet {
     private record Script(List<Object> keys, Object[] args) {
     }
 
-    private Script script(String flipId, String member, int delta, List<Counter> counters, String record, List<String> derived,
-                          boolean countersFirst) {
+    /**
+     * The FLIP script of a switch: with its counters and derived keys on one Redis; on a Redis
+     * Cluster with none of them, its journal entry keeping them as later steps instead.
+     */
+    private Script script(Switch s, List<String> derived, boolean countersFirst) {
+        List<Counter> counters = cluster ? List.of() : s.counters();
+        String later = "";
+        if (cluster) {
+            if (journal == null) { // its later steps are kept in the entry, and the script's keys are one slot's
+                throw new IllegalStateException("On a Redis Cluster a switch needs a journal: " + set.set().getName());
+            }
+            later = s.counters().isEmpty() && derived.isEmpty() ? "" : laterSteps(s, derived);
+        }
         List<Object> keys = new ArrayList<>();
-        List<Object> args = new ArrayList<>(List.of(member, String.valueOf(delta), String.valueOf(ANSWER_KEPT_SECONDS),
-                journal == null ? "" : record, String.valueOf(counters.size()), countersFirst ? "1" : "0"));
+        List<Object> args = new ArrayList<>(List.of(s.member(), String.valueOf(s.delta()), String.valueOf(ANSWER_KEPT_SECONDS),
+                journal == null ? "" : s.record(), later, String.valueOf(counters.size()), countersFirst ? "1" : "0"));
         keys.add(set.set().getName());
-        keys.add("toggle:answer:" + flipId);
-        keys.add(journal == null ? "" : journal.key());
+        keys.add("toggle:answer:" + ChangeJournal.hashTagOf(set.set().getName()) + ":" + s.flipId());
+        keys.add(journal == null ? "" : journalShard());
         for (Counter counter : counters) {
             keys.add(counter.hashKey());
             args.add(counter.field());
         }
-        keys.addAll(derived);
+        if (!cluster) {
+            keys.addAll(derived);
+        }
         return new Script(keys, args.toArray());
+    }
+
+    /** The journal's shard of this set (its key's hash tag). */
+    private String journalShard() {
+        return journal.shardOf(set.set().getName());
     }
 
     /**

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
+import org.redisson.api.stream.StreamAddArgs;
+import org.redisson.client.codec.StringCodec;
 
 /**
  * The journal against the machine's real Redis: a change whose call died before it sent it on is
@@ -33,8 +35,8 @@ class ChangeJournalIT {
 
     @Test
     void theRelayHandsOnWhatWasNeverAcknowledgedAndKeepsWhatItCouldNotStore() throws Exception {
-        ChangeJournal journal = new ChangeJournal(redisson, "journal-it:likes");
-        ToggleSet eve = new ToggleSet(redisson, new CompleteSortedSet(redisson, "journal-it:liked:eve", Map::of, null), journal);
+        ChangeJournal journal = new ChangeJournal(redisson, "journal-it:likes", "j");
+        ToggleSet eve = new ToggleSet(redisson, new CompleteSortedSet(redisson, "journal-it:liked:" + ChangeJournal.tag("j", 7) + ":eve", Map::of, null), journal);
         List<ToggleSet.Counter> none = List.of();
         ToggleSet.Flip sent = eve.flip(ToggleSet.newFlipId(), "video-1", +1, none, "eve:1:+1");
         ToggleSet.Flip callDied = eve.flip(ToggleSet.newFlipId(), "video-2", +1, none, "eve:2:+1");
@@ -62,5 +64,21 @@ class ChangeJournalIT {
             left = journal.unacknowledged(Duration.ZERO, 100);
         }
         return left;
+    }
+
+    /** A journal of one stream, as it was before shards: what an upgrade finds there is relayed and acknowledged. */
+    @Test
+    void theRelayHandsOnWhatTheUnshardedJournalOfBeforeHolds() throws Exception {
+        ChangeJournal journal = new ChangeJournal(redisson, "journal-it:before", "b");
+        redisson.<String, String>getStream("journal-it:before", StringCodec.INSTANCE)
+                .add(StreamAddArgs.entries(Map.of("r", "ann:9:+1", "n", "42")));
+
+        List<String> stored = new ArrayList<>();
+        assertThat(journal.relay(Duration.ZERO, ChangeJournal.Entry::record, records -> {
+            stored.addAll(records);
+            return List.of();
+        })).isEqualTo(1);
+        assertThat(stored).containsExactly("ann:9:+1");
+        assertThat(awaitUnacknowledged(journal, 0)).isEmpty();
     }
 }

@@ -12,34 +12,49 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
-/** Switches against the machine's real Redis (the ITs' database): counters move once per real change, and once per switch ID. */
+/**
+ * Switches against the machine's real Redis (the ITs' database): counters move once per real
+ * change, and once per switch ID. {@link ToggleSetClusterIT} runs the same on a Redis Cluster.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ToggleSetIT {
 
-    private static RedissonClient redisson;
+    protected RedissonClient redisson;
 
     @BeforeAll
-    static void connect() {
-        redisson = ItDatabase.emptyRedis();
+    void connect() throws Exception {
+        redisson = redis();
+    }
+
+    /** The Redis these tests run on, empty. */
+    protected RedissonClient redis() throws Exception {
+        return ItDatabase.emptyRedis();
     }
 
     @AfterAll
-    static void disconnect() {
+    void disconnect() {
         redisson.shutdown();
     }
 
     /** Each user's own journal, so that tests do not see each other's entries. */
-    private static ChangeJournal journal(String user) {
-        return new ChangeJournal(redisson, "toggle-it:journal:" + user);
+    protected ChangeJournal journal(String user) {
+        return new ChangeJournal(redisson, "toggle-it:journal:" + user, "t");
     }
 
-    private static ToggleSet likes(String user) {
-        return new ToggleSet(redisson, new CompleteSortedSet(redisson, "toggle-it:liked:" + user, Map::of, null), journal(user));
+    /** A user's set: tagged with a shard of the user's journal (each user a shard of their own, spread over the slots). */
+    protected CompleteSortedSet likedSet(String user) {
+        return new CompleteSortedSet(redisson, "toggle-it:liked:" + ChangeJournal.tag("t", user.hashCode()) + ":" + user, Map::of, null);
     }
 
-    private static String count() {
+    protected ToggleSet likes(String user) {
+        return new ToggleSet(redisson, likedSet(user), journal(user));
+    }
+
+    private String count() {
         return redisson.<String, String>getMap("toggle-it:counters", StringCodec.INSTANCE).get("likes");
     }
 
@@ -149,7 +164,7 @@ class ToggleSetIT {
             asked.addAll(keys);
             keys.forEach(key -> redisson.getMap(key, StringCodec.INSTANCE).put("likes", "7")); // what MySQL holds
         };
-        ToggleSet gil = new ToggleSet(redisson, new CompleteSortedSet(redisson, "toggle-it:liked:gil", Map::of, null), journal("gil"), owners);
+        ToggleSet gil = new ToggleSet(redisson, likedSet("gil"), journal("gil"), owners);
         List<ToggleSet.Counter> counters = List.of(new ToggleSet.Counter("toggle-it:cold", "likes"));
 
         assertThat(gil.flip(ToggleSet.newFlipId(), "video-1", +1, counters, "r").changed()).isTrue();
@@ -173,7 +188,7 @@ class ToggleSetIT {
     /** Owners that cannot answer (their provider is down) do not stop the change: it moves what Redis holds. */
     @Test
     void aChangeGoesAheadWhenTheOwnersCannotCacheItsCounters() {
-        ToggleSet fay = new ToggleSet(redisson, new CompleteSortedSet(redisson, "toggle-it:liked:fay", Map::of, null), journal("fay"),
+        ToggleSet fay = new ToggleSet(redisson, likedSet("fay"), journal("fay"),
                 keys -> {
                     throw new IllegalStateException("no provider available");
                 });

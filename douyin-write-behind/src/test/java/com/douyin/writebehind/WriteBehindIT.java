@@ -65,8 +65,8 @@ class WriteBehindIT {
         redisson.getKeys().flushdb();
         jdbc.update("DELETE FROM favorite_outbox");
         rows = new LikeRows();
-        journal = new ChangeJournal(redisson, "write-behind-it:journal");
-        liked = new ToggleSet(redisson, new CompleteSortedSet(redisson, "write-behind-it:liked:ann", Map::of, null), journal);
+        journal = new ChangeJournal(redisson, "write-behind-it:journal", "w");
+        liked = new ToggleSet(redisson, new CompleteSortedSet(redisson, "write-behind-it:liked:{w0}:ann", Map::of, null), journal);
         outage = new RedisOutage(redisson, jdbc, () -> redisAnswersPing);
         // In flight for no time: a relay round hands on whatever is journaled.
         writeBehind = new WriteBehind<>("likes", TOPIC, journal, WriteBehindIT::eventOf, rows, broker, outage, Duration.ZERO);

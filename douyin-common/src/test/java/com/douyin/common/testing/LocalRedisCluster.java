@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -38,6 +40,25 @@ public final class LocalRedisCluster implements AutoCloseable {
             cluster.close();
             throw e;
         }
+    }
+
+    private static final Map<Integer, LocalRedisCluster> SHARED = new ConcurrentHashMap<>();
+
+    /**
+     * The cluster on {@code firstPort} for a Spring test's context (e.g. from a
+     * DynamicPropertySource): started on first use, stopped when the JVM ends, with the cached
+     * contexts whose clients use it.
+     */
+    public static LocalRedisCluster sharedUntilExit(int firstPort) {
+        return SHARED.computeIfAbsent(firstPort, port -> {
+            try {
+                LocalRedisCluster cluster = start(port);
+                Runtime.getRuntime().addShutdownHook(new Thread(cluster::close));
+                return cluster;
+            } catch (Exception e) {
+                throw new IllegalStateException("The local Redis Cluster on " + port + " did not start", e);
+            }
+        });
     }
 
     private void startNodes() throws IOException {

@@ -42,6 +42,13 @@ public final class NameServerWithoutTopics implements AutoCloseable {
         server.start();
     }
 
+    /** One that is stopped when the JVM ends (for the Spring contexts of a test class and its subclasses, which stay cached as long). */
+    public static NameServerWithoutTopics untilExit() {
+        NameServerWithoutTopics nameServer = new NameServerWithoutTopics();
+        Runtime.getRuntime().addShutdownHook(new Thread(nameServer::close));
+        return nameServer;
+    }
+
     /** For {@code rocketmq.name-server} or a client's setNamesrvAddr. */
     public String address() {
         return "127.0.0.1:" + server.localListenPort();

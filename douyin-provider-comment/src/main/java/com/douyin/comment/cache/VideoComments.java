@@ -9,6 +9,7 @@ import com.douyin.comment.dao.CommentMapper;
 import com.douyin.api.cache.CachedEntity;
 import com.douyin.writebehind.ChangeJournal;
 import com.douyin.writebehind.CounterHashes;
+import com.douyin.writebehind.LaterSteps;
 import com.douyin.writebehind.ToggleSet;
 import com.douyin.common.cache.CompleteSortedSet;
 import com.douyin.common.id.SnowflakeIdGenerator;
@@ -20,15 +21,19 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.options.OptionalOptions;
+import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Each video's comments in Redis: a sorted set ({@code comment:video:ID}) of its visible comments
+ * Each video's comments in Redis: a sorted set ({@link #setKey}) of its visible comments
  * and replies as JSON, scored by their snowflake ID (so by time). Writes reach MySQL later,
  * through RocketMQ, so this set is what reads see first: a comment is listed as soon as it is
  * added. A reply is in the set only while its top-level comment is: adding one checks that the
@@ -52,19 +57,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class VideoComments {
 
+    private static final Logger log = LoggerFactory.getLogger(VideoComments.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
-     * KEYS: set, video counters, the comment's video, the journal. ARGV: id, comment JSON, ttl
-     * ms, parent id ('0' for a top-level comment), video id, whether the video's counters must be
-     * cached ('1') for an add. {-1}: not loaded, {-2}: the parent is not there, {-3}: the comment
-     * would be added and the counters are not cached (nothing done), else {1, journal entry ID}. Run twice (a command resent after a timeout), it
-     * counts and journals the comment once (the second run answers {1, ''}).
+     * KEYS: set, the journal, then (on one Redis; on a Redis Cluster they are other slots' and the
+     * entry keeps them as later steps, see {@link LaterSteps}) video counters, the comment's video.
+     * ARGV: id, comment JSON, ttl ms, parent id ('0' for a top-level comment), video id, whether
+     * the video's counters must be cached ('1') for an add, the later steps ("" for none). {-1}:
+     * not loaded, {-2}: the parent is not there, {-3}: the comment would be added and the counters
+     * are not cached (nothing done), else {1, journal entry ID}. Run twice (a command resent after
+     * a timeout), it counts and journals the comment once (the second run answers {1, ''}).
      */
     private static final String ADD = CounterHashes.MOVE_COUNTER_LUA + """
             if redis.call('EXISTS', KEYS[1]) == 0 then return {-1, ''} end
             if ARGV[4] ~= '0' and redis.call('ZCOUNT', KEYS[1], ARGV[4], ARGV[4]) == 0 then return {-2, ''} end
-            if ARGV[6] == '1' and redis.call('EXISTS', KEYS[2]) == 0 and not redis.call('ZSCORE', KEYS[1], ARGV[2]) then
+            if ARGV[6] == '1' and redis.call('EXISTS', KEYS[3]) == 0 and not redis.call('ZSCORE', KEYS[1], ARGV[2]) then
               return {-3, ''}
             end
             local added = redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
@@ -72,23 +80,26 @@ public class VideoComments {
               redis.call('ZINCRBY', KEYS[1], -1, 'replies:' .. ARGV[4])
             end
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
-            redis.call('SET', KEYS[3], ARGV[5], 'PX', ARGV[3])
+            if #KEYS == 4 then redis.call('SET', KEYS[4], ARGV[5], 'PX', ARGV[3]) end
             if added == 0 then return {1, ''} end
-            move_counter(KEYS[2], 'comment_count', 1)
-            return {1, redis.call('XADD', KEYS[4], '*', 'r', ARGV[2], 'n', 1)}
+            if #KEYS == 4 then move_counter(KEYS[3], 'comment_count', 1) end
+            if ARGV[7] == '' then return {1, redis.call('XADD', KEYS[2], '*', 'r', ARGV[2], 'n', 1)} end
+            return {1, redis.call('XADD', KEYS[2], '*', 'r', ARGV[2], 'n', 1, 'a', ARGV[7])}
             """;
 
     /**
-     * KEYS: set, video counters, the journal. ARGV: id, whether the counters must be cached ('1').
+     * KEYS: set, the journal, then (on one Redis) the video counters. ARGV: id, whether the counters
+     * must be cached ('1'), the counters' key (on a Redis Cluster the entry keeps their move as a
+     * later step, written here as {@link LaterSteps#encode} does, with the delta decided here).
      * Nil: not loaded; {'uncached'}: the comment is there and the counters are not cached (nothing
-     * done); else the journal entry ID ('' if nothing was removed), then the members removed: the comment, then (a top-level
-     * one) its replies, which are all newer than it; none if it was not there.
+     * done); else the journal entry ID ('' if nothing was removed), then the members removed: the
+     * comment, then (a top-level one) its replies, which are all newer than it; none if it was not there.
      */
     private static final String REMOVE = CounterHashes.MOVE_COUNTER_LUA + """
             if redis.call('EXISTS', KEYS[1]) == 0 then return false end
             local found = redis.call('ZRANGEBYSCORE', KEYS[1], ARGV[1], ARGV[1])
             if #found == 0 then return {''} end
-            if ARGV[2] == '1' and redis.call('EXISTS', KEYS[2]) == 0 then return {'uncached'} end
+            if ARGV[2] == '1' and redis.call('EXISTS', KEYS[3]) == 0 then return {'uncached'} end
             local removed = {found[1]}
             if (cjson.decode(found[1]).parentId or 0) == 0 then
               local id = tonumber(ARGV[1])
@@ -105,8 +116,14 @@ public class VideoComments {
                 redis.call('ZREM', KEYS[1], 'replies:' .. parent)
               end
             end
-            move_counter(KEYS[2], 'comment_count', -#removed)
-            local answer = {redis.call('XADD', KEYS[3], '*', 'r', found[1], 'n', -#removed)}
+            local answer
+            if #KEYS == 3 then
+              move_counter(KEYS[3], 'comment_count', -#removed)
+              answer = {redis.call('XADD', KEYS[2], '*', 'r', found[1], 'n', -#removed)}
+            else
+              local later = 'm ' .. ARGV[3] .. ' comment_count ' .. -#removed .. '\\n'
+              answer = {redis.call('XADD', KEYS[2], '*', 'r', found[1], 'n', -#removed, 'a', later)}
+            end
             for _, member in ipairs(removed) do answer[#answer + 1] = member end
             return answer
             """;
@@ -220,18 +237,24 @@ public class VideoComments {
     private static final String REPLY_COUNTS = "reply-counts";
     private static final String REPLIES_OF = "replies:";
 
+    /** The hash tags of the journal's shards and of the sets: {c0}..{c63}. */
+    private static final String JOURNAL_TAG = "c";
+
     private final RedissonClient redisson;
     private final CommentMapper comments;
     private final Duration ttl;
     private final ChangeJournal journal;
     private final ToggleSet.CounterOwners counterOwners;
+    /** On a Redis Cluster the steps change only the set and its journal shard; the counters and the comment's video are later steps. */
+    private final boolean cluster;
 
     public VideoComments(RedissonClient redisson, CommentMapper comments, @Value("${douyin.comment.cache-ttl:24h}") Duration ttl,
                          ToggleSet.CounterOwners counterOwners) {
         this.redisson = redisson;
         this.comments = comments;
         this.ttl = ttl;
-        this.journal = new ChangeJournal(redisson, "journal:comment");
+        this.journal = new ChangeJournal(redisson, "journal:comment", JOURNAL_TAG);
+        this.cluster = redisson.getConfig().isClusterConfig();
         this.counterOwners = counterOwners;
     }
 
@@ -250,10 +273,18 @@ public class VideoComments {
      * video's set (deleted meanwhile).
      */
     public Change add(CommentDTO comment) {
-        List<Object> keys = List.of(setKey(comment.videoId()), CachedEntity.VIDEO.countersKey(comment.videoId()), videoOfKey(comment.id()),
-                journal.key());
+        String counters = CachedEntity.VIDEO.countersKey(comment.videoId());
+        String later = "";
+        List<Object> keys = new ArrayList<>(List.of(setKey(comment.videoId()), journalShard(comment.videoId())));
+        if (cluster) {
+            later = LaterSteps.encode(List.of(new LaterSteps.Move(counters, CachedEntity.COMMENT_COUNT, 1)), List.of())
+                    + LaterSteps.setting(videoOfKey(comment.id()), ttl.toMillis(), String.valueOf(comment.videoId()));
+            cacheCountersIfMissing(comment.videoId());
+        } else {
+            keys.addAll(List.of(counters, videoOfKey(comment.id())));
+        }
         Object[] args = {String.valueOf(comment.id()), toJson(comment), String.valueOf(ttl.toMillis()),
-                String.valueOf(comment.parentId()), String.valueOf(comment.videoId()), "1"};
+                String.valueOf(comment.parentId()), String.valueOf(comment.videoId()), cluster ? "0" : "1", later};
         List<Object> added;
         long state;
         for (int attempt = 1; ; attempt++) {
@@ -270,14 +301,22 @@ public class VideoComments {
             }
         }
         String entry = String.valueOf(added.get(1));
-        return state > 0
-                ? new Change(List.of(comment), entry.isEmpty() ? null : entry)
-                : new Change(List.of(), null);
+        if (state <= 0) {
+            return new Change(List.of(), null);
+        }
+        String entryId = entry.isEmpty() ? null : journal.entryOf(setKey(comment.videoId()), entry);
+        if (entryId != null && cluster) {
+            takeLaterSteps(entryId, later);
+        }
+        return new Change(List.of(comment), entryId);
     }
 
     /** Removes the comment and, a top-level one, its replies; the Change holds what was removed (none if it was not there). */
     public Change remove(long videoId, long commentId) {
-        boolean countersFirst = true;
+        boolean countersFirst = !cluster;
+        if (cluster) {
+            cacheCountersIfMissing(videoId);
+        }
         List<String> answer = removeMembers(videoId, commentId, countersFirst);
         for (int attempt = 1; attempt < 3 && (answer == null || answer.get(0).equals("uncached")); attempt++) {
             if (answer == null) {
@@ -289,7 +328,12 @@ public class VideoComments {
             answer = removeMembers(videoId, commentId, countersFirst);
         }
         List<CommentDTO> removed = answer.subList(1, answer.size()).stream().map(VideoComments::fromJson).toList();
-        return new Change(removed, answer.get(0).isEmpty() ? null : answer.get(0));
+        String entryId = answer.get(0).isEmpty() ? null : journal.entryOf(setKey(videoId), answer.get(0));
+        if (entryId != null && cluster) {
+            takeLaterSteps(entryId, LaterSteps.encode(List.of(
+                    new LaterSteps.Move(CachedEntity.VIDEO.countersKey(videoId), CachedEntity.COMMENT_COUNT, -removed.size())), List.of()));
+        }
+        return new Change(removed, entryId);
     }
 
     /** One visible comment or reply of the video, or null. */
@@ -380,13 +424,38 @@ public class VideoComments {
         CounterHashes.askToCache(counterOwners, List.of(CachedEntity.VIDEO.countersKey(videoId)));
     }
 
+    /**
+     * A Redis Cluster's later steps of a change already made and journaled: if Redis fails them
+     * now, the relay takes them (the change itself stands, and is not made again).
+     */
+    private void takeLaterSteps(String entryId, String steps) {
+        try {
+            LaterSteps.take(redisson, Map.of(entryId, steps));
+        } catch (RedisException e) {
+            log.warn("The later steps of comment change {} are left to the journal's relay: {}", entryId, e.toString());
+        }
+    }
+
+    /** On a Redis Cluster, where the steps cannot see the video's counters: has them cached first if Redis does not hold them. */
+    private void cacheCountersIfMissing(long videoId) {
+        CounterHashes.cacheMissing(redisson, Map.of(counterOwners, Set.of(CachedEntity.VIDEO.countersKey(videoId))));
+    }
+
+    private String journalShard(long videoId) {
+        return journal.shardOf(setKey(videoId));
+    }
+
     private List<String> removeMembers(long videoId, long commentId, boolean countersFirst) {
-        List<Object> keys = List.of(setKey(videoId), CachedEntity.VIDEO.countersKey(videoId), journal.key());
+        String counters = CachedEntity.VIDEO.countersKey(videoId);
+        List<Object> keys = new ArrayList<>(List.of(setKey(videoId), journalShard(videoId)));
+        if (!cluster) {
+            keys.add(counters);
+        }
         // Never sent twice: a second run would answer "nothing removed" for what the first removed,
         // and the removal would not reach MySQL. A timeout fails the call instead, which the row decides.
         RScript once = redisson.getScript(OptionalOptions.defaults().codec(StringCodec.INSTANCE).retryAttempts(0));
         List<String> removed = once.eval(RScript.Mode.READ_WRITE, REMOVE, RScript.ReturnType.MULTI, keys, String.valueOf(commentId),
-                countersFirst ? "1" : "0");
+                countersFirst ? "1" : "0", counters);
         return removed;
     }
 
@@ -428,8 +497,9 @@ public class VideoComments {
         }
     }
 
+    /** {@code comment:video:{cN}:ID}: tagged with the video's journal shard, which a change appends to in the same step. */
     public static String setKey(long videoId) {
-        return "comment:video:" + videoId;
+        return "comment:video:" + ChangeJournal.tag(JOURNAL_TAG, videoId) + ":" + videoId;
     }
 
     static String videoOfKey(long commentId) {

@@ -20,7 +20,7 @@ import org.redisson.api.RedissonClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Who likes what, in Redis: one sorted set per user ({@code favorite:liked:ID}, video ID scored
+ * Who likes what, in Redis: one sorted set per user ({@link #setKey}, video ID scored
  * by the time of the like). It is the truth until the write-behind consumer has stored a change
  * in MySQL, so it has no TTL; if Redis loses it, it is rebuilt from MySQL.
  *
@@ -35,6 +35,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class FavoritedVideos {
 
+    /** The hash tags of the journal's shards and of the sets: {f0}..{f63}. */
+    private static final String JOURNAL_TAG = "f";
+
     private final RedissonClient redisson;
     private final FavoriteMapper favorites;
     private final ChangeJournal journal;
@@ -43,7 +46,7 @@ public class FavoritedVideos {
     public FavoritedVideos(RedissonClient redisson, FavoriteMapper favorites, ToggleSet.CounterOwners counterOwners) {
         this.redisson = redisson;
         this.favorites = favorites;
-        this.journal = new ChangeJournal(redisson, "journal:favorite");
+        this.journal = new ChangeJournal(redisson, "journal:favorite", JOURNAL_TAG);
         this.counterOwners = counterOwners;
     }
 
@@ -105,7 +108,8 @@ public class FavoritedVideos {
         }, null);
     }
 
+    /** {@code favorite:liked:{fN}:ID}: tagged with the user's journal shard, which a like appends to in the same step. */
     public static String setKey(long userId) {
-        return "favorite:liked:" + userId;
+        return "favorite:liked:" + ChangeJournal.tag(JOURNAL_TAG, userId) + ":" + userId;
     }
 }

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +36,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -68,13 +68,15 @@ import org.springframework.test.util.ReflectionTestUtils;
         "douyin.redis.database=" + FavoriteWriteBehindIT.REDIS_DATABASE,
         "douyin.favorite.write-behind-group=douyin-favorite-write-behind-it-writes",
 })
+@DirtiesContext // closed after the class: its subclass on a Redis Cluster starts the same consumers, which a JVM holds once
 class FavoriteWriteBehindIT {
 
     static final String DATABASE = "douyin_it_favorite_writes";
     static final int REDIS_DATABASE = 5;
     static final long AUTHOR = 900;
 
-    private static final NameServerWithoutTopics nameServer = new NameServerWithoutTopics();
+    /** Stopped when the JVM ends: the cached Spring contexts that use it live as long (a subclass runs on a Redis Cluster). */
+    private static final NameServerWithoutTopics nameServer = NameServerWithoutTopics.untilExit();
     private static final AtomicLong nextUser = new AtomicLong(1_000);
 
     @TestConfiguration
@@ -126,11 +128,6 @@ class FavoriteWriteBehindIT {
     @BeforeAll
     static void freshDatabase() throws Exception {
         ItDatabase.recreate(DATABASE, REDIS_DATABASE);
-    }
-
-    @AfterAll
-    static void stopNameServer() {
-        nameServer.close();
     }
 
     @Autowired FavoriteActionService actions;

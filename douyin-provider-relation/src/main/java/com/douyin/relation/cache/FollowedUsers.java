@@ -22,7 +22,7 @@ import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
 
 /**
- * Whom each user follows, in Redis: one sorted set per user ({@code relation:following:ID},
+ * Whom each user follows, in Redis: one sorted set per user ({@link #setKey},
  * followee scored by the time of the follow). It is the truth until the write-behind consumer has
  * stored a change in MySQL, so it has no TTL; if Redis loses it, it is rebuilt from MySQL.
  * Followers are not kept in Redis (a star has millions): they are paged from MySQL.
@@ -38,6 +38,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class FollowedUsers {
 
+    /** The hash tags of the journal's shards and of the sets: {r0}..{r63}. */
+    private static final String JOURNAL_TAG = "r";
+
     private final RedissonClient redisson;
     private final FollowMapper follows;
     private final ChangeJournal journal;
@@ -46,7 +49,7 @@ public class FollowedUsers {
     public FollowedUsers(RedissonClient redisson, FollowMapper follows, ToggleSet.CounterOwners counterOwners) {
         this.redisson = redisson;
         this.follows = follows;
-        this.journal = new ChangeJournal(redisson, "journal:relation");
+        this.journal = new ChangeJournal(redisson, "journal:relation", JOURNAL_TAG);
         this.counterOwners = counterOwners;
     }
 
@@ -138,7 +141,8 @@ public class FollowedUsers {
         }, null);
     }
 
+    /** {@code relation:following:{rN}:ID}: tagged with the user's journal shard, which a follow appends to in the same step. */
     public static String setKey(long userId) {
-        return "relation:following:" + userId;
+        return "relation:following:" + ChangeJournal.tag(JOURNAL_TAG, userId) + ":" + userId;
     }
 }

@@ -28,7 +28,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,6 +39,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -71,6 +71,7 @@ import org.springframework.test.util.ReflectionTestUtils;
         "douyin.redis.database=" + FollowWriteBehindIT.REDIS_DATABASE,
         "douyin.relation.write-behind-group=douyin-relation-write-behind-it-writes",
 })
+@DirtiesContext // closed after the class: its subclass on a Redis Cluster starts the same consumers, which a JVM holds once
 class FollowWriteBehindIT {
 
     static final String DATABASE = "douyin_it_relation_writes";
@@ -78,7 +79,8 @@ class FollowWriteBehindIT {
     /** Users from here on exist (the user provider knows them); below, they do not. */
     static final long FIRST_USER = 10_000;
 
-    private static final NameServerWithoutTopics nameServer = new NameServerWithoutTopics();
+    /** Stopped when the JVM ends: the cached Spring contexts that use it live as long (a subclass runs on a Redis Cluster). */
+    private static final NameServerWithoutTopics nameServer = NameServerWithoutTopics.untilExit();
     private static final AtomicLong nextUser = new AtomicLong(FIRST_USER);
 
     @TestConfiguration
@@ -165,11 +167,6 @@ class FollowWriteBehindIT {
     @BeforeAll
     static void freshDatabase() throws Exception {
         ItDatabase.recreate(DATABASE, REDIS_DATABASE);
-    }
-
-    @AfterAll
-    static void stopNameServer() {
-        nameServer.close();
     }
 
     @Autowired FollowActionService actions;
