@@ -27,6 +27,7 @@ final class SystemStores implements AutoCloseable {
     private final String database;
     private final String redisUrl;
     private final String redisSentinels;
+    private final String redisCluster;
     private RedissonClient redis; // connected on first use: the Redis drill reads MySQL while Redis is down
 
     SystemStores() throws IOException, SQLException {
@@ -36,6 +37,7 @@ final class SystemStores implements AutoCloseable {
         mysql = DriverManager.getConnection(jdbcUrl, env.get("MYSQL_USER"), env.getOrDefault("MYSQL_PASSWORD", ""));
         redisUrl = env.get("REDIS_URL");
         redisSentinels = env.getOrDefault("REDIS_SENTINELS", "").replace("\\", "");
+        redisCluster = env.getOrDefault("REDIS_CLUSTER", "").replace("\\", "");
     }
 
     /** Whether the system runs Redis behind Sentinel (DOUYIN_REDIS_HA=sentinel). */
@@ -66,6 +68,8 @@ final class SystemStores implements AutoCloseable {
             if (redisBehindSentinel()) { // whichever server is the primary now
                 config.useSentinelServers().setMasterName("douyin").setCheckSentinelsList(false)
                         .addSentinelAddress(redisSentinels.split(","));
+            } else if (!redisCluster.isEmpty()) { // DOUYIN_REDIS_HA=cluster: each key on its slot's primary
+                config.useClusterServers().addNodeAddress(redisCluster.split(","));
             } else {
                 config.useSingleServer().setAddress(redisUrl);
             }

@@ -23,11 +23,11 @@ import org.slf4j.LoggerFactory;
  * ({@link #takeAgain}): its caller may have died in between. Deleting and setting are the same
  * however often done; a counter moves once per entry, because its script first sets a marker in
  * the counters hash's own slot ({@code {HASH}:moved:ENTRY}: a key whose hash tag is the hash's
- * name) and moves nothing if the marker was there. Markers live {@link #MARKED_FOR}, as long as
- * a moved hash is kept ({@code CachedEntity.KEPT_AFTER_CHANGE_MS}); the relay does not move the
- * counters of an entry older than that (the hash may have been built again from MySQL since, with
- * the change in it), so a change whose caller died before its moves and that no instance relayed
- * for so long leaves its counters short until their hashes expire.
+ * name, or the hash's own tag if it has one) and moves nothing if the marker was there. Markers
+ * live {@link #MARKED_FOR}, as long as a moved hash is kept ({@code CachedEntity.KEPT_AFTER_CHANGE_MS});
+ * the relay does not move the counters of an entry older than that (the hash may have been built
+ * again from MySQL since, with the change in it), so a change whose caller died before its moves
+ * and that no instance relayed for so long leaves its counters short until their hashes expire.
  */
 public final class LaterSteps {
 
@@ -132,9 +132,10 @@ public final class LaterSteps {
         return commands;
     }
 
-    /** The marker that a change moved a counters hash: in the hash's slot (its name is the marker's hash tag). */
+    /** The marker that a change moved a counters hash: in the hash's slot (the hash's tag, or its whole name, is the marker's tag). */
     static String markerOf(String hashKey, String entryId) {
-        return "{" + hashKey + "}:moved:" + entryId;
+        String tag = ChangeJournal.hashTagOf(hashKey);
+        return (tag.isEmpty() ? "{" + hashKey + "}" : tag + hashKey) + ":moved:" + entryId;
     }
 
     /** When the entry was added: the milliseconds of its stream ID. */

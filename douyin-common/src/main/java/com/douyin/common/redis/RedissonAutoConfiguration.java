@@ -33,8 +33,11 @@ public class RedissonAutoConfiguration {
     /** The client as configured here, untraced (tests build one so for a server of their own). */
     public RedissonClient redissonClient(RedisProperties properties) {
         Config config = new Config();
-        // Scripts go as EVALSHA (Redisson loads one on NOSCRIPT), not their whole text every call.
-        config.setUseScriptCache(true);
+        // On one server scripts go as EVALSHA, not their whole text every call (Redisson sends the
+        // text again on NOSCRIPT). Behind Sentinel or on a cluster they go as EVAL: a server that
+        // has not run a script yet (a promoted replica, a cluster's other primaries) answers
+        // NOSCRIPT, and in a pipeline Redisson fails the command rather than send the text again.
+        config.setUseScriptCache(properties.sentinelAddresses().isEmpty() && properties.clusterAddresses().isEmpty());
         if (!properties.sentinelAddresses().isEmpty()) {
             return Redisson.create(sentinelConfig(config, properties));
         }

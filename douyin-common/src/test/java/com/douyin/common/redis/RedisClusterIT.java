@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.douyin.common.testing.LocalRedisCluster;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
@@ -67,6 +70,28 @@ class RedisClusterIT {
         assertThatThrownBy(() -> client.getScript(StringCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, COUNT_BOTH, RScript.ReturnType.MULTI, untagged))
                 .isInstanceOf(RedisException.class);
         assertThat(client.getBucket("calls:42:minute", StringCodec.INSTANCE).isExists()).isFalse();
+    }
+
+    /**
+     * A script no primary has run yet, pipelined to all three (Redisson's own script for the scores
+     * of several members, as the relation provider pipelines it): each runs it. With Redisson's
+     * script cache a pipeline sends EVALSHA, which a server that has not seen the script answers
+     * NOSCRIPT, and Redisson fails the command rather than send the text.
+     */
+    @Test
+    void aPipelinedScriptNoPrimaryHasRunYetRunsOnEachOfThem() {
+        for (int i = 0; i < 30; i++) { // thirty sets: every primary holds some
+            client.<String>getScoredSortedSet("pipelined:" + i, StringCodec.INSTANCE).add(i, "member");
+        }
+        RBatch batch = client.createBatch();
+        List<RFuture<List<Double>>> answers = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            answers.add(batch.<String>getScoredSortedSet("pipelined:" + i, StringCodec.INSTANCE).getScoreAsync(List.of("member", "other")));
+        }
+        batch.execute();
+        for (int i = 0; i < 30; i++) {
+            assertThat(answers.get(i).toCompletableFuture().join()).containsExactly((double) i, null);
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.redisson.api.RBatch;
 import org.redisson.api.RMapAsync;
 import org.redisson.api.RScript;
@@ -112,7 +113,9 @@ public class LoginSessions {
     public Rotated rotate(String refreshToken) {
         String presented = refreshToken == null ? "" : refreshToken.strip();
         int dot = presented.indexOf('.');
-        if (dot <= 0) {
+        // A session ID is 16 random bytes in base64url: anything else is no token of ours (and a
+        // brace in it would split the session's keys over a Redis Cluster's slots).
+        if (dot <= 0 || !SESSION_ID.matcher(presented.substring(0, dot)).matches()) {
             throw new DouyinException(ErrorCode.REFRESH_TOKEN_INVALID);
         }
         return rotate(presented, presented.substring(0, dot) + "." + randomToken(32));
@@ -190,6 +193,9 @@ public class LoginSessions {
         redisson.getBucket(SessionKeys.revoked(sessionId), StringCodec.INSTANCE).set("1", properties.tokenTtl());
         redisson.getSet(SessionKeys.userSessions(userId), StringCodec.INSTANCE).remove(sessionId);
     }
+
+    /** What {@code randomToken(16)} makes: 22 base64url characters. */
+    private static final Pattern SESSION_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
 
     private static String randomToken(int bytes) {
         byte[] random = new byte[bytes];

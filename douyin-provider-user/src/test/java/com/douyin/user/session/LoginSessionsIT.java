@@ -10,6 +10,7 @@ import com.douyin.common.auth.TokenProperties;
 import com.douyin.common.testing.ItDatabase;
 import com.douyin.common.testing.RandomSecret;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,5 +62,14 @@ class LoginSessionsIT {
                 .isInstanceOfSatisfying(DouyinException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.REFRESH_TOKEN_INVALID));
         assertThat(state(opened.sessionId())).isEqualTo("revoked");
         assertThat(redisson.getBucket(SessionKeys.revoked(opened.sessionId()), StringCodec.INSTANCE).isExists()).isTrue();
+    }
+
+    /** Only a session ID of ours (22 base64url characters) is looked up: a brace in it would split its keys over a cluster's slots. */
+    @Test
+    void aTokenWhoseSessionIdIsNoneOfOursIsRefusedAsInvalid() {
+        for (String forged : List.of("}abcdefghijklmnopqrstu.xyz", "{7}abcdefghijklmnopqrs.xyz", "short.xyz", ".xyz", "no-dot")) {
+            assertThatThrownBy(() -> sessions.rotate(forged)).as(forged)
+                    .isInstanceOfSatisfying(DouyinException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.REFRESH_TOKEN_INVALID));
+        }
     }
 }
