@@ -19,17 +19,23 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Redis as the seed plans it, behind Sentinel (`DOUYIN_REDIS_HA=sentinel ./douyin up`), loses its
- * primary in a like storm: every like is still answered (the outage switch writes to MySQL while
- * the Sentinels promote the replica, and the services move there), and afterwards the API, MySQL's
- * rows and counters and Redis's counters agree. The class runs the system in that mode for itself
- * and leaves the usual one running for the classes after it.
+ * Redis that loses a primary in a like storm: as the seed plans it, behind Sentinel
+ * (`DOUYIN_REDIS_HA=sentinel ./douyin up`), and as a Redis Cluster with a replica per primary
+ * (`DOUYIN_REDIS_HA=cluster`). Every like is still answered (the outage switch writes to MySQL
+ * while the replica is promoted, and the services move there), and afterwards the API, MySQL's
+ * rows and counters and Redis's counters agree. The class runs the system in each mode for
+ * itself and leaves the usual one running for the classes after it.
  */
 @ExtendWith(DouyinSystem.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RedisFailoverEndToEndIT {
 
     private static final int FANS = 12;
@@ -40,12 +46,31 @@ class RedisFailoverEndToEndIT {
                 "action_type", Integer.toString(actionType)))).get("status_code").asInt();
     }
 
-    @Test
-    void likesGoOnThroughThePrimarysDeathAndTheApiMysqlAndRedisAgreeAfterwards() throws Exception {
+    @AfterAll
+    static void theUsualSystem() throws Exception {
         Launcher.run("down", "e2e-launcher", Duration.ofMinutes(5));
-        Launcher.run("up", "e2e-launcher", Duration.ofMinutes(10), Map.of("DOUYIN_REDIS_HA", "sentinel"));
+        Launcher.run("up", "e2e-launcher", Duration.ofMinutes(10)); // the usual system for the classes after this one
+    }
+
+    @Test
+    @Order(1)
+    void behindSentinelLikesGoOnThroughThePrimarysDeathAndTheApiMysqlAndRedisAgreeAfterwards() throws Exception {
+        drill("sentinel", "stop redis-primary");
+    }
+
+    /** The cluster's first primary dies (`redis-cli --cluster create` makes the first three nodes primaries). */
+    @Test
+    @Order(2)
+    void onAClusterLikesGoOnThroughAPrimarysDeathAndTheApiMysqlAndRedisAgreeAfterwards() throws Exception {
+        drill("cluster", "stop redis-node-16390");
+    }
+
+    /** The system with Redis in {@code mode}, a like storm, the primary killed by {@code kill} in it, and the checks after. */
+    private static void drill(String mode, String kill) throws Exception {
+        Launcher.run("down", "e2e-launcher", Duration.ofMinutes(5));
+        Launcher.run("up", "e2e-launcher", Duration.ofMinutes(10), Map.of("DOUYIN_REDIS_HA", mode));
         try (SystemStores stores = new SystemStores()) {
-            assertThat(stores.redisBehindSentinel()).isTrue();
+            assertThat(mode.equals("cluster") ? stores.redisOnCluster() : stores.redisBehindSentinel()).as("Redis %s", mode).isTrue();
             Account author = newAccount();
             List<Long> videos = new ArrayList<>();
             for (int v = 0; v < VIDEOS; v++) {
@@ -58,13 +83,13 @@ class RedisFailoverEndToEndIT {
 
             // The storm: each fan likes each video, then unlikes the first, a call every 400 ms, the
             // fans starting 300 ms apart (5 s in all); the primary dies as the fourth fan starts and
-            // the Sentinels replace it within about 3 s.
+            // the Sentinels (or the cluster's other primaries) replace it within about 3 s.
             ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
             ExecutorService storm = Executors.newFixedThreadPool(FANS);
             List<Future<?>> fansDone = new ArrayList<>();
             for (int f = 0; f < FANS; f++) {
                 if (f == 3) {
-                    Launcher.run("stop redis-primary", "e2e-launcher", Duration.ofMinutes(1));
+                    Launcher.run(kill, "e2e-launcher", Duration.ofMinutes(1));
                 }
                 Account fan = fans.get(f);
                 fansDone.add(storm.submit(() -> {
@@ -125,9 +150,6 @@ class RedisFailoverEndToEndIT {
             assertThat(stores.redisHasKey(counters)).as("the counters cached on the promoted replica").isTrue();
             assertThat(like(newAccount(), second, 1)).isZero();
             assertThat(stores.hashField(counters, "favorite_count")).isEqualTo(Long.toString(FANS + 1));
-        } finally {
-            Launcher.run("down", "e2e-launcher", Duration.ofMinutes(5));
-            Launcher.run("up", "e2e-launcher", Duration.ofMinutes(10)); // the usual system for the classes after this one
         }
     }
 

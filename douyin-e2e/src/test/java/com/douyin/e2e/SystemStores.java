@@ -45,6 +45,11 @@ final class SystemStores implements AutoCloseable {
         return !redisSentinels.isEmpty();
     }
 
+    /** Whether the system runs a Redis Cluster (DOUYIN_REDIS_HA=cluster). */
+    boolean redisOnCluster() {
+        return !redisCluster.isEmpty();
+    }
+
     /** The system's database, its JDBC URL, and a connection to it with the launcher's (admin) account. */
     String database() {
         return database;
@@ -68,7 +73,7 @@ final class SystemStores implements AutoCloseable {
             if (redisBehindSentinel()) { // whichever server is the primary now
                 config.useSentinelServers().setMasterName("douyin").setCheckSentinelsList(false)
                         .addSentinelAddress(redisSentinels.split(","));
-            } else if (!redisCluster.isEmpty()) { // DOUYIN_REDIS_HA=cluster: each key on its slot's primary
+            } else if (redisOnCluster()) { // each key on its slot's primary
                 config.useClusterServers().addNodeAddress(redisCluster.split(","));
             } else {
                 config.useSingleServer().setAddress(redisUrl);

@@ -17,7 +17,6 @@ class CommentServiceClusterIT extends CommentServiceIT {
 
     @DynamicPropertySource
     static void onARedisCluster(DynamicPropertyRegistry registry) {
-        registry.add("douyin.redis.cluster", () -> LocalRedisCluster.sharedUntilExit(17161).addresses());
-        registry.add("douyin.redis.database", () -> "0");
+        LocalRedisCluster.serveSpringTest(registry, 17161);
     }
 }

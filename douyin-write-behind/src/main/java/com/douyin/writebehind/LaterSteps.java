@@ -7,6 +7,7 @@ import java.util.Map;
 import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,21 @@ public final class LaterSteps {
         }
         if (commands > 0) {
             batch.execute();
+        }
+    }
+
+    /**
+     * A caller's {@link #take}: true if Redis took the steps; false if it failed them (a primary
+     * died), which leaves them, and the change, to the relay: the caller must not hand the change
+     * on (see {@link ToggleSet.Flip#leftToRelay}).
+     */
+    public static boolean tookOrLeft(RedissonClient redisson, Map<String, String> stepsOf) {
+        try {
+            take(redisson, stepsOf);
+            return true;
+        } catch (RedisException e) {
+            log.warn("Later steps of {} changes left to the journal's relay, with the changes: {}", stepsOf.size(), e.toString());
+            return false;
         }
     }
 

@@ -46,10 +46,13 @@ public final class ToggleSet {
     }
 
     /**
-     * What a switch did: whether the set changed, the change's sequence, and its entry in the
-     * set's journal (null if nothing changed or the set has no journal).
+     * What a switch did: whether the set changed, the change's sequence, its entry in the set's
+     * journal (null if nothing changed or the set has no journal), and whether the change is left
+     * to the journal's relay: on a Redis Cluster its later steps failed (a primary died), and a
+     * change goes to MySQL only after them, since a counters hash built from MySQL with the change
+     * in it would then be moved by it again. The caller does not hand such a change on.
      */
-    public record Flip(boolean changed, long sequence, String journalEntry) {
+    public record Flip(boolean changed, long sequence, String journalEntry, boolean leftToRelay) {
     }
 
     /**
@@ -187,8 +190,8 @@ public final class ToggleSet {
             long state = stateOf(answer);
             if (state >= 0) {
                 Flip flip = flipOf(answer);
-                if (cluster && flip.changed()) {
-                    LaterSteps.take(redisson, Map.of(flip.journalEntry(), laterSteps(s, derived)));
+                if (cluster && flip.changed() && !LaterSteps.tookOrLeft(redisson, Map.of(flip.journalEntry(), laterSteps(s, derived)))) {
+                    return leftToRelay(flip);
                 }
                 return flip;
             }
@@ -212,7 +215,11 @@ public final class ToggleSet {
     private Flip flipOf(List<Object> answer) {
         String entry = answer.size() > 2 ? String.valueOf(answer.get(2)) : "";
         return new Flip(((Number) answer.get(0)).longValue() == 1, ((Number) answer.get(1)).longValue(),
-                entry.isEmpty() ? null : ChangeJournal.entryId(journalShard(), entry));
+                entry.isEmpty() ? null : ChangeJournal.entryId(journalShard(), entry), false);
+    }
+
+    private static Flip leftToRelay(Flip flip) {
+        return new Flip(flip.changed(), flip.sequence(), flip.journalEntry(), true);
     }
 
     /**
@@ -263,8 +270,8 @@ public final class ToggleSet {
                 flips.add(s.set().flipAlone(s, List.of(), state == SET_NOT_LOADED && s.set().owners != null));
             }
         }
-        if (!laterSteps.isEmpty()) {
-            LaterSteps.take(redisson, laterSteps);
+        if (!laterSteps.isEmpty() && !LaterSteps.tookOrLeft(redisson, laterSteps)) {
+            return flips.stream().map(flip -> laterSteps.containsKey(flip.journalEntry()) ? leftToRelay(flip) : flip).toList();
         }
         return flips;
     }

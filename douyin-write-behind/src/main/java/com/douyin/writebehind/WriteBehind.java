@@ -70,7 +70,7 @@ public final class WriteBehind<E extends KeyedEvent> {
     public void toggle(Supplier<ToggleSet.Flip> flip, LongFunction<E> eventOf, Runnable inMysql) {
         outage.decideOrElse(() -> {
             ToggleSet.Flip done = flip.get();
-            if (done.changed()) { // else a repeat: nothing to store
+            if (done.changed() && !done.leftToRelay()) { // else a repeat, nothing to store, or the relay's to hand on
                 handOn(eventOf.apply(done.sequence()), done.journalEntry());
             }
         }, inMysql);

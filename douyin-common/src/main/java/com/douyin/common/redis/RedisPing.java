@@ -3,13 +3,15 @@ package com.douyin.common.redis;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.redisson.client.RedisClient;
 import org.redisson.client.RedisClientConfig;
 import org.redisson.client.RedisConnection;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.client.protocol.RedisCommands;
+import org.redisson.cluster.ClusterNodeInfo;
 
 /**
  * Whether Redis answers a PING on a new connection of its own: the second opinion that tells an
@@ -18,7 +20,8 @@ import org.redisson.client.protocol.RedisCommands;
  * Redis Sentinel it pings the primary the Sentinels name now: while they have not promoted a
  * replica in place of a dead primary, Redis does not answer. In a Redis Cluster it asks the nodes
  * given whether the cluster serves every slot ({@code cluster_state:ok}): while a dead primary's
- * slots have no promoted replica, it does not.
+ * slots have no promoted replica, it does not; and, since the cluster marks a primary failed only
+ * after its node timeout, it pings every primary holding slots too.
  */
 public final class RedisPing implements AutoCloseable {
 
@@ -30,6 +33,8 @@ public final class RedisPing implements AutoCloseable {
     private final List<RedisClient> sentinels;
     /** One client per cluster node given (none: no cluster). */
     private final List<RedisClient> clusterNodes;
+    /** A client per primary a cluster node listed, made on first use. */
+    private final Map<String, RedisClient> primaries = new ConcurrentHashMap<>();
 
     public RedisPing(RedisProperties properties) {
         this.properties = properties;
@@ -52,7 +57,7 @@ public final class RedisPing implements AutoCloseable {
     /** True if Redis (the Sentinels' primary, behind Sentinel; a cluster serving all its slots) answered within a second. */
     public boolean answers() {
         if (!clusterNodes.isEmpty()) {
-            return clusterNodes.stream().anyMatch(RedisPing::servesAllSlots);
+            return clusterServesAllSlots();
         }
         if (sentinels.isEmpty()) {
             return pings(client);
@@ -80,25 +85,41 @@ public final class RedisPing implements AutoCloseable {
         return false;
     }
 
-    /** Whether this cluster node answers that the cluster serves every slot. */
-    private static boolean servesAllSlots(RedisClient node) {
-        return asks(node, connection -> {
-            Map<String, String> info = connection.sync(StringCodec.INSTANCE, RedisCommands.CLUSTER_INFO);
-            return "ok".equals(info.get("cluster_state"));
-        });
+    /**
+     * Whether the cluster serves every slot: the first node given that answers says so, and every
+     * primary holding slots that it lists answers a PING. A primary that died is marked failed only
+     * after the node timeout, and until then the state still says ok while its slots answer nothing.
+     */
+    private boolean clusterServesAllSlots() {
+        for (RedisClient node : clusterNodes) {
+            List<String> listed = asks(node, connection -> {
+                Map<String, String> info = connection.sync(StringCodec.INSTANCE, RedisCommands.CLUSTER_INFO);
+                if (!"ok".equals(info.get("cluster_state"))) {
+                    return List.<String>of();
+                }
+                return connection.sync(RedisCommands.REDIS_CLUSTER_NODES).stream()
+                        .filter(n -> n.containsFlag(ClusterNodeInfo.Flag.MASTER) && !n.getSlotRanges().isEmpty())
+                        .map(n -> "redis://" + n.getAddress().getHost() + ":" + n.getAddress().getPort())
+                        .toList();
+            });
+            if (listed != null) { // this node answered
+                return !listed.isEmpty() && listed.stream().allMatch(primary -> pings(primaries.computeIfAbsent(primary, this::client)));
+            }
+        }
+        return false;
     }
 
     private static boolean pings(RedisClient client) {
-        return asks(client, connection -> "PONG".equals(connection.sync(RedisCommands.PING)));
+        return Boolean.TRUE.equals(asks(client, connection -> "PONG".equals(connection.sync(RedisCommands.PING))));
     }
 
-    /** {@code question}'s answer on a new connection of {@code client}; false if none came within the budget. */
-    private static boolean asks(RedisClient client, Predicate<RedisConnection> question) {
+    /** {@code question}'s answer on a new connection of {@code client}; null if none came within the budget. */
+    private static <T> T asks(RedisClient client, Function<RedisConnection, T> question) {
         CompletableFuture<RedisConnection> connecting = client.connectAsync().toCompletableFuture();
         try {
             RedisConnection connection = connecting.get(BUDGET_MS, TimeUnit.MILLISECONDS);
             try {
-                return question.test(connection);
+                return question.apply(connection);
             } finally {
                 connection.closeAsync();
             }
@@ -108,7 +129,7 @@ public final class RedisPing implements AutoCloseable {
             // no answer
         }
         connecting.thenAccept(RedisConnection::closeAsync); // one made after we stopped waiting
-        return false;
+        return null;
     }
 
     @Override
@@ -116,5 +137,6 @@ public final class RedisPing implements AutoCloseable {
         client.shutdown();
         sentinels.forEach(RedisClient::shutdown);
         clusterNodes.forEach(RedisClient::shutdown);
+        primaries.values().forEach(RedisClient::shutdown);
     }
 }

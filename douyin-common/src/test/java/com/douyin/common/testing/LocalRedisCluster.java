@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real Redis Cluster of three primaries on ports of their own, from the machine's Debian
@@ -59,6 +60,12 @@ public final class LocalRedisCluster implements AutoCloseable {
                 throw new IllegalStateException("The local Redis Cluster on " + port + " did not start", e);
             }
         });
+    }
+
+    /** Points a Spring test's services at the cluster on {@code firstPort} ({@link #sharedUntilExit}), as {@code douyin.redis.cluster} does. */
+    public static void serveSpringTest(DynamicPropertyRegistry registry, int firstPort) {
+        registry.add("douyin.redis.cluster", () -> sharedUntilExit(firstPort).addresses());
+        registry.add("douyin.redis.database", () -> "0"); // a cluster has no other
     }
 
     private void startNodes() throws IOException {

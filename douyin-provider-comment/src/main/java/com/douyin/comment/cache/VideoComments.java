@@ -25,10 +25,7 @@ import java.util.Set;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.options.OptionalOptions;
-import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -57,7 +54,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class VideoComments {
 
-    private static final Logger log = LoggerFactory.getLogger(VideoComments.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -128,8 +124,12 @@ public class VideoComments {
             return answer
             """;
 
-    /** What an add or a delete did, and its journal entry (null if it changed nothing now). */
-    public record Change(List<CommentDTO> comments, String journalEntry) {
+    /**
+     * What an add or a delete did, its journal entry (null if it changed nothing now), and whether
+     * it is left to the journal's relay (a Redis Cluster's later steps failed: see
+     * {@code ToggleSet.Flip#leftToRelay}); the caller then does not hand it on.
+     */
+    public record Change(List<CommentDTO> comments, String journalEntry, boolean leftToRelay) {
     }
 
     /**
@@ -302,13 +302,11 @@ public class VideoComments {
         }
         String entry = String.valueOf(added.get(1));
         if (state <= 0) {
-            return new Change(List.of(), null);
+            return new Change(List.of(), null, false);
         }
         String entryId = entry.isEmpty() ? null : journal.entryOf(setKey(comment.videoId()), entry);
-        if (entryId != null && cluster) {
-            takeLaterSteps(entryId, later);
-        }
-        return new Change(List.of(comment), entryId);
+        boolean left = entryId != null && cluster && !LaterSteps.tookOrLeft(redisson, Map.of(entryId, later));
+        return new Change(List.of(comment), entryId, left);
     }
 
     /** Removes the comment and, a top-level one, its replies; the Change holds what was removed (none if it was not there). */
@@ -329,11 +327,9 @@ public class VideoComments {
         }
         List<CommentDTO> removed = answer.subList(1, answer.size()).stream().map(VideoComments::fromJson).toList();
         String entryId = answer.get(0).isEmpty() ? null : journal.entryOf(setKey(videoId), answer.get(0));
-        if (entryId != null && cluster) {
-            takeLaterSteps(entryId, LaterSteps.encode(List.of(
-                    new LaterSteps.Move(CachedEntity.VIDEO.countersKey(videoId), CachedEntity.COMMENT_COUNT, -removed.size())), List.of()));
-        }
-        return new Change(removed, entryId);
+        boolean left = entryId != null && cluster && !LaterSteps.tookOrLeft(redisson, Map.of(entryId, LaterSteps.encode(List.of(
+                new LaterSteps.Move(CachedEntity.VIDEO.countersKey(videoId), CachedEntity.COMMENT_COUNT, -removed.size())), List.of())));
+        return new Change(removed, entryId, left);
     }
 
     /** One visible comment or reply of the video, or null. */
@@ -422,18 +418,6 @@ public class VideoComments {
      */
     private void cacheCounters(long videoId) {
         CounterHashes.askToCache(counterOwners, List.of(CachedEntity.VIDEO.countersKey(videoId)));
-    }
-
-    /**
-     * A Redis Cluster's later steps of a change already made and journaled: if Redis fails them
-     * now, the relay takes them (the change itself stands, and is not made again).
-     */
-    private void takeLaterSteps(String entryId, String steps) {
-        try {
-            LaterSteps.take(redisson, Map.of(entryId, steps));
-        } catch (RedisException e) {
-            log.warn("The later steps of comment change {} are left to the journal's relay: {}", entryId, e.toString());
-        }
     }
 
     /** On a Redis Cluster, where the steps cannot see the video's counters: has them cached first if Redis does not hold them. */

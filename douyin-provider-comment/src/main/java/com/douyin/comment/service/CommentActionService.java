@@ -84,7 +84,9 @@ public class CommentActionService {
         if (added.comments().isEmpty()) {
             return null; // its thread was deleted meanwhile
         }
-        writeBehind.handOn(new CommentChangedEvent(comment, +1), added.journalEntry());
+        if (!added.leftToRelay()) { // else the journal's relay hands it on, after its later steps
+            writeBehind.handOn(new CommentChangedEvent(comment, +1), added.journalEntry());
+        }
         return comment;
     }
 
@@ -110,7 +112,7 @@ public class CommentActionService {
         }
         checkMayDelete(userId, comment);
         VideoComments.Change removed = comments.remove(videoId, commentId); // with its replies
-        if (!removed.comments().isEmpty()) {
+        if (!removed.comments().isEmpty() && !removed.leftToRelay()) {
             writeBehind.handOn(new CommentChangedEvent(comment, -removed.comments().size()), removed.journalEntry());
         }
         return comment;

@@ -100,7 +100,7 @@ public class FavoriteActionService {
         for (int k = 0; k < pending.size(); k++) {
             Pending p = pending.get(k);
             ToggleSet.Flip flip = flips.get(k);
-            if (flip.changed()) { // else a repeat: nothing to store
+            if (flip.changed() && !flip.leftToRelay()) { // else a repeat, nothing to store, or the relay's to hand on
                 FavoriteChangedEvent event = new FavoriteChangedEvent(p.userId(), p.videoId(), p.authorId(), p.delta(), flip.sequence());
                 events.add(event);
                 journalEntries.put(event, flip.journalEntry());

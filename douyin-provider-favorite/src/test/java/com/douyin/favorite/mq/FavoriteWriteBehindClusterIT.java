@@ -16,7 +16,6 @@ class FavoriteWriteBehindClusterIT extends FavoriteWriteBehindIT {
 
     @DynamicPropertySource
     static void onARedisCluster(DynamicPropertyRegistry registry) {
-        registry.add("douyin.redis.cluster", () -> LocalRedisCluster.sharedUntilExit(17141).addresses());
-        registry.add("douyin.redis.database", () -> "0");
+        LocalRedisCluster.serveSpringTest(registry, 17141);
     }
 }

@@ -17,7 +17,6 @@ class FollowWriteBehindClusterIT extends FollowWriteBehindIT {
 
     @DynamicPropertySource
     static void onARedisCluster(DynamicPropertyRegistry registry) {
-        registry.add("douyin.redis.cluster", () -> LocalRedisCluster.sharedUntilExit(17151).addresses());
-        registry.add("douyin.redis.database", () -> "0");
+        LocalRedisCluster.serveSpringTest(registry, 17151);
     }
 }
