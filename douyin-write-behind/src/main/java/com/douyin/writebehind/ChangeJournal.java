@@ -64,6 +64,8 @@ public final class ChangeJournal {
     private final RedissonClient redisson;
     private final String name;
     private final String tagPrefix;
+    /** This journal's shard tags, {Pn}: compiled once, as every change asks for its shard. */
+    private final Pattern shardTag;
     private final Queue<String> acknowledged = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean removalScheduled = new AtomicBoolean();
 
@@ -72,6 +74,7 @@ public final class ChangeJournal {
         this.redisson = redisson;
         this.name = name;
         this.tagPrefix = tagPrefix;
+        this.shardTag = Pattern.compile("\\{" + Pattern.quote(tagPrefix) + "\\d+}");
     }
 
     /** The hash tag an owner's key carries, e.g. {@code {f12}} for owner 12 (or 76) of prefix "f". */
@@ -82,7 +85,7 @@ public final class ChangeJournal {
     /** The shard that changes of the owner whose key is {@code ownerKey} go to: the one of the key's hash tag. */
     public String shardOf(String ownerKey) {
         String tag = hashTagOf(ownerKey);
-        if (!tag.matches("\\{" + Pattern.quote(tagPrefix) + "\\d+}")) {
+        if (!shardTag.matcher(tag).matches()) {
             throw new IllegalArgumentException(ownerKey + " carries no tag of " + name + " ({" + tagPrefix + "n})");
         }
         return name + ":" + tag;

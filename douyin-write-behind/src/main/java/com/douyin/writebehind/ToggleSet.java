@@ -132,6 +132,8 @@ public final class ToggleSet {
     private final CounterOwners owners;
     /** On a Redis Cluster the step takes only its own slot's keys; the counters and derived keys are later steps. */
     private final boolean cluster;
+    /** The journal's shard of this set, named by the set key's hash tag (null without a journal). */
+    private final String journalShard;
 
     /** A set whose changes are journaled in {@code journal} (null: not journaled). */
     public ToggleSet(RedissonClient redisson, CompleteSortedSet set, ChangeJournal journal) {
@@ -149,6 +151,7 @@ public final class ToggleSet {
         this.journal = journal;
         this.owners = owners;
         this.cluster = redisson.getConfig().isClusterConfig();
+        this.journalShard = journal == null ? null : journal.shardOf(set.set().getName());
     }
 
     /** A new switch's ID: the same ID asked again gets the first answer (see {@link #flip}). */
@@ -215,7 +218,7 @@ public final class ToggleSet {
     private Flip flipOf(List<Object> answer) {
         String entry = answer.size() > 2 ? String.valueOf(answer.get(2)) : "";
         return new Flip(((Number) answer.get(0)).longValue() == 1, ((Number) answer.get(1)).longValue(),
-                entry.isEmpty() ? null : ChangeJournal.entryId(journalShard(), entry), false);
+                entry.isEmpty() ? null : ChangeJournal.entryId(journalShard, entry), false);
     }
 
     private static Flip leftToRelay(Flip flip) {
@@ -313,7 +316,7 @@ public final class ToggleSet {
                 journal == null ? "" : s.record(), later, String.valueOf(counters.size()), countersFirst ? "1" : "0"));
         keys.add(set.set().getName());
         keys.add("toggle:answer:" + ChangeJournal.hashTagOf(set.set().getName()) + ":" + s.flipId());
-        keys.add(journal == null ? "" : journalShard());
+        keys.add(journal == null ? "" : journalShard);
         for (Counter counter : counters) {
             keys.add(counter.hashKey());
             args.add(counter.field());
@@ -322,11 +325,6 @@ public final class ToggleSet {
             keys.addAll(derived);
         }
         return new Script(keys, args.toArray());
-    }
-
-    /** The journal's shard of this set (its key's hash tag). */
-    private String journalShard() {
-        return journal.shardOf(set.set().getName());
     }
 
     /**
