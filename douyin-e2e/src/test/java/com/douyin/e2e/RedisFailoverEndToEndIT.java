@@ -11,6 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.douyin.common.testing.Launcher;
 import com.douyin.e2e.ApiClient.Account;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +22,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -123,29 +127,19 @@ class RedisFailoverEndToEndIT {
             storm.shutdown();
             assertThat(refused).as("every like answered, through the switch").isEmpty();
 
-            // Afterwards everything agrees: each video has every fan's like, the first none.
-            for (long video : videos) {
-                long expected = video == videos.get(0) ? 0 : FANS;
-                assertThat(stores.await(expected, "SELECT COUNT(*) FROM favorite WHERE video_id = ? AND liked = 1", video))
-                        .as("rows of video %d", video).isEqualTo(expected);
-                assertThat(stores.await(expected, "SELECT favorite_count FROM video WHERE id = ?", video))
-                        .as("MySQL's counter of video %d", video).isEqualTo(expected);
-                long apiCount = countOf(author, video);
-                for (long deadline = System.currentTimeMillis() + 30_000; apiCount != expected && System.currentTimeMillis() < deadline; ) {
-                    Thread.sleep(500);
-                    apiCount = countOf(author, video);
-                }
-                assertThat(apiCount).as("favorite_count the API shows for video %d", video).isEqualTo(expected);
-                String redisCount = stores.hashField("video:counters:" + video, "favorite_count");
-                assertThat(redisCount == null ? expected : Long.parseLong(redisCount))
-                        .as("Redis's counter of video %d (on the promoted replica; absent: read from MySQL when asked)", video)
-                        .isEqualTo(expected);
+            // Afterwards: once the journal's relay has handed on whatever the services left in it
+            // (DOUYIN_JOURNAL_IN_FLIGHT, 5 s in ./douyin test, after which the relay runs every 10 s).
+            for (long deadline = System.currentTimeMillis() + 90_000; stores.likesJournaled() > 0 && System.currentTimeMillis() < deadline; ) {
+                Thread.sleep(1_000);
             }
-            for (Account fan : fans) {
-                assertThat(ApiClient.ids(ok(get("/douyin/favorite/list/?user_id=" + fan.id() + "&token=" + fan.token())).get("video_list")))
-                        .as("what fan %d likes", fan.id()).containsExactlyInAnyOrderElementsOf(videos.subList(1, VIDEOS));
+            assertThat(stores.likesJournaled()).as("likes still journaled, not handed on").isZero();
+
+            try {
+                agreeAfterwards(stores, author, videos, fans);
+            } catch (AssertionError disagreement) {
+                System.out.println(report(stores, videos));
+                throw disagreement;
             }
-            assertThat(stores.queryLong("SELECT total_favorited FROM user WHERE id = ?", author.id())).isEqualTo((long) FANS * (VIDEOS - 1));
 
             // And the services use Redis again, the promoted replica: a like after the switch moves its counter there.
             long second = videos.get(1);
@@ -158,6 +152,52 @@ class RedisFailoverEndToEndIT {
             assertThat(like(newAccount(), second, 1)).isZero();
             assertThat(stores.hashField(counters, "favorite_count")).isEqualTo(Long.toString(FANS + 1));
         }
+    }
+
+    /** Afterwards everything agrees: each video has every fan's like, the first none. */
+    private static void agreeAfterwards(SystemStores stores, Account author, List<Long> videos, List<Account> fans) throws Exception {
+        for (long video : videos) {
+            long expected = video == videos.get(0) ? 0 : FANS;
+            assertThat(stores.await(expected, "SELECT COUNT(*) FROM favorite WHERE video_id = ? AND liked = 1", video))
+                    .as("rows of video %d", video).isEqualTo(expected);
+            assertThat(stores.await(expected, "SELECT favorite_count FROM video WHERE id = ?", video))
+                    .as("MySQL's counter of video %d", video).isEqualTo(expected);
+            long apiCount = countOf(author, video);
+            for (long deadline = System.currentTimeMillis() + 30_000; apiCount != expected && System.currentTimeMillis() < deadline; ) {
+                Thread.sleep(500);
+                apiCount = countOf(author, video);
+            }
+            assertThat(apiCount).as("favorite_count the API shows for video %d", video).isEqualTo(expected);
+            String redisCount = stores.hashField("video:counters:" + video, "favorite_count");
+            assertThat(redisCount == null ? expected : Long.parseLong(redisCount))
+                    .as("Redis's counter of video %d (on the promoted replica; absent: read from MySQL when asked)", video)
+                    .isEqualTo(expected);
+        }
+        for (Account fan : fans) {
+            assertThat(ApiClient.ids(ok(get("/douyin/favorite/list/?user_id=" + fan.id() + "&token=" + fan.token())).get("video_list")))
+                    .as("what fan %d likes", fan.id()).containsExactlyInAnyOrderElementsOf(videos.subList(1, VIDEOS));
+        }
+        assertThat(stores.queryLong("SELECT total_favorited FROM user WHERE id = ?", author.id())).isEqualTo((long) FANS * (VIDEOS - 1));
+    }
+
+    /** What a failed drill prints: each Redis server's copy of the videos' counters, and the services' warnings. */
+    private static String report(SystemStores stores, List<Long> videos) throws IOException {
+        StringBuilder report = new StringBuilder("--- the drill's disagreement, as the stores and the services saw it\n");
+        for (long video : videos) {
+            report.append("video:counters:").append(video).append('\n').append(stores.redisServersView("video:counters:" + video));
+        }
+        for (String service : List.of("favorite", "video", "user")) {
+            Path log = DouyinSystem.REPO.resolve(".run/logs/" + service + ".log");
+            if (Files.exists(log)) {
+                report.append("--- ").append(service).append(": warnings\n");
+                try (Stream<String> lines = Files.lines(log)) {
+                    lines.filter(line -> line.contains(" WARN ") || line.contains(" ERROR ") || line.contains("RedisOutage"))
+                            .map(line -> line.length() > 400 ? line.substring(0, 400) : line)
+                            .forEach(line -> report.append(line).append('\n'));
+                }
+            }
+        }
+        return report.toString();
     }
 
     /** The video's favorite_count in its author's list (-1: not listed). */

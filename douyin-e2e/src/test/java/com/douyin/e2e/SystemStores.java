@@ -8,13 +8,18 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.redisson.Redisson;
+import org.redisson.api.RBatch;
+import org.redisson.api.RFuture;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.stream.StreamAddArgs;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
+import org.redisson.config.ReadMode;
 
 /**
  * The running system's MySQL and Redis, as the launcher recorded them in .run/state/stores.env,
@@ -70,17 +75,70 @@ final class SystemStores implements AutoCloseable {
     private RedissonClient redis() {
         if (redis == null) {
             Config config = new Config();
+            // Primaries only, as the services read (Redisson's default reads replicas, which may lag).
             if (redisBehindSentinel()) { // whichever server is the primary now
-                config.useSentinelServers().setMasterName("douyin").setCheckSentinelsList(false)
+                config.useSentinelServers().setMasterName("douyin").setCheckSentinelsList(false).setReadMode(ReadMode.MASTER)
                         .addSentinelAddress(redisSentinels.split(","));
             } else if (redisOnCluster()) { // each key on its slot's primary
-                config.useClusterServers().addNodeAddress(redisCluster.split(","));
+                config.useClusterServers().setReadMode(ReadMode.MASTER).addNodeAddress(redisCluster.split(","));
             } else {
                 config.useSingleServer().setAddress(redisUrl);
             }
             redis = Redisson.create(config);
         }
         return redis;
+    }
+
+    /**
+     * For a failed drill's report: what each Redis server of the system (each cluster node, or
+     * the one server) holds of {@code key}, asked with redis-cli: its role, the key's TTL and
+     * fields, and the cluster's view of its nodes.
+     */
+    String redisServersView(String key) {
+        List<String> servers = redisOnCluster() ? List.of(redisCluster.split(",")) : List.of(redisUrl);
+        StringBuilder view = new StringBuilder();
+        for (String server : servers) {
+            String port = server.substring(server.lastIndexOf(':') + 1);
+            view.append(port).append(": ").append(redisCli(port, "role").lines().findFirst().orElse("?"))
+                    .append(", pttl ").append(redisCli(port, "pttl", key).strip())
+                    .append(", ").append(redisCli(port, "hgetall", key).strip().replace('\n', ' ')).append('\n');
+        }
+        if (redisOnCluster()) {
+            String first = servers.get(0);
+            view.append(redisCli(first.substring(first.lastIndexOf(':') + 1), "cluster", "nodes"));
+        }
+        return view.toString();
+    }
+
+    private static String redisCli(String port, String... command) {
+        List<String> line = new ArrayList<>(List.of("redis-cli", "-p", port));
+        line.addAll(List.of(command));
+        try {
+            Process cli = new ProcessBuilder(line).redirectErrorStream(true).start();
+            String out = new String(cli.getInputStream().readAllBytes());
+            cli.waitFor();
+            return out;
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e.toString();
+        }
+    }
+
+    /**
+     * How many changes the favorite provider's journal still holds, unacknowledged: its 64 shard
+     * streams ({@code journal:favorite:{fN}}) and the stream from before shards.
+     */
+    long likesJournaled() {
+        RBatch batch = redis().createBatch();
+        List<RFuture<Long>> lengths = new ArrayList<>();
+        lengths.add(batch.getStream("journal:favorite", StringCodec.INSTANCE).sizeAsync());
+        for (int shard = 0; shard < 64; shard++) {
+            lengths.add(batch.getStream("journal:favorite:{f" + shard + "}", StringCodec.INSTANCE).sizeAsync());
+        }
+        batch.execute();
+        return lengths.stream().mapToLong(length -> length.toCompletableFuture().join()).sum();
     }
 
     boolean redisHasKey(String key) {

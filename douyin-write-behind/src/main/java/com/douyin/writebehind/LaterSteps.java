@@ -80,18 +80,25 @@ public final class LaterSteps {
     }
 
     /**
-     * A caller's {@link #take}: true if Redis took the steps; false if it failed them (a primary
-     * died), which leaves them, and the change, to the relay: the caller must not hand the change
-     * on (see {@link ToggleSet.Flip#leftToRelay}).
+     * A caller's {@link #take}: none if Redis took the steps; if it failed them (a primary died),
+     * the keys they were to update, which the caller has dropped after writing its changes to
+     * MySQL at once ({@code WriteBehind#handOnDropping}): left to the relay, a change would stay out
+     * of MySQL, which decides the pair's next change during an outage, for the relay's whole delay.
      */
-    public static boolean tookOrLeft(RedissonClient redisson, Map<String, String> stepsOf) {
+    public static List<String> takeOrKeysLeft(RedissonClient redisson, Map<String, String> stepsOf) {
         try {
             take(redisson, stepsOf);
-            return true;
+            return List.of();
         } catch (RedisException e) {
-            log.warn("Later steps of {} changes left to the journal's relay, with the changes: {}", stepsOf.size(), e.toString());
-            return false;
+            log.warn("Later steps of {} changes failed: their changes go to MySQL now and their keys are dropped: {}",
+                    stepsOf.size(), e.toString());
+            return stepsOf.values().stream().flatMap(steps -> keysOf(steps).stream()).distinct().toList();
         }
+    }
+
+    /** The keys the encoded steps update: moved hashes, deleted and set keys. */
+    static List<String> keysOf(String steps) {
+        return steps.lines().filter(line -> !line.isEmpty()).map(line -> line.split(" ", 3)[1]).toList();
     }
 
     /** The relay's: takes again the steps of these entries, their moves only if younger than {@link #MARKED_FOR} less a minute. */

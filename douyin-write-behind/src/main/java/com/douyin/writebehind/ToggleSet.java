@@ -47,12 +47,11 @@ public final class ToggleSet {
 
     /**
      * What a switch did: whether the set changed, the change's sequence, its entry in the set's
-     * journal (null if nothing changed or the set has no journal), and whether the change is left
-     * to the journal's relay: on a Redis Cluster its later steps failed (a primary died), and a
-     * change goes to MySQL only after them, since a counters hash built from MySQL with the change
-     * in it would then be moved by it again. The caller does not hand such a change on.
+     * journal (null if nothing changed or the set has no journal), and the keys its later steps
+     * left as they were (none but on a Redis Cluster whose primary died): the caller then writes
+     * the change to MySQL at once and has them dropped ({@link WriteBehind#handOnDropping}).
      */
-    public record Flip(boolean changed, long sequence, String journalEntry, boolean leftToRelay) {
+    public record Flip(boolean changed, long sequence, String journalEntry, List<String> keysLeft) {
     }
 
     /**
@@ -193,10 +192,9 @@ public final class ToggleSet {
             long state = stateOf(answer);
             if (state >= 0) {
                 Flip flip = flipOf(answer);
-                if (cluster && flip.changed() && !LaterSteps.tookOrLeft(redisson, Map.of(flip.journalEntry(), laterSteps(s, derived)))) {
-                    return leftToRelay(flip);
-                }
-                return flip;
+                return cluster && flip.changed()
+                        ? withKeysLeft(flip, LaterSteps.takeOrKeysLeft(redisson, Map.of(flip.journalEntry(), laterSteps(s, derived))))
+                        : flip;
             }
             if (attempt == 3) {
                 throw new IllegalStateException("The set " + set.set().getName() + " or its counters vanished while in use");
@@ -218,11 +216,11 @@ public final class ToggleSet {
     private Flip flipOf(List<Object> answer) {
         String entry = answer.size() > 2 ? String.valueOf(answer.get(2)) : "";
         return new Flip(((Number) answer.get(0)).longValue() == 1, ((Number) answer.get(1)).longValue(),
-                entry.isEmpty() ? null : ChangeJournal.entryId(journalShard, entry), false);
+                entry.isEmpty() ? null : ChangeJournal.entryId(journalShard, entry), List.of());
     }
 
-    private static Flip leftToRelay(Flip flip) {
-        return new Flip(flip.changed(), flip.sequence(), flip.journalEntry(), true);
+    private static Flip withKeysLeft(Flip flip, List<String> keysLeft) {
+        return new Flip(flip.changed(), flip.sequence(), flip.journalEntry(), keysLeft);
     }
 
     /**
@@ -273,10 +271,12 @@ public final class ToggleSet {
                 flips.add(s.set().flipAlone(s, List.of(), state == SET_NOT_LOADED && s.set().owners != null));
             }
         }
-        if (!laterSteps.isEmpty() && !LaterSteps.tookOrLeft(redisson, laterSteps)) {
-            return flips.stream().map(flip -> laterSteps.containsKey(flip.journalEntry()) ? leftToRelay(flip) : flip).toList();
+        if (laterSteps.isEmpty() || LaterSteps.takeOrKeysLeft(redisson, laterSteps).isEmpty()) {
+            return flips;
         }
-        return flips;
+        // Which failed is not known: each such switch drops every key its own steps update.
+        return flips.stream().map(flip -> laterSteps.containsKey(flip.journalEntry())
+                ? withKeysLeft(flip, LaterSteps.keysOf(laterSteps.get(flip.journalEntry()))) : flip).toList();
     }
 
     private static List<String> hashKeysOf(Switch s) {

@@ -3,6 +3,8 @@ package com.douyin.writebehind;
 import com.douyin.api.event.KeyedEvent;
 import com.douyin.common.redis.RedisOutage;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
+import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,12 +71,38 @@ public final class WriteBehind<E extends KeyedEvent> {
      * that is not an outage, so it must carry one flip ID across tries.
      */
     public void toggle(Supplier<ToggleSet.Flip> flip, LongFunction<E> eventOf, Runnable inMysql) {
-        outage.decideOrElse(() -> {
-            ToggleSet.Flip done = flip.get();
-            if (done.changed() && !done.leftToRelay()) { // else a repeat, nothing to store, or the relay's to hand on
-                handOn(eventOf.apply(done.sequence()), done.journalEntry());
+        outage.decideOrElse(() -> handOn(flip.get(), eventOf), inMysql);
+    }
+
+    /**
+     * {@link #toggle} for a switch Redis may have taken already, unanswered (a pipeline of
+     * switches that failed part way): Redis is asked first even during an outage, since it answers
+     * a switch it took by its flip ID; deciding that one in MySQL as well would count it twice
+     * (once on the MySQL path, once when the relay hands on its journal entry).
+     */
+    public void toggleAgain(Supplier<ToggleSet.Flip> flip, LongFunction<E> eventOf, Runnable inMysql) {
+        if (outage.inEffect()) {
+            try {
+                handOn(flip.get(), eventOf);
+                return;
+            } catch (RedisException e) {
+                log.warn("A switch asked again while Redis is out: deciding it in MySQL ({})", e.toString());
             }
-        }, inMysql);
+        }
+        toggle(flip, eventOf, inMysql);
+    }
+
+    /** A flip's change, if it made one (a repeat has nothing to store), handed on. */
+    private void handOn(ToggleSet.Flip done, LongFunction<E> eventOf) {
+        if (!done.changed()) {
+            return;
+        }
+        E event = eventOf.apply(done.sequence());
+        if (done.keysLeft().isEmpty()) {
+            handOn(event, done.journalEntry());
+        } else {
+            handOnDropping(List.of(event), Collections.singletonMap(event, done.journalEntry()), done.keysLeft());
+        }
     }
 
     /** {@link #handOn(List, Map)} for one change. */
@@ -91,6 +120,39 @@ public final class WriteBehind<E extends KeyedEvent> {
         if (unstored > 0) {
             log.warn("{} {} kept in the journal: neither the broker nor MySQL took them now", unstored, changes);
         }
+    }
+
+    /**
+     * Changes whose later steps failed on a Redis Cluster (a primary died), leaving {@code keysLeft}
+     * unchanged: written to MySQL now, on the synchronous path (rows, and the other providers'
+     * counters over Dubbo), then those keys are recorded as stale, so the outage sweep drops them
+     * once their slot is served again and they are rebuilt from MySQL, which has the changes by then.
+     * Written at once, not left to the relay: while the change is out of MySQL, an outage would
+     * decide the pair's next change against the row without it. What MySQL did not take stays
+     * journaled for the relay.
+     */
+    public void handOnDropping(List<E> events, Map<E, String> journalEntries, Collection<String> keysLeft) {
+        List<E> unstored = journal.settle(events, journalEntries, this::writeNow);
+        if (unstored.size() < events.size()) {
+            outage.markStale(keysLeft);
+        }
+        if (!unstored.isEmpty()) {
+            log.warn("{} {} kept in the journal: MySQL did not take them now", unstored.size(), changes);
+        }
+    }
+
+    /** Each on the synchronous path; answers those it could not write. */
+    private List<E> writeNow(List<E> events) {
+        List<E> unstored = new ArrayList<>();
+        for (E event : events) {
+            try {
+                synchronous.write(event);
+            } catch (RuntimeException e) {
+                log.warn("{} not written to MySQL now: {}", event.eventKey(), e.toString());
+                unstored.add(event);
+            }
+        }
+        return unstored;
     }
 
     /** Through the broker, or each on the synchronous path; answers those neither path took. */

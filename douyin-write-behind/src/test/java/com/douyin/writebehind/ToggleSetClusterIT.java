@@ -77,6 +77,24 @@ class ToggleSetClusterIT extends ToggleSetIT {
     }
 
     @Test
+    void aChangeWhoseLaterStepsFailNamesTheKeysTheyLeftForItsCallerToDrop() {
+        String broken = "toggle-it:counters:broken"; // not a hash: its move fails, as on a primary that died
+        redisson.getBucket(broken, StringCodec.INSTANCE).set("a string");
+        String derived = "toggle-it:derived:ivy";
+        ToggleSet ivy = new ToggleSet(redisson, likedSet("ivy"), journal("ivy"));
+
+        ToggleSet.Flip flip = ivy.flip(ToggleSet.newFlipId(), "video-1", +1, List.of(new ToggleSet.Counter(broken, "likes")), "ivy:1",
+                List.of(derived));
+
+        assertThat(flip.changed()).isTrue();
+        assertThat(flip.keysLeft()).containsExactly(broken, derived);
+        assertThat(ivy.set().set().contains("video-1")).as("the set changed in its own step").isTrue();
+
+        ToggleSet.Flip fine = ivy.flip(ToggleSet.newFlipId(), "video-2", +1, List.of(), "ivy:2");
+        assertThat(fine.keysLeft()).as("later steps taken").isEmpty();
+    }
+
+    @Test
     void aBatchOfUsersSpreadOverThePrimariesMovesEveryVideosCounterOncePerLike() {
         List<String> users = IntStream.range(0, 30).mapToObj(i -> "spread-" + i).toList();
         Set<Integer> primaries = users.stream().map(user -> slotOwner(likedSet(user).set().getName())).collect(Collectors.toSet());

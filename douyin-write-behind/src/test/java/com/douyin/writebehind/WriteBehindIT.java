@@ -170,6 +170,41 @@ class WriteBehindIT {
         assertThat(broker.attempts()).isZero();
     }
 
+    @Test
+    void aSwitchAskedAgainDuringAnOutageIsAnsweredByRedisWhenRedisTookItAndCountsOnce() throws Exception {
+        String flipId = ToggleSet.newFlipId();
+        ToggleSet.Flip taken = liked.flip(flipId, "100", +1, List.of(), "100:1"); // a pipeline took it; its answer was lost
+        redisAnswersPing = false;
+        outage.failed(new RedisConnectionException("a primary is down"));
+        assertThat(outage.inEffect()).isTrue();
+
+        writeBehind.toggleAgain(() -> liked.flip(flipId, "100", +1, List.of(), "100:1"),
+                sequence -> new FavoriteChangedEvent(1, 100, 9, +1, sequence), () -> rows.decidedInMysql.add(100L));
+
+        assertThat(rows.decidedInMysql).as("not decided in MySQL as well").isEmpty();
+        assertThat(sent()).singleElement().satisfies(like -> assertThat(like.sequence()).isEqualTo(taken.sequence()));
+        assertThat(journaled(0)).as("its entry acknowledged: the relay hands nothing on").isZero();
+    }
+
+    @Test
+    void aChangeWhoseLaterStepsFailedGoesToMysqlAtOnceAndTheKeysTheyLeftAreDroppedAfterwards() throws Exception {
+        redisson.getMap("write-behind-it:counters:100").put("favorite_count", "7"); // a count the change could not move
+        ToggleSet.Flip flip = liked.flip(ToggleSet.newFlipId(), "100", +1, List.of(), "100:1");
+        FavoriteChangedEvent like = new FavoriteChangedEvent(1, 100, 9, +1, flip.sequence());
+
+        writeBehind.handOnDropping(List.of(like), Map.of(like, flip.journalEntry()), List.of("write-behind-it:counters:100"));
+
+        assertThat(rows.stored).as("in MySQL at once, on the synchronous path").containsExactly(like);
+        assertThat(rows.appliedElsewhere).containsExactly(like);
+        assertThat(broker.attempts()).isZero();
+        assertThat(journaled(0)).as("acknowledged: the relay does not move its counters later").isZero();
+        for (int i = 0; i < 100 && redisson.getKeys().countExists("write-behind-it:counters:100") > 0; i++) {
+            Thread.sleep(50); // the outage sweep, within a second of the record
+        }
+        assertThat(redisson.getKeys().countExists("write-behind-it:counters:100")).as("dropped, to be rebuilt from MySQL").isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM cache_stale_key", Long.class)).isZero();
+    }
+
     /** The provider's part of the synchronous path: its rows (recorded; refused when asked) and the other providers'. */
     private static final class LikeRows extends SynchronousPath<FavoriteChangedEvent> {
 

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.redisson.api.BatchOptions;
 import org.redisson.api.BatchResult;
 import org.redisson.api.RBatch;
 import org.redisson.api.RScript;
@@ -66,6 +67,7 @@ public final class SplitEntityCache<T, F> {
             redis.call('PEXPIRE', KEYS[1], ARGV[1])
             return redis.call('HGETALL', KEYS[1])
             """;
+    private static final BatchOptions FILL_ONCE = BatchOptions.defaults().retryAttempts(0);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Longer than a read takes from its MySQL query to its cache write. */
     private static final Duration SECOND_EVICTION = Duration.ofSeconds(2);
@@ -153,7 +155,9 @@ public final class SplitEntityCache<T, F> {
             return answered;
         }
         try {
-            RBatch batch = redisson.createBatch();
+            // Sent once: a fill resent after a failed try can land seconds later, on a replica
+            // promoted meanwhile, with counters older than the changes it then hides.
+            RBatch batch = redisson.createBatch(FILL_ONCE);
             for (T entity : entities) {
                 long id = layout.idOf(entity);
                 Duration entityTtl = CacheTtl.withJitter(ttl);

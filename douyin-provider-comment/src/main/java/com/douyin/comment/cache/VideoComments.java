@@ -125,11 +125,11 @@ public class VideoComments {
             """;
 
     /**
-     * What an add or a delete did, its journal entry (null if it changed nothing now), and whether
-     * it is left to the journal's relay (a Redis Cluster's later steps failed: see
-     * {@code ToggleSet.Flip#leftToRelay}); the caller then does not hand it on.
+     * What an add or a delete did, its journal entry (null if it changed nothing now), and the keys
+     * its later steps left as they were (a Redis Cluster's primary died: see
+     * {@code ToggleSet.Flip#keysLeft}); the caller then writes it to MySQL at once and has them dropped.
      */
-    public record Change(List<CommentDTO> comments, String journalEntry, boolean leftToRelay) {
+    public record Change(List<CommentDTO> comments, String journalEntry, List<String> keysLeft) {
     }
 
     /**
@@ -302,10 +302,10 @@ public class VideoComments {
         }
         String entry = String.valueOf(added.get(1));
         if (state <= 0) {
-            return new Change(List.of(), null, false);
+            return new Change(List.of(), null, List.of());
         }
         String entryId = entry.isEmpty() ? null : journal.entryOf(setKey(comment.videoId()), entry);
-        boolean left = entryId != null && cluster && !LaterSteps.tookOrLeft(redisson, Map.of(entryId, later));
+        List<String> left = entryId != null && cluster ? LaterSteps.takeOrKeysLeft(redisson, Map.of(entryId, later)) : List.of();
         return new Change(List.of(comment), entryId, left);
     }
 
@@ -327,8 +327,9 @@ public class VideoComments {
         }
         List<CommentDTO> removed = answer.subList(1, answer.size()).stream().map(VideoComments::fromJson).toList();
         String entryId = answer.get(0).isEmpty() ? null : journal.entryOf(setKey(videoId), answer.get(0));
-        boolean left = entryId != null && cluster && !LaterSteps.tookOrLeft(redisson, Map.of(entryId, LaterSteps.encode(List.of(
-                new LaterSteps.Move(CachedEntity.VIDEO.countersKey(videoId), CachedEntity.COMMENT_COUNT, -removed.size())), List.of())));
+        List<String> left = entryId != null && cluster ? LaterSteps.takeOrKeysLeft(redisson, Map.of(entryId, LaterSteps.encode(List.of(
+                new LaterSteps.Move(CachedEntity.VIDEO.countersKey(videoId), CachedEntity.COMMENT_COUNT, -removed.size())), List.of())))
+                : List.of();
         return new Change(removed, entryId, left);
     }
 

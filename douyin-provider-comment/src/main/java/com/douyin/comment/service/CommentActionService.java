@@ -14,6 +14,8 @@ import com.douyin.common.text.SensitiveText;
 import com.douyin.writebehind.WriteBehind;
 import com.douyin.common.video.VideoAuthors;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -84,9 +86,7 @@ public class CommentActionService {
         if (added.comments().isEmpty()) {
             return null; // its thread was deleted meanwhile
         }
-        if (!added.leftToRelay()) { // else the journal's relay hands it on, after its later steps
-            writeBehind.handOn(new CommentChangedEvent(comment, +1), added.journalEntry());
-        }
+        handOn(new CommentChangedEvent(comment, +1), added);
         return comment;
     }
 
@@ -112,10 +112,18 @@ public class CommentActionService {
         }
         checkMayDelete(userId, comment);
         VideoComments.Change removed = comments.remove(videoId, commentId); // with its replies
-        if (!removed.comments().isEmpty() && !removed.leftToRelay()) {
-            writeBehind.handOn(new CommentChangedEvent(comment, -removed.comments().size()), removed.journalEntry());
+        if (!removed.comments().isEmpty()) {
+            handOn(new CommentChangedEvent(comment, -removed.comments().size()), removed);
         }
         return comment;
+    }
+
+    private void handOn(CommentChangedEvent event, VideoComments.Change change) {
+        if (change.keysLeft().isEmpty()) {
+            writeBehind.handOn(event, change.journalEntry());
+        } else { // a cluster's primary died after the change: what it left is rebuilt from MySQL
+            writeBehind.handOnDropping(List.of(event), Collections.singletonMap(event, change.journalEntry()), change.keysLeft());
+        }
     }
 
     /** Only the comment's author or the video's author may delete it. */

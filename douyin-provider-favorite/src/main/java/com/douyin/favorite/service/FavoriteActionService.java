@@ -14,8 +14,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
 import org.apache.rocketmq.spring.core.RocketMQTemplate;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
@@ -88,25 +92,32 @@ public class FavoriteActionService {
                 pending.add(new Pending(i, c.userId(), c.videoId(), authorId, c.like() ? +1 : -1, ToggleSet.newFlipId()));
             }
         }
-        List<ToggleSet.Flip> flips = pending.size() > 1 && !outage.inEffect() ? flipAll(pending) : null;
+        boolean batched = pending.size() > 1 && !outage.inEffect();
+        List<ToggleSet.Flip> flips = batched ? flipAll(pending) : null;
         if (flips == null) { // one change, a Redis outage or error: each alone, deciding in MySQL if need be
             for (Pending p : pending) {
-                refusals.set(p.position(), refusalOf(() -> change(p.flipId(), p.userId(), p.videoId(), p.authorId(), p.delta())));
+                refusals.set(p.position(), refusalOf(() -> change(p, batched)));
             }
             return refusals;
         }
         List<FavoriteChangedEvent> events = new ArrayList<>();
         Map<FavoriteChangedEvent, String> journalEntries = new IdentityHashMap<>();
+        Set<String> keysLeft = new LinkedHashSet<>();
         for (int k = 0; k < pending.size(); k++) {
             Pending p = pending.get(k);
             ToggleSet.Flip flip = flips.get(k);
-            if (flip.changed() && !flip.leftToRelay()) { // else a repeat, nothing to store, or the relay's to hand on
+            if (flip.changed()) { // else a repeat, nothing to store
                 FavoriteChangedEvent event = new FavoriteChangedEvent(p.userId(), p.videoId(), p.authorId(), p.delta(), flip.sequence());
                 events.add(event);
                 journalEntries.put(event, flip.journalEntry());
+                keysLeft.addAll(flip.keysLeft());
             }
         }
-        writeBehind.handOn(events, journalEntries);
+        if (keysLeft.isEmpty()) {
+            writeBehind.handOn(events, journalEntries);
+        } else { // a cluster's primary died after the switches: their counters are rebuilt from MySQL
+            writeBehind.handOnDropping(events, journalEntries, keysLeft);
+        }
         return refusals;
     }
 
@@ -135,11 +146,16 @@ public class FavoriteActionService {
         }
     }
 
-    /** {@code flipId}: the same for a second try after a Redis error. */
-    private void change(String flipId, long userId, long videoId, long authorId, int delta) {
-        writeBehind.toggle(() -> liked.flip(flipId, userId, videoId, authorId, delta),
-                sequence -> new FavoriteChangedEvent(userId, videoId, authorId, delta, sequence),
-                () -> direct.changeInMysql(userId, videoId, authorId, delta));
+    /** One change alone; {@code again}: its batch failed, and Redis may have taken it (its flip ID answers it). */
+    private void change(Pending p, boolean again) {
+        Supplier<ToggleSet.Flip> flip = () -> liked.flip(p.flipId(), p.userId(), p.videoId(), p.authorId(), p.delta());
+        LongFunction<FavoriteChangedEvent> eventOf = sequence -> new FavoriteChangedEvent(p.userId(), p.videoId(), p.authorId(), p.delta(), sequence);
+        Runnable inMysql = () -> direct.changeInMysql(p.userId(), p.videoId(), p.authorId(), p.delta());
+        if (again) {
+            writeBehind.toggleAgain(flip, eventOf, inMysql);
+        } else {
+            writeBehind.toggle(flip, eventOf, inMysql);
+        }
     }
 
     /** Hands on what the journal kept: from an instance that died, or a moment when neither path worked. */
