@@ -4,17 +4,20 @@ import com.douyin.api.cache.CachedEntity;
 import com.douyin.common.cache.CompleteSortedSet;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.redisson.api.RBatch;
 import org.redisson.api.RFuture;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 
 /**
@@ -229,7 +232,9 @@ public final class ToggleSet {
      * before and one for the later steps after). A switch whose set is not loaded yet is then done
      * alone, loading the set first; the counter hashes that switches found missing are cached first,
      * by one request per owner, and those switches are then done alone. After a Redis error any of
-     * them may have been done: asking again with the same flip IDs is safe.
+     * them may have been done: asking again with the same flip IDs is safe. A pipeline that Redis
+     * answered in part (a Redis Cluster's primary died) throws {@link PartlyAnswered}, with the
+     * answered switches done as usual.
      */
     public static List<Flip> flipAll(RedissonClient redisson, List<Switch> switches) {
         boolean cluster = redisson.getConfig().isClusterConfig();
@@ -246,11 +251,19 @@ public final class ToggleSet {
             answers.add(batch.getScript(StringCodec.INSTANCE).evalAsync(RScript.Mode.READ_WRITE, FLIP,
                     RScript.ReturnType.MULTI, script.keys(), script.args()));
         }
-        batch.execute();
-        List<List<Object>> answered = answers.stream().map(answer -> answer.toCompletableFuture().join()).toList();
+        RedisException failed = null;
+        try {
+            batch.execute();
+        } catch (RedisException e) {
+            failed = e;
+        }
+        List<List<Object>> answered = answers.stream().map(ToggleSet::answerOrNull).toList();
+        if (failed != null && answered.stream().allMatch(Objects::isNull)) {
+            throw failed;
+        }
         Map<CounterOwners, Set<String>> uncached = new IdentityHashMap<>();
         for (int i = 0; i < switches.size(); i++) {
-            if (stateOf(answered.get(i)) == COUNTERS_NOT_CACHED) {
+            if (answered.get(i) != null && stateOf(answered.get(i)) == COUNTERS_NOT_CACHED) {
                 Switch s = switches.get(i);
                 uncached.computeIfAbsent(s.set().owners, o -> new LinkedHashSet<>()).addAll(hashKeysOf(s));
             }
@@ -260,6 +273,10 @@ public final class ToggleSet {
         Map<String, String> laterSteps = new LinkedHashMap<>();
         for (int i = 0; i < switches.size(); i++) {
             Switch s = switches.get(i);
+            if (answered.get(i) == null) {
+                flips.add(null);
+                continue;
+            }
             long state = stateOf(answered.get(i));
             if (state >= 0) {
                 Flip flip = s.set().flipOf(answered.get(i));
@@ -268,15 +285,51 @@ public final class ToggleSet {
                 }
                 flips.add(flip);
             } else {
-                flips.add(s.set().flipAlone(s, List.of(), state == SET_NOT_LOADED && s.set().owners != null));
+                try {
+                    flips.add(s.set().flipAlone(s, List.of(), state == SET_NOT_LOADED && s.set().owners != null));
+                } catch (RedisException e) { // the others' answers still count
+                    flips.add(null);
+                    failed = failed == null ? e : failed;
+                }
             }
         }
-        if (laterSteps.isEmpty() || LaterSteps.takeOrKeysLeft(redisson, laterSteps).isEmpty()) {
+        if (!laterSteps.isEmpty() && !LaterSteps.takeOrKeysLeft(redisson, laterSteps).isEmpty()) {
+            // Which failed is not known: each such switch drops every key its own steps update.
+            flips.replaceAll(flip -> flip != null && laterSteps.containsKey(flip.journalEntry())
+                    ? withKeysLeft(flip, LaterSteps.keysOf(laterSteps.get(flip.journalEntry()))) : flip);
+        }
+        if (failed != null) {
+            throw new PartlyAnswered(flips, failed);
+        }
+        return flips;
+    }
+
+    /** The answer of one script of a pipeline, or null if it failed (it may have run all the same). */
+    private static List<Object> answerOrNull(RFuture<List<Object>> answer) {
+        try {
+            return answer.toCompletableFuture().join();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A pipeline of switches that Redis answered in part: {@link #flips} has each answered switch's
+     * flip (done as usual, its later steps taken) and null for the others, which Redis may have
+     * taken all the same (an answer lost with its connection): ask them again by their flip IDs.
+     */
+    public static final class PartlyAnswered extends RedisException {
+
+        private final transient List<Flip> flips;
+
+        PartlyAnswered(List<Flip> flips, RedisException cause) {
+            super("Redis answered " + flips.stream().filter(Objects::nonNull).count() + " of " + flips.size() + " switches", cause);
+            this.flips = Collections.unmodifiableList(new ArrayList<>(flips));
+        }
+
+        public List<Flip> flips() {
             return flips;
         }
-        // Which failed is not known: each such switch drops every key its own steps update.
-        return flips.stream().map(flip -> laterSteps.containsKey(flip.journalEntry())
-                ? withKeysLeft(flip, LaterSteps.keysOf(laterSteps.get(flip.journalEntry()))) : flip).toList();
     }
 
     private static List<String> hashKeysOf(Switch s) {

@@ -3,6 +3,7 @@ package com.douyin.writebehind;
 import com.douyin.api.cache.CachedEntity;
 import com.douyin.common.cache.CompleteSortedSet;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.douyin.common.testing.ItDatabase;
 import java.time.Duration;
@@ -82,6 +83,24 @@ class ToggleSetIT {
         assertThat(ann.flip(unlike, "video-1", -1, counters, "r")).isEqualTo(off);
         assertThat(count()).isEqualTo("0");
         assertThat(ann.set().set().contains("video-1")).isFalse();
+    }
+
+    @Test
+    void aPipelineRedisAnswersInPartThrowsWithTheAnsweredSwitchesDoneAndNoneForTheOthers() {
+        ToggleSet kim = likes("kim");
+        ToggleSet lou = likes("lou");
+        // Lou's set is not a sorted set: his switch fails, as one on a primary that died.
+        redisson.getBucket(likedSet("lou").set().getName(), StringCodec.INSTANCE).set("not a set");
+        List<ToggleSet.Switch> batch = List.of(
+                new ToggleSet.Switch(kim, ToggleSet.newFlipId(), "video-1", +1, List.of(), "kim:1"),
+                new ToggleSet.Switch(lou, ToggleSet.newFlipId(), "video-1", +1, List.of(), "lou:1"));
+
+        assertThatThrownBy(() -> ToggleSet.flipAll(redisson, batch)).isInstanceOfSatisfying(ToggleSet.PartlyAnswered.class, e -> {
+            assertThat(e.flips().get(0).changed()).as("Kim's answered, and done").isTrue();
+            assertThat(e.flips().get(1)).as("Lou's unanswered").isNull();
+        });
+        assertThat(kim.set().set().contains("video-1")).isTrue();
+        assertThat(journal("kim").unacknowledged(Duration.ZERO, 10)).hasSize(1);
     }
 
     @Test

@@ -92,13 +92,22 @@ public class FavoriteActionService {
                 pending.add(new Pending(i, c.userId(), c.videoId(), authorId, c.like() ? +1 : -1, ToggleSet.newFlipId()));
             }
         }
-        boolean batched = pending.size() > 1 && !outage.inEffect();
-        List<ToggleSet.Flip> flips = batched ? flipAll(pending) : null;
-        if (flips == null) { // one change, a Redis outage or error: each alone, deciding in MySQL if need be
-            for (Pending p : pending) {
-                refusals.set(p.position(), refusalOf(() -> change(p, batched)));
+        // Each change's flip from one pipeline; null for one asked alone after it: all after a Redis
+        // outage or error, those Redis left unanswered in a pipeline it answered in part.
+        List<ToggleSet.Flip> flips = Collections.nCopies(pending.size(), null);
+        boolean partly = false;
+        if (pending.size() > 1 && !outage.inEffect()) {
+            try {
+                flips = liked.flipAll(pending.stream()
+                        .map(p -> liked.switchOf(p.flipId(), p.userId(), p.videoId(), p.authorId(), p.delta())).toList());
+            } catch (ToggleSet.PartlyAnswered e) {
+                log.warn("A batch of {} likes met a Redis error, asking Redis again for those it left unanswered: {}", pending.size(), e.toString());
+                flips = e.flips();
+                partly = true;
+            } catch (RedisException e) {
+                // Some may be done: each is then asked again alone, with its flip ID, so none moves twice.
+                log.warn("A batch of {} likes met a Redis error, taking them one by one: {}", pending.size(), e.toString());
             }
-            return refusals;
         }
         List<FavoriteChangedEvent> events = new ArrayList<>();
         Map<FavoriteChangedEvent, String> journalEntries = new IdentityHashMap<>();
@@ -106,7 +115,10 @@ public class FavoriteActionService {
         for (int k = 0; k < pending.size(); k++) {
             Pending p = pending.get(k);
             ToggleSet.Flip flip = flips.get(k);
-            if (flip.changed()) { // else a repeat, nothing to store
+            if (flip == null) {
+                boolean again = partly; // Redis, answering other switches, may have taken this one too
+                refusals.set(p.position(), refusalOf(() -> change(p, again)));
+            } else if (flip.changed()) { // else a repeat, nothing to store
                 FavoriteChangedEvent event = new FavoriteChangedEvent(p.userId(), p.videoId(), p.authorId(), p.delta(), flip.sequence());
                 events.add(event);
                 journalEntries.put(event, flip.journalEntry());
@@ -125,18 +137,6 @@ public class FavoriteActionService {
     private record Pending(int position, long userId, long videoId, long authorId, int delta, String flipId) {
     }
 
-    /** The pending changes in one Redis round trip; null after a Redis error. */
-    private List<ToggleSet.Flip> flipAll(List<Pending> pending) {
-        try {
-            return liked.flipAll(pending.stream()
-                    .map(p -> liked.switchOf(p.flipId(), p.userId(), p.videoId(), p.authorId(), p.delta())).toList());
-        } catch (RedisException e) {
-            // Some may be done: each is then asked again alone, with its flip ID, so none moves twice.
-            log.warn("A batch of {} likes met a Redis error, taking them one by one: {}", pending.size(), e.toString());
-            return null;
-        }
-    }
-
     private static ErrorCode refusalOf(Runnable change) {
         try {
             change.run();
@@ -146,7 +146,7 @@ public class FavoriteActionService {
         }
     }
 
-    /** One change alone; {@code again}: its batch failed, and Redis may have taken it (its flip ID answers it). */
+    /** One change alone; {@code again}: Redis may have taken it in a pipeline that failed (its flip ID answers it). */
     private void change(Pending p, boolean again) {
         Supplier<ToggleSet.Flip> flip = () -> liked.flip(p.flipId(), p.userId(), p.videoId(), p.authorId(), p.delta());
         LongFunction<FavoriteChangedEvent> eventOf = sequence -> new FavoriteChangedEvent(p.userId(), p.videoId(), p.authorId(), p.delta(), sequence);
