@@ -22,6 +22,12 @@ final class PrometheusScrape {
         return answer.body();
     }
 
+    /** The value of the first sample of {@code name}, with labels or without; -1 if there is none. */
+    static double first(String scrape, String name) {
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)").matcher(scrape);
+        return line.find() ? Double.parseDouble(line.group(2)) : -1;
+    }
+
     /** The value of the first sample of {@code name} whose labels contain all of {@code labels}; -1 if there is none. */
     static double sample(String scrape, String name, String... labels) {
         Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)} (\\S+)").matcher(scrape);

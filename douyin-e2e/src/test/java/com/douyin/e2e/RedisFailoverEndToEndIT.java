@@ -120,8 +120,10 @@ class RedisFailoverEndToEndIT {
             storm.shutdown();
             assertThat(refused).as("every like answered, through the switch").isEmpty();
 
-            // Afterwards: once the journal's relay has handed on whatever the services left in it
-            // (DOUYIN_JOURNAL_IN_FLIGHT, 5 s in ./douyin test, after which the relay runs every 10 s).
+            // Afterwards: once every service uses Redis again (its outage over, the keys it made stale
+            // meanwhile dropped) and the journal's relay has handed on whatever the services left in
+            // it (DOUYIN_JOURNAL_IN_FLIGHT, 5 s in ./douyin test, after which the relay runs every 10 s).
+            awaitServicesOnRedis();
             for (long deadline = System.currentTimeMillis() + 90_000; stores.likesJournaled() > 0 && System.currentTimeMillis() < deadline; ) {
                 Thread.sleep(1_000);
             }
@@ -145,6 +147,26 @@ class RedisFailoverEndToEndIT {
             assertThat(like(newAccount(), second, 1)).isZero();
             assertThat(stores.hashField(counters, "favorite_count")).isEqualTo(Long.toString(FANS + 1));
         }
+    }
+
+    /** Waits (a minute at most) until no provider serves from MySQL for a Redis outage: their douyin_redis_outage gauges (9101-9106). */
+    private static void awaitServicesOnRedis() throws Exception {
+        List<Integer> out = providersInAnOutage();
+        for (long deadline = System.currentTimeMillis() + 60_000; !out.isEmpty() && System.currentTimeMillis() < deadline; ) {
+            Thread.sleep(500);
+            out = providersInAnOutage();
+        }
+        assertThat(out).as("metrics ports of providers still in a Redis outage").isEmpty();
+    }
+
+    private static List<Integer> providersInAnOutage() throws Exception {
+        List<Integer> out = new ArrayList<>();
+        for (int port = 9101; port <= 9106; port++) {
+            if (PrometheusScrape.first(PrometheusScrape.scrape("http://127.0.0.1:" + port + "/metrics"), "douyin_redis_outage") != 0) {
+                out.add(port);
+            }
+        }
+        return out;
     }
 
     /** Afterwards everything agrees: each video has every fan's like, the first none. */

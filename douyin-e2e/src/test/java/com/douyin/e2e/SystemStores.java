@@ -103,9 +103,9 @@ final class SystemStores implements AutoCloseable {
                     .append(", pttl ").append(redisCli(port, "pttl", key).strip())
                     .append(", ").append(redisCli(port, "hgetall", key).strip().replace('\n', ' ')).append('\n');
         }
-        if (redisOnCluster()) {
-            String first = servers.get(0);
-            view.append(redisCli(first.substring(first.lastIndexOf(':') + 1), "cluster", "nodes"));
+        if (redisOnCluster()) { // as the first node that answers sees the cluster
+            servers.stream().map(server -> redisCli(server.substring(server.lastIndexOf(':') + 1), "cluster", "nodes"))
+                    .filter(nodes -> !nodes.startsWith("Could not connect")).findFirst().ifPresent(view::append);
         }
         return view.toString();
     }
