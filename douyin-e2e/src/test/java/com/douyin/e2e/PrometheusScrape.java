@@ -22,19 +22,17 @@ final class PrometheusScrape {
         return answer.body();
     }
 
-    /** The value of the first sample of {@code name}, with labels or without; -1 if there is none. */
-    static double first(String scrape, String name) {
-        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*})? (\\S+)").matcher(scrape);
-        return line.find() ? Double.parseDouble(line.group(2)) : -1;
-    }
-
-    /** The value of the first sample of {@code name} whose labels contain all of {@code labels}; -1 if there is none. */
+    /**
+     * The value of the first sample of {@code name} whose labels contain all of {@code labels} (a
+     * sample without labels has none); -1 if there is none.
+     */
     static double sample(String scrape, String name, String... labels) {
-        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)} (\\S+)").matcher(scrape);
+        Matcher line = Pattern.compile("(?m)^" + Pattern.quote(name) + "(?:\\{([^}]*)})? (\\S+)").matcher(scrape);
         while (line.find()) {
+            String sampleLabels = line.group(1) == null ? "" : line.group(1);
             boolean all = true;
             for (String label : labels) {
-                all &= line.group(1).contains(label);
+                all &= sampleLabels.contains(label);
             }
             if (all) {
                 return Double.parseDouble(line.group(2));

@@ -162,7 +162,7 @@ class RedisFailoverEndToEndIT {
     private static List<Integer> providersInAnOutage() throws Exception {
         List<Integer> out = new ArrayList<>();
         for (int port = 9101; port <= 9106; port++) {
-            if (PrometheusScrape.first(PrometheusScrape.scrape("http://127.0.0.1:" + port + "/metrics"), "douyin_redis_outage") != 0) {
+            if (PrometheusScrape.sample(PrometheusScrape.scrape("http://127.0.0.1:" + port + "/metrics"), "douyin_redis_outage") != 0) {
                 out.add(port);
             }
         }

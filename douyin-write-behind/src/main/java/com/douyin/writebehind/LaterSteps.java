@@ -86,13 +86,18 @@ public final class LaterSteps {
      * of MySQL, which decides the pair's next change during an outage, for the relay's whole delay.
      */
     public static List<String> takeOrKeysLeft(RedissonClient redisson, Map<String, String> stepsOf) {
+        return took(redisson, stepsOf) ? List.of() : stepsOf.values().stream().flatMap(steps -> keysOf(steps).stream()).distinct().toList();
+    }
+
+    /** A caller's {@link #take}: whether Redis took every step (false: it failed some, see {@link #takeOrKeysLeft}). */
+    static boolean took(RedissonClient redisson, Map<String, String> stepsOf) {
         try {
             take(redisson, stepsOf);
-            return List.of();
+            return true;
         } catch (RedisException e) {
             log.warn("Later steps of {} changes failed: their changes go to MySQL now and their keys are dropped: {}",
                     stepsOf.size(), e.toString());
-            return stepsOf.values().stream().flatMap(steps -> keysOf(steps).stream()).distinct().toList();
+            return false;
         }
     }
 

@@ -293,7 +293,7 @@ public final class ToggleSet {
                 }
             }
         }
-        if (!laterSteps.isEmpty() && !LaterSteps.takeOrKeysLeft(redisson, laterSteps).isEmpty()) {
+        if (!laterSteps.isEmpty() && !LaterSteps.took(redisson, laterSteps)) {
             // Which failed is not known: each such switch drops every key its own steps update.
             flips.replaceAll(flip -> flip != null && laterSteps.containsKey(flip.journalEntry())
                     ? withKeysLeft(flip, LaterSteps.keysOf(laterSteps.get(flip.journalEntry()))) : flip);

@@ -98,10 +98,18 @@ public final class WriteBehind<E extends KeyedEvent> {
             return;
         }
         E event = eventOf.apply(done.sequence());
-        if (done.keysLeft().isEmpty()) {
-            handOn(event, done.journalEntry());
+        handOn(List.of(event), Collections.singletonMap(event, done.journalEntry()), done.keysLeft());
+    }
+
+    /**
+     * {@link #handOn(List, Map)}, or, where the changes' later steps left keys as they were (a Redis
+     * Cluster's primary died), {@link #handOnDropping}.
+     */
+    public void handOn(List<E> events, Map<E, String> journalEntries, Collection<String> keysLeft) {
+        if (keysLeft.isEmpty()) {
+            handOn(events, journalEntries);
         } else {
-            handOnDropping(List.of(event), Collections.singletonMap(event, done.journalEntry()), done.keysLeft());
+            handOnDropping(events, journalEntries, keysLeft);
         }
     }
 

@@ -119,11 +119,7 @@ public class CommentActionService {
     }
 
     private void handOn(CommentChangedEvent event, VideoComments.Change change) {
-        if (change.keysLeft().isEmpty()) {
-            writeBehind.handOn(event, change.journalEntry());
-        } else { // a cluster's primary died after the change: what it left is rebuilt from MySQL
-            writeBehind.handOnDropping(List.of(event), Collections.singletonMap(event, change.journalEntry()), change.keysLeft());
-        }
+        writeBehind.handOn(List.of(event), Collections.singletonMap(event, change.journalEntry()), change.keysLeft());
     }
 
     /** Only the comment's author or the video's author may delete it. */

@@ -125,11 +125,7 @@ public class FavoriteActionService {
                 keysLeft.addAll(flip.keysLeft());
             }
         }
-        if (keysLeft.isEmpty()) {
-            writeBehind.handOn(events, journalEntries);
-        } else { // a cluster's primary died after the switches: their counters are rebuilt from MySQL
-            writeBehind.handOnDropping(events, journalEntries, keysLeft);
-        }
+        writeBehind.handOn(events, journalEntries, keysLeft);
         return refusals;
     }
 
